@@ -1,0 +1,45 @@
+// Generate: the product's main job. Plans each organization, generates its teams in parallel on
+// a oneTBB flow graph, and writes every row through one writer thread into one SQLite file.
+// Thread-safe: concurrent calls are independent (but must not share an output path).
+#ifndef ASANASIM_INCLUDE_ASANASIM_GENERATE_H_
+#define ASANASIM_INCLUDE_ASANASIM_GENERATE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "asanasim/options.h"
+
+namespace asanasim {
+
+struct TableRowCount {
+  std::string table;
+  int64_t rows = 0;
+};
+
+struct GenerateSummary {
+  std::vector<TableRowCount> tables;  // in schema order
+  int64_t total_rows = 0;
+  int64_t jobs = 0;
+  double seconds = 0.0;        // wall time of the whole run
+  double index_seconds = 0.0;  // of which building secondary indexes
+};
+
+// Checks `options` without touching the disk: ranges, the org range, the id space.
+absl::Status ValidateOptions(const GenerateOptions& options);
+
+// Checks that `options.out` can be written: not a directory, absent unless options.force, and
+// its nearest existing ancestor directory writable. Creates nothing.
+absl::Status CheckOutputPath(const GenerateOptions& options);
+
+// Runs the generation. On success `options.out` holds the complete database. On failure it is
+// untouched and no partial file remains. REQUIRES: nothing; options are validated first.
+absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options);
+
+// The generator's version ("0.1.0").
+const char* Version();
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_INCLUDE_ASANASIM_GENERATE_H_

@@ -1,0 +1,63 @@
+// Options of one `asanasim generate` run. A plain value type (thread-compatible); fill it with
+// designated initializers. The CLI builds it from flags, the environment, .env and --config.
+#ifndef ASANASIM_INCLUDE_ASANASIM_OPTIONS_H_
+#define ASANASIM_INCLUDE_ASANASIM_OPTIONS_H_
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace asanasim {
+
+// Limits of the options (ValidateOptions enforces them). Bigger datasets use more orgs.
+inline constexpr uint32_t kMaxOrgCount = 32766;         // the id space holds 2^15 - 2 orgs
+inline constexpr int32_t kMaxUsersPerOrg = 25000;       // other orgs scale up to 2.5x
+inline constexpr int32_t kMaxProjectsPerOrg = 100000;
+inline constexpr int32_t kMaxTasksPerProject = 100000;
+inline constexpr int64_t kMaxTasksPerOrg = 10000000;    // projects x tasks-per-project
+inline constexpr int32_t kMaxMonths = 120;
+inline constexpr int32_t kMaxThreads = 1024;
+
+struct GenerateProgress {
+  int64_t jobs_done = 0;
+  int64_t jobs_total = 0;   // known once planning has reached the last org; 0 until then
+  int64_t rows_written = 0;
+  double seconds = 0.0;
+  bool finishing = false;   // all rows written; building indexes and syncing
+};
+
+struct GenerateOptions {
+  // Output database. Written as `out + ".partial"` and renamed when complete.
+  std::string out = "output/asana_simulation.sqlite";
+  // Replace `out` if it exists. Default: refuse.
+  bool force = false;
+  // Root of every random stream. Same seed and options => same bytes.
+  uint64_t seed = 42;
+  // Size of the universe of organizations; org 0 is TechFlow Solutions.
+  uint32_t orgs = 1;
+  // Generate orgs [org_begin, org_end) of the universe; org_end 0 means `orgs`.
+  uint32_t org_begin = 0;
+  uint32_t org_end = 0;
+  // Size of org 0; other orgs are scaled by a deterministic per-org factor.
+  int32_t users = 300;
+  int32_t projects = 60;
+  int32_t tasks_per_project = 40;
+  // Length of the history, in calendar months ending at `as_of_ms`.
+  int32_t months = 6;
+  // "Now" of the generated world: milliseconds since the Unix epoch, UTC. Default 2026-07-01.
+  int64_t as_of_ms = 1782864000000;
+  // Generation threads (the writer is one more thread). 0 = all cores.
+  int32_t threads = 0;
+  // Team jobs in flight at once (bounds memory). 0 = 4 per generation thread.
+  int32_t max_jobs_in_flight = 0;
+  // Called on the writer thread every few batches and once at the end. May be empty.
+  std::function<void(const GenerateProgress&)> progress;
+  // When set and it becomes true, the run stops soon, removes its partial file and returns
+  // absl::CancelledError. Must outlive the call.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_INCLUDE_ASANASIM_OPTIONS_H_

@@ -1,0 +1,56 @@
+#include "src/cli/env_file.h"
+
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+
+#include "src/util/status.h"
+
+namespace asanasim {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  const size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<KeyValue>> ParseKeyValues(const std::string& text, const std::string& path) {
+  std::vector<KeyValue> out;
+  std::istringstream in(text);
+  std::string raw;
+  int line = 0;
+  while (std::getline(in, raw)) {
+    ++line;
+    std::string_view s = Trim(raw);
+    if (s.empty() || s.front() == '#') continue;
+    if (s.substr(0, 7) == "export ") s = Trim(s.substr(7));
+    const size_t eq = s.find('=');
+    if (eq == std::string_view::npos || Trim(s.substr(0, eq)).empty()) {
+      return absl::InvalidArgumentError(Cat(path, ":", std::to_string(line), ": expected key=value, got '",
+                                            s, "'"));
+    }
+    std::string_view value = Trim(s.substr(eq + 1));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    } else if (const size_t hash = value.find(" #"); hash != std::string_view::npos) {
+      value = Trim(value.substr(0, hash));  // Trailing comment on an unquoted value.
+    }
+    out.push_back({std::string(Trim(s.substr(0, eq))), std::string(value), line});
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<KeyValue>> ReadKeyValueFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return ErrnoToStatus(errno, "cannot read", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return ErrnoToStatus(errno, "cannot read", path);
+  return ParseKeyValues(text.str(), path);
+}
+
+}  // namespace asanasim

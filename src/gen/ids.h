@@ -1,0 +1,35 @@
+// The id scheme. Thread-safe (pure functions).
+//
+// Every row's id is computed, never taken from a shared counter:
+//
+//     id = (org + 1) << 48 | table << 43 | job << 30 | local
+//
+// with org < 2^15 - 1, table < 32 (the Table enum), job < 2^13 (0 = the org-level job, team t is
+// job t + 1) and local < 2^30 (the entity's index within its job and table). So:
+// * ids are unique across all tables and organizations, like Asana's gids;
+// * an org's ids do not depend on which other orgs are generated (shards merge without
+//   collisions);
+// * ids grow with (org, job, local), so the writer, consuming jobs in order, appends to every
+//   primary key b-tree.
+#ifndef ASANASIM_SRC_GEN_IDS_H_
+#define ASANASIM_SRC_GEN_IDS_H_
+
+#include <cstdint>
+
+#include "src/sink/tables.h"
+
+namespace asanasim {
+
+inline constexpr uint32_t kMaxOrgs = (1u << 15) - 2;  // == kMaxOrgCount in asanasim/options.h
+inline constexpr uint32_t kMaxJobs = 1u << 13;
+inline constexpr uint64_t kMaxLocal = 1ull << 30;
+
+inline constexpr int64_t MakeId(uint32_t org, Table table, uint32_t job, uint64_t local) {
+  return static_cast<int64_t>((static_cast<uint64_t>(org) + 1) << 48 |
+                              static_cast<uint64_t>(table) << 43 |
+                              static_cast<uint64_t>(job) << 30 | local);
+}
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_GEN_IDS_H_

@@ -1,0 +1,340 @@
+// The run: validate, plan, generate in parallel, write serially, finalize.
+//
+// Batch ordering essay
+// --------------------
+// Jobs are numbered in one sequence: for each org in the range, its org-level job, then one job
+// per team in team order. The source (a oneTBB input_node, so it runs serially) plans each org
+// when it reaches it, and hands out jobs carrying a shared pointer to that org's immutable plan;
+// a plan is freed when its last job is written, so memory does not grow with the number of orgs.
+//
+//   input_node (plan + jobs, in order)
+//     -> limiter_node (at most N jobs between here and the hand-off)
+//     -> function_node, unlimited (generate one job into one Batch; pure function of the job)
+//     -> sequencer_node (releases batches strictly in job order)
+//     -> function_node, serial (hand-off: push onto a bounded queue; decrement the limiter)
+//
+// The writer is this function's own thread, popping the queue: the only thread that touches the
+// database. Because batches arrive in job order and each batch is a pure function of its job,
+// the file's bytes do not depend on thread count or timing. The queue's capacity is small, so a
+// slow writer stalls the hand-off, the limiter stays full and generation pauses: at most
+// N + capacity + 1 batches exist at any time.
+#include <tbb/flow_graph.h>
+#include <tbb/global_control.h>
+#include <tbb/concurrent_queue.h>
+#include <tbb/task_arena.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "asanasim/generate.h"
+#include "src/gen/ids.h"
+#include "src/gen/team_generator.h"
+#include "src/plan/org_plan.h"
+#include "src/sink/batch.h"
+#include "src/sink/schema.h"
+#include "src/sink/sqlite_writer.h"
+#include "src/util/civil_time.h"
+#include "src/util/status.h"
+
+namespace asanasim {
+namespace {
+
+constexpr int32_t kHandOffCapacity = 2;
+
+using BatchPtr = std::shared_ptr<Batch>;
+
+struct Job {
+  uint64_t sequence = 0;
+  std::shared_ptr<const OrgPlan> plan;
+  int32_t team = -1;  // -1: the org-level job
+};
+
+WorldConfig WorldOf(const GenerateOptions& o) {
+  return WorldConfig{.seed = o.seed,
+                     .org_count = o.orgs,
+                     .users = o.users,
+                     .projects = o.projects,
+                     .tasks_per_project = o.tasks_per_project,
+                     .months = o.months,
+                     .as_of_ms = o.as_of_ms,
+                     .profile = &DefaultProfile()};
+}
+
+uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.org_end; }
+
+// The options that shape the world, as JSON (never the path, threads or other run mechanics:
+// the file's bytes must not depend on them).
+std::string WorldJson(const GenerateOptions& o) {
+  return Cat("{\"seed\":", std::to_string(o.seed), ",\"orgs\":", std::to_string(o.orgs),
+             ",\"org_begin\":", std::to_string(o.org_begin), ",\"org_end\":", std::to_string(OrgEnd(o)),
+             ",\"users\":", std::to_string(o.users), ",\"projects\":", std::to_string(o.projects),
+             ",\"tasks_per_project\":", std::to_string(o.tasks_per_project),
+             ",\"months\":", std::to_string(o.months), ",\"as_of\":\"", TimestampString(o.as_of_ms),
+             "\",\"profile\":\"default\"}");
+}
+
+void AddRunRow(const GenerateOptions& o, Batch& batch) {
+  batch.rows(Table::kRuns)
+      .Int(1)
+      .Text("asanasim")
+      .Text(Version())
+      .Int(kSchemaVersion)
+      .Int(static_cast<int64_t>(o.seed))
+      .Timestamp(o.as_of_ms)
+      .Timestamp(HistoryStart(WorldOf(o)))
+      .Int(o.orgs)
+      .Int(o.org_begin)
+      .Int(OrgEnd(o))
+      .Text(WorldJson(o));
+}
+
+// Records the first error from any thread and tells everyone to stop.
+class StopSignal {
+ public:
+  explicit StopSignal(const std::atomic<bool>* cancel) : cancel_(cancel) {}
+  void Fail(absl::Status status) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (status_.ok()) status_ = std::move(status);
+    stopped_.store(true, std::memory_order_relaxed);
+  }
+  bool stopped() const {
+    return stopped_.load(std::memory_order_relaxed) ||
+           (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed));
+  }
+  absl::Status status() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!status_.ok()) return status_;
+    if (cancel_ != nullptr && cancel_->load()) return absl::CancelledError("interrupted");
+    return absl::OkStatus();
+  }
+
+ private:
+  const std::atomic<bool>* cancel_;
+  mutable std::mutex mu_;
+  absl::Status status_;
+  std::atomic<bool> stopped_{false};
+};
+
+// Produces jobs in sequence order, planning each org when it is reached. Serial (input_node).
+class JobSource {
+ public:
+  JobSource(const GenerateOptions& o, StopSignal& stop, std::atomic<int64_t>& planned,
+            std::atomic<bool>& planning_done)
+      : world_(WorldOf(o)), next_org_(o.org_begin), end_org_(OrgEnd(o)), stop_(stop),
+        planned_(planned), planning_done_(planning_done) {}
+
+  Job operator()(tbb::flow_control& fc) {
+    if (stop_.stopped()) return Finish(fc);
+    if (plan_ == nullptr || next_team_ >= static_cast<int32_t>(plan_->teams.size())) {
+      if (next_org_ >= end_org_) return Finish(fc);
+      absl::StatusOr<std::shared_ptr<const OrgPlan>> plan = PlanOrganization(world_, next_org_++);
+      if (!plan.ok()) {
+        stop_.Fail(plan.status());
+        return Finish(fc);
+      }
+      plan_ = *std::move(plan);
+      next_team_ = 0;
+      planned_.fetch_add(static_cast<int64_t>(plan_->teams.size()) + 1);
+      return Job{sequence_++, plan_, -1};
+    }
+    return Job{sequence_++, plan_, next_team_++};
+  }
+
+ private:
+  Job Finish(tbb::flow_control& fc) {
+    planning_done_.store(true);
+    plan_.reset();
+    fc.stop();
+    return Job{};
+  }
+
+  WorldConfig world_;
+  uint32_t next_org_;
+  uint32_t end_org_;
+  StopSignal& stop_;
+  std::atomic<int64_t>& planned_;
+  std::atomic<bool>& planning_done_;
+  std::shared_ptr<const OrgPlan> plan_;
+  int32_t next_team_ = 0;
+  uint64_t sequence_ = 0;
+};
+
+}  // namespace
+
+const char* Version() { return ASANASIM_VERSION; }
+
+absl::Status ValidateOptions(const GenerateOptions& o) {
+  auto range = [](std::string_view name, int64_t v, int64_t lo, int64_t hi) -> absl::Status {
+    if (v < lo || v > hi) {
+      return absl::InvalidArgumentError(Cat("--", name, " ", std::to_string(v), " is out of range [",
+                                            std::to_string(lo), ", ", std::to_string(hi), "]"));
+    }
+    return absl::OkStatus();
+  };
+  ASANASIM_RETURN_IF_ERROR(range("orgs", o.orgs, 1, kMaxOrgCount));
+  ASANASIM_RETURN_IF_ERROR(range("users", o.users, 1, kMaxUsersPerOrg));
+  ASANASIM_RETURN_IF_ERROR(range("projects", o.projects, 1, kMaxProjectsPerOrg));
+  ASANASIM_RETURN_IF_ERROR(range("tasks-per-project", o.tasks_per_project, 1, kMaxTasksPerProject));
+  ASANASIM_RETURN_IF_ERROR(range("months", o.months, 1, kMaxMonths));
+  ASANASIM_RETURN_IF_ERROR(range("threads", o.threads, 0, kMaxThreads));
+  if (o.max_jobs_in_flight < 0) return absl::InvalidArgumentError("max jobs in flight is negative");
+  if (o.seed > static_cast<uint64_t>(INT64_MAX)) {
+    return absl::InvalidArgumentError(Cat("--seed ", std::to_string(o.seed), " is above 2^63-1"));
+  }
+  if (static_cast<int64_t>(o.projects) * o.tasks_per_project > kMaxTasksPerOrg) {
+    return absl::InvalidArgumentError(
+        Cat("--projects ", std::to_string(o.projects), " x --tasks-per-project ",
+            std::to_string(o.tasks_per_project), " is more than ", std::to_string(kMaxTasksPerOrg),
+            " tasks for one organization; use --orgs for bigger datasets"));
+  }
+  const uint32_t end = OrgEnd(o);
+  if (o.org_begin >= end || end > o.orgs) {
+    return absl::InvalidArgumentError(Cat("--org-range ", std::to_string(o.org_begin), ":",
+                                          std::to_string(end), " is not within the ",
+                                          std::to_string(o.orgs), " orgs of --orgs"));
+  }
+  if (o.as_of_ms < DaysFromCivil(1990, 1, 1) * kMsPerDay || o.as_of_ms > DaysFromCivil(9000, 1, 1) * kMsPerDay) {
+    return absl::InvalidArgumentError(Cat("--as-of ", TimestampString(o.as_of_ms),
+                                          " is outside 1990-01-01..9000-01-01"));
+  }
+  if (o.out.empty()) return absl::InvalidArgumentError("--out is empty");
+  return absl::OkStatus();
+}
+
+absl::Status CheckOutputPath(const GenerateOptions& o) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path out(o.out);
+  const fs::file_status st = fs::symlink_status(out, ec);
+  if (fs::is_directory(st)) return absl::InvalidArgumentError(Cat("--out ", o.out, " is a directory"));
+  if (fs::exists(st) && !o.force) {
+    return absl::AlreadyExistsError(Cat("--out ", o.out, " already exists (use --force to replace it)"));
+  }
+  fs::path dir = out.parent_path();
+  if (dir.empty()) dir = ".";
+  while (!fs::exists(dir, ec)) {
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  if (!fs::is_directory(dir, ec)) {
+    return absl::InvalidArgumentError(Cat("--out ", o.out, ": ", dir.string(), " is not a directory"));
+  }
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+    return absl::PermissionDeniedError(Cat("--out ", o.out, ": directory ", dir.string(), " is not writable"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
+  ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options));
+  {
+    std::error_code ec;
+    const std::filesystem::path parent = std::filesystem::path(options.out).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) return ErrnoToStatus(ec.value(), "cannot create directory", parent.string());
+  }
+  ASANASIM_ASSIGN_OR_RETURN(std::unique_ptr<SqliteWriter> writer,
+                            SqliteWriter::Create({.path = options.out, .overwrite = options.force}));
+  {
+    Batch run(0);
+    AddRunRow(options, run);
+    ASANASIM_RETURN_IF_ERROR(writer->Write(run));
+  }
+
+  const int threads = options.threads > 0 ? options.threads
+                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int in_flight = options.max_jobs_in_flight > 0 ? options.max_jobs_in_flight : 4 * threads;
+  StopSignal stop(options.cancel);
+  std::atomic<int64_t> planned{0};
+  std::atomic<bool> planning_done{false};
+  tbb::concurrent_bounded_queue<BatchPtr> queue;
+  queue.set_capacity(kHandOffCapacity);
+
+  // Generation runs on its own thread inside an arena of `threads` threads; this thread writes.
+  std::thread generation([&] {
+    tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
+                                    static_cast<size_t>(threads) + 1);
+    tbb::task_arena arena(threads);
+    arena.execute([&] {
+      tbb::flow::graph g;
+      tbb::flow::input_node<Job> source(g, JobSource(options, stop, planned, planning_done));
+      tbb::flow::limiter_node<Job> limiter(g, static_cast<size_t>(in_flight));
+      tbb::flow::function_node<Job, BatchPtr> generate(
+          g, tbb::flow::unlimited, [&](const Job& job) -> BatchPtr {
+            auto batch = std::make_shared<Batch>(job.sequence);
+            if (stop.stopped()) return batch;  // Keep the sequence whole; the writer skips it.
+            if (job.team < 0) {
+              GenerateOrgRows(*job.plan, *batch);
+            } else {
+              GenerateTeamRows(*job.plan, static_cast<uint32_t>(job.team), *batch);
+            }
+            return batch;
+          });
+      tbb::flow::sequencer_node<BatchPtr> sequencer(g, [](const BatchPtr& b) { return b->sequence(); });
+      tbb::flow::function_node<BatchPtr, tbb::flow::continue_msg> hand_off(
+          g, tbb::flow::serial, [&](const BatchPtr& b) {
+            queue.push(b);
+            return tbb::flow::continue_msg();
+          });
+      tbb::flow::make_edge(source, limiter);
+      tbb::flow::make_edge(limiter, generate);
+      tbb::flow::make_edge(generate, sequencer);
+      tbb::flow::make_edge(sequencer, hand_off);
+      tbb::flow::make_edge(hand_off, limiter.decrementer());
+      source.activate();
+      g.wait_for_all();
+    });
+    queue.push(nullptr);  // End of stream.
+  });
+
+  int64_t jobs = 0;
+  auto last_report = std::chrono::steady_clock::now();
+  auto report = [&](bool finishing) {
+    if (!options.progress) return;
+    options.progress(GenerateProgress{.jobs_done = jobs,
+                                      .jobs_total = planning_done.load() ? planned.load() : 0,
+                                      .rows_written = writer->total_rows(),
+                                      .seconds = elapsed(),
+                                      .finishing = finishing});
+  };
+  for (;;) {
+    BatchPtr batch;
+    queue.pop(batch);
+    if (batch == nullptr) break;
+    if (stop.stopped()) continue;  // Drain so the hand-off never blocks forever.
+    absl::Status status = writer->Write(*batch);
+    if (!status.ok()) {
+      stop.Fail(std::move(status));
+      continue;
+    }
+    ++jobs;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_report > std::chrono::milliseconds(250)) {
+      last_report = now;
+      report(false);
+    }
+  }
+  generation.join();
+  ASANASIM_RETURN_IF_ERROR(stop.status());
+  report(true);
+  ASANASIM_RETURN_IF_ERROR(writer->Finish());
+
+  GenerateSummary summary;
+  for (size_t t = 0; t < kTableCount; ++t) {
+    summary.tables.push_back({std::string(Describe(t).name), writer->rows_written()[t]});
+  }
+  summary.total_rows = writer->total_rows();
+  summary.jobs = jobs;
+  summary.index_seconds = writer->index_seconds();
+  summary.seconds = elapsed();
+  return summary;
+}
+
+}  // namespace asanasim

@@ -1,0 +1,371 @@
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <numeric>
+
+#include "absl/container/flat_hash_set.h"
+#include "src/gen/ids.h"
+#include "src/plan/org_plan.h"
+#include "src/util/civil_time.h"
+#include "src/util/status.h"
+
+namespace asanasim {
+namespace {
+
+// Stream purposes of the planner. Part of the output's definition: never renumber.
+enum Purpose : uint32_t {
+  kCompany = 1,
+  kDepartmentWeights = 2,
+  kDepartmentShuffle = 3,
+  kTeamShuffle = 4,
+  kUserName = 5,
+  kUserPlace = 6,
+  kUserTitle = 7,
+  kUserAdmin = 8,
+  kUserJoined = 9,
+  kExtraTeams = 10,
+  kTeamCreated = 11,
+  kFieldCreated = 12,
+  kSprintBase = 13,
+};
+
+constexpr uint32_t kCompanyStride = 7919;  // prime, coprime with the name space's size
+
+Rng StreamFor(const WorldConfig& c, uint32_t org, Kind kind, uint32_t purpose, uint64_t index) {
+  return Rng(StreamKey{.seed = c.seed, .org = org, .team = 0, .kind = kind, .purpose = purpose},
+             index);
+}
+
+std::string EmailLocalPart(std::string_view first, std::string_view last) {
+  std::string out;
+  for (std::string_view part : {first, std::string_view("."), last}) {
+    for (char ch : part) {
+      if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.') {
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+    }
+  }
+  return out;
+}
+
+// Largest-remainder apportionment of `total` over `weights`.
+std::vector<int32_t> Apportion(int64_t total, const std::vector<double>& weights) {
+  const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
+  std::vector<int32_t> out(weights.size(), 0);
+  std::vector<std::pair<double, size_t>> remainders;
+  int64_t given = 0;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    const double exact = sum > 0 ? total * weights[i] / sum : 0.0;
+    out[i] = static_cast<int32_t>(std::floor(exact));
+    given += out[i];
+    remainders.push_back({exact - out[i], i});
+  }
+  // Larger remainder first; ties by index, so the result is fully determined.
+  std::sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  for (size_t k = 0; given < total; ++k, ++given) ++out[remainders[k % remainders.size()].second];
+  return out;
+}
+
+std::string Roman(uint32_t n) {
+  static constexpr std::pair<uint32_t, std::string_view> kNumerals[] = {
+      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+  std::string out;
+  for (const auto& [value, text] : kNumerals) {
+    while (n >= value) {
+      out.append(text);
+      n -= value;
+    }
+  }
+  return out;
+}
+
+void PlanCompany(const WorldConfig& c, OrgPlan& org, int32_t* users, int32_t* projects) {
+  const Profile& p = *org.profile;
+  if (org.index == 0) {
+    org.name = "TechFlow Solutions";
+    org.domain = "techflow.io";
+    org.industry = "B2B SaaS";
+    org.headquarters = &Headquarters()[0];
+    org.tasks_per_project = c.tasks_per_project;
+    *users = c.users;
+    *projects = c.projects;
+  } else {
+    Rng rng = StreamFor(c, org.index, Kind::kOrganization, kCompany, 0);
+    const Words prefixes = CompanyPrefixes();
+    const Words suffixes = CompanySuffixes();
+    const auto kinds = CompanyKinds();
+    const uint64_t space = prefixes.size() * suffixes.size() * kinds.size();
+    const uint64_t offset = Mix64(c.seed) % space;
+    const uint64_t slot = (offset + static_cast<uint64_t>(org.index) * kCompanyStride) % space;
+    const std::string_view prefix = prefixes[slot % prefixes.size()];
+    const std::string_view suffix = suffixes[(slot / prefixes.size()) % suffixes.size()];
+    const CompanyKind& kind = kinds[slot / (prefixes.size() * suffixes.size())];
+    org.name = Cat(prefix, suffix, " ", kind.word);
+    if (org.index >= space) org.name += Cat(" ", Roman(static_cast<uint32_t>(org.index / space) + 1));
+    std::string domain = Cat(prefix, suffix, kind.word);
+    std::transform(domain.begin(), domain.end(), domain.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    if (org.index >= space) domain += std::to_string(org.index / space + 1);
+    org.domain = domain + ".com";
+    org.industry = kind.industry;
+    org.headquarters = &PickOne(rng, Headquarters());
+    const double size = std::exp(std::log(p.other_org_size_min) +
+                                 rng.NextDouble() * (std::log(p.other_org_size_max) -
+                                                     std::log(p.other_org_size_min)));
+    *users = std::max<int32_t>(3, static_cast<int32_t>(std::lround(c.users * size)));
+    *projects = std::max<int32_t>(1, static_cast<int32_t>(std::lround(c.projects * size)));
+    org.tasks_per_project = std::max<int32_t>(
+        1, static_cast<int32_t>(std::lround(c.tasks_per_project *
+                                            LogNormal(rng, 0.0, p.other_org_tasks_sigma))));
+  }
+  Rng rng = StreamFor(c, org.index, Kind::kOrganization, kCompany, 1);
+  org.created_at = org.history_start - UniformRange(rng, 365, 8 * 365) * kMsPerDay;
+}
+
+// People: department, name, email, place, joined date. Titles and admin flags come later, once
+// teams (and so leads) are known.
+void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
+  const Profile& p = *org.profile;
+  std::vector<double> weights(kDepartmentCount);
+  Rng wrng = StreamFor(c, org.index, Kind::kOrganization, kDepartmentWeights, 0);
+  for (int d = 0; d < kDepartmentCount; ++d) {
+    weights[d] = VocabFor(static_cast<Department>(d)).headcount_weight;
+    if (org.index > 0) weights[d] *= LogNormal(wrng, 0.0, p.department_jitter_sigma);
+  }
+  const std::vector<int32_t> headcount = Apportion(user_count, weights);
+  std::vector<Department> labels;
+  labels.reserve(user_count);
+  for (int d = 0; d < kDepartmentCount; ++d) {
+    labels.insert(labels.end(), headcount[d], static_cast<Department>(d));
+  }
+  Rng srng = StreamFor(c, org.index, Kind::kUser, kDepartmentShuffle, 0);
+  Shuffle(srng, std::span<Department>(labels));
+
+  absl::flat_hash_set<std::string> emails;
+  emails.reserve(user_count);
+  org.users.reserve(user_count);
+  const Words firsts = FirstNames();
+  const Words lasts = LastNames();
+  for (int32_t u = 0; u < user_count; ++u) {
+    Rng nrng = StreamFor(c, org.index, Kind::kUser, kUserName, u);
+    const std::string_view first = PickOne(nrng, firsts);
+    const std::string_view last = PickOne(nrng, lasts);
+    UserPlan user;
+    user.id = MakeId(org.index, Table::kUsers, 0, u);
+    user.name = Cat(first, " ", last);
+    user.first_name_length = static_cast<uint32_t>(first.size());
+    // Duplicate names get a number, as mail admins do: jane.smith, jane.smith2, ...
+    const std::string local = EmailLocalPart(first, last);
+    std::string email = Cat(local, "@", org.domain);
+    for (int k = 2; !emails.insert(email).second; ++k) {
+      email = Cat(local, std::to_string(k), "@", org.domain);
+    }
+    user.email = std::move(email);
+    user.department = labels[u];
+    Rng prng = StreamFor(c, org.index, Kind::kUser, kUserPlace, u);
+    user.location =
+        Bernoulli(prng, p.hq_share) ? org.headquarters : &PickOne(prng, RemoteLocations());
+    user.title = {};
+    user.is_admin = false;
+    Rng jrng = StreamFor(c, org.index, Kind::kUser, kUserJoined, u);
+    user.created_at = std::max(org.created_at + kMsPerDay,
+                               org.history_start - UniformRange(jrng, 7, 4 * 365) * kMsPerDay) +
+                      UniformRange(jrng, 8 * kMsPerHour, 18 * kMsPerHour);
+    org.users.push_back(std::move(user));
+  }
+}
+
+void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
+  const Profile& p = *org.profile;
+  std::array<std::vector<uint32_t>, kDepartmentCount> by_department;
+  for (uint32_t u = 0; u < org.users.size(); ++u) {
+    by_department[static_cast<int>(org.users[u].department)].push_back(u);
+  }
+  for (int d = 0; d < kDepartmentCount; ++d) {
+    std::vector<uint32_t>& people = by_department[d];
+    if (people.empty()) continue;
+    const DepartmentVocab& vocab = VocabFor(static_cast<Department>(d));
+    Rng rng = StreamFor(c, org.index, Kind::kTeam, kTeamShuffle, d);
+    Shuffle(rng, std::span<uint32_t>(people));
+    const uint32_t teams = static_cast<uint32_t>(
+        std::max(1.0, std::round(static_cast<double>(people.size()) / p.team_size_target)));
+    for (uint32_t k = 0; k < teams; ++k) {
+      TeamPlan team;
+      team.index = static_cast<uint32_t>(org.teams.size());
+      team.id = MakeId(org.index, Table::kTeams, 0, team.index);
+      team.department = static_cast<Department>(d);
+      team.focus = vocab.team_focuses[k % vocab.team_focuses.size()];
+      team.name = std::string(team.focus);
+      if (k >= vocab.team_focuses.size()) {
+        team.name += Cat(" ", Roman(k / static_cast<uint32_t>(vocab.team_focuses.size()) + 1));
+      }
+      // Even split: team k takes people [k*n/teams, (k+1)*n/teams).
+      const size_t begin = k * people.size() / teams;
+      const size_t end = (k + 1) * people.size() / teams;
+      team.members.assign(people.begin() + begin, people.begin() + end);
+      team.lead = team.members.front();
+      team.project_count = 0;
+      org.teams.push_back(std::move(team));
+    }
+  }
+  // Second and third teams: same department or any other, by rejection over random teams.
+  std::array<std::vector<uint32_t>, kDepartmentCount> teams_of_department;
+  std::vector<std::array<int32_t, 3>> user_teams(org.users.size(), {-1, -1, -1});
+  for (const TeamPlan& t : org.teams) {
+    teams_of_department[static_cast<int>(t.department)].push_back(t.index);
+    for (uint32_t u : t.members) user_teams[u][0] = static_cast<int32_t>(t.index);
+  }
+  for (uint32_t u = 0; u < org.users.size(); ++u) {
+    Rng rng = StreamFor(c, org.index, Kind::kMembership, kExtraTeams, u);
+    int extra = Bernoulli(rng, p.second_team_share) ? 1 : 0;
+    if (extra == 1 && Bernoulli(rng, p.third_team_share / p.second_team_share)) extra = 2;
+    const Department home = org.users[u].department;
+    for (int e = 1; e <= extra; ++e) {
+      const bool same = Bernoulli(rng, p.same_department_second_team);
+      const std::vector<uint32_t>& own = teams_of_department[static_cast<int>(home)];
+      for (int attempt = 0; attempt < 16; ++attempt) {
+        const uint32_t t = same ? PickOne(rng, std::span<const uint32_t>(own))
+                                : UniformInt(rng, static_cast<uint32_t>(org.teams.size()));
+        if (!same && org.teams[t].department == home) continue;
+        const auto& mine = user_teams[u];
+        if (std::find(mine.begin(), mine.end(), static_cast<int32_t>(t)) != mine.end()) continue;
+        user_teams[u][e] = static_cast<int32_t>(t);
+        org.teams[t].members.push_back(u);
+        break;
+      }
+    }
+  }
+  std::vector<double> sizes;
+  for (TeamPlan& t : org.teams) {
+    std::sort(t.members.begin(), t.members.end());
+    sizes.push_back(static_cast<double>(t.members.size()));
+    Rng rng = StreamFor(c, org.index, Kind::kTeam, kTeamCreated, t.index);
+    t.created_at = std::min(org.history_start - kMsPerDay,
+                            std::max(org.created_at, org.users[t.lead].created_at) +
+                                UniformRange(rng, 1, 60) * kMsPerDay);
+  }
+  const std::vector<int32_t> projects = Apportion(project_count, sizes);
+  for (size_t t = 0; t < org.teams.size(); ++t) org.teams[t].project_count = projects[t];
+}
+
+void PlanTitles(const WorldConfig& c, OrgPlan& org) {
+  const Profile& p = *org.profile;
+  std::vector<bool> lead(org.users.size(), false);
+  for (const TeamPlan& t : org.teams) lead[t.lead] = true;
+  for (uint32_t u = 0; u < org.users.size(); ++u) {
+    UserPlan& user = org.users[u];
+    const DepartmentVocab& vocab = VocabFor(user.department);
+    Rng rng = StreamFor(c, org.index, Kind::kUser, kUserTitle, u);
+    if (lead[u]) {
+      user.title = PickOne(rng, vocab.lead_titles);
+    } else {
+      const ZipfTable titles(static_cast<uint32_t>(vocab.titles.size()), 1.0);
+      user.title = vocab.titles[titles.Pick(rng)];
+    }
+    Rng arng = StreamFor(c, org.index, Kind::kUser, kUserAdmin, u);
+    user.is_admin = u == 0 || Bernoulli(arng, p.admin_share);
+  }
+}
+
+void PlanFieldsAndTags(const WorldConfig& c, OrgPlan& org) {
+  bool used[kDepartmentCount] = {};
+  for (const TeamPlan& t : org.teams) used[static_cast<int>(t.department)] = true;
+  auto department_uses = [&](auto member) {
+    return [&, member](std::string_view key) {
+      for (int d = 0; d < kDepartmentCount; ++d) {
+        if (!used[d]) continue;
+        for (std::string_view k : VocabFor(static_cast<Department>(d)).*member) {
+          if (k == key) return true;
+        }
+      }
+      return false;
+    };
+  };
+  const auto uses_field = department_uses(&DepartmentVocab::field_keys);
+  const auto uses_tag = department_uses(&DepartmentVocab::tag_names);
+  const int64_t sprint_zero = DayOf(org.history_start) - WeekdayOf(DayOf(org.history_start));
+  uint64_t option_local = 0;
+  for (const CustomFieldSpec& spec : CustomFieldCatalogue()) {
+    if (!uses_field(spec.key)) continue;
+    FieldPlan f;
+    const uint64_t k = org.fields.size();
+    f.id = MakeId(org.index, Table::kCustomFieldDefinitions, 0, k);
+    f.spec = &spec;
+    std::vector<double> weights;
+    if (spec.sprint) {
+      Rng rng = StreamFor(c, org.index, Kind::kCustomField, kSprintBase, k);
+      const int64_t base = 20 + UniformInt(rng, 40);
+      f.first_sprint_day = sprint_zero;
+      const int64_t sprints = (DayOf(org.as_of) - sprint_zero) / 14 + 1;
+      for (int64_t s = 0; s < sprints; ++s) {
+        f.option_names.push_back(Cat("Sprint ", std::to_string(base + s)));
+      }
+    } else {
+      for (const EnumOptionSpec& o : spec.options) {
+        f.option_names.emplace_back(o.name);
+        weights.push_back(o.weight);
+      }
+      if (!weights.empty()) f.option_weights = WeightedTable(weights);
+    }
+    for (size_t o = 0; o < f.option_names.size(); ++o) {
+      f.option_ids.push_back(MakeId(org.index, Table::kCustomFieldEnumOptions, 0, option_local++));
+    }
+    org.fields.push_back(std::move(f));
+  }
+  for (const TagSpec& spec : TagCatalogue()) {
+    if (!uses_tag(spec.name)) continue;
+    org.tags.push_back(TagPlan{MakeId(org.index, Table::kTags, 0, org.tags.size()), &spec});
+  }
+}
+
+}  // namespace
+
+int OrgPlan::FieldIndex(std::string_view key) const {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].spec->key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int OrgPlan::TagIndex(std::string_view tag_name) const {
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (tags[i].spec->name == tag_name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int64_t HistoryStart(const WorldConfig& config) { return AddMonths(config.as_of_ms, -config.months); }
+
+absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfig& config,
+                                                                 uint32_t org_index) {
+  if (org_index >= config.org_count || org_index >= kMaxOrgs) {
+    return absl::InvalidArgumentError(Cat("organization ", std::to_string(org_index),
+                                          " is outside the universe"));
+  }
+  auto org = std::make_shared<OrgPlan>();
+  org->index = org_index;
+  org->id = MakeId(org_index, Table::kOrganizations, 0, 0);
+  org->seed = config.seed;
+  org->profile = config.profile != nullptr ? config.profile : &DefaultProfile();
+  org->as_of = config.as_of_ms;
+  org->history_start = HistoryStart(config);
+  int32_t users = 0;
+  int32_t projects = 0;
+  PlanCompany(config, *org, &users, &projects);
+  PlanUsers(config, *org, users);
+  PlanTeams(config, *org, projects);
+  if (org->teams.size() + 1 >= kMaxJobs) {
+    return absl::InvalidArgumentError(
+        Cat("organization ", std::to_string(org_index), " would have ",
+            std::to_string(org->teams.size()), " teams; at most ", std::to_string(kMaxJobs - 2),
+            " fit the id space (lower --users)"));
+  }
+  PlanTitles(config, *org);
+  PlanFieldsAndTags(config, *org);
+  return std::shared_ptr<const OrgPlan>(std::move(org));
+}
+
+}  // namespace asanasim

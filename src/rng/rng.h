@@ -1,0 +1,87 @@
+// Counter-based random streams. Thread-compatible (an Rng is a small value; give each task its
+// own); construction is cheap (no state beyond a key, a counter and four buffered words).
+//
+// Seeding essay
+// -------------
+// asanasim never keeps a random *state* that flows from one entity to the next: that would make
+// every value depend on how much was drawn before it, and so on iteration and thread order.
+// Instead each draw is a pure function of where it is used:
+//
+//     Philox4x32-10(key = K(seed, kind, purpose), counter = (block, index, team, org))
+//
+// * `seed` is the run's seed; `kind` names the entity (user, task, story, ...) and `purpose` the
+//   decision (assignee, due date, ...). K mixes the three with SplitMix64 finalizers into the
+//   64-bit Philox key. Two (kind, purpose) pairs can share a key only by a 2^-64 accident.
+// * `org` and `team` (the job) and `index` (the entity's local index) go into the counter
+//   verbatim, so two entities never share a block of randomness.
+// * `block` counts the 128-bit outputs drawn for this one entity and purpose, so an entity can
+//   draw as many values as it needs; they are consumed 32 bits at a time.
+// Consequences: a value depends only on (seed, org, team, kind, purpose, index, draw number);
+// adding a purpose or drawing more for one decision never shifts any other decision; and
+// generating an org alone, in a shard, or at any thread count gives the same values.
+#ifndef ASANASIM_SRC_RNG_RNG_H_
+#define ASANASIM_SRC_RNG_RNG_H_
+
+#include <array>
+#include <cstdint>
+
+namespace asanasim {
+
+// What an entity stream is for. Values are part of the output's definition: never renumber.
+enum class Kind : uint32_t {
+  kOrganization = 1,
+  kUser = 2,
+  kTeam = 3,
+  kMembership = 4,
+  kCustomField = 5,
+  kTag = 6,
+  kProject = 7,
+  kSection = 8,
+  kTask = 9,
+  kSubtask = 10,
+  kStory = 11,
+  kFieldValue = 12,
+};
+
+struct StreamKey {
+  uint64_t seed = 0;
+  uint32_t org = 0;
+  uint32_t team = 0;
+  Kind kind = Kind::kOrganization;
+  uint32_t purpose = 0;
+};
+
+// 64-bit finalizer of SplitMix64 (a bijection with good avalanche).
+uint64_t Mix64(uint64_t x);
+
+class Rng {
+ public:
+  // The stream of entity `index` under `key`.
+  Rng(const StreamKey& key, uint64_t index);
+
+  Rng(const Rng&) = default;
+  Rng& operator=(const Rng&) = default;
+
+  uint32_t NextU32() {
+    if (pos_ == 4) Refill();
+    return buffer_[pos_++];
+  }
+  uint64_t NextU64() {
+    const uint64_t hi = NextU32();
+    return (hi << 32) | NextU32();
+  }
+  // Uniform on [0, 1) with 53 random bits.
+  double NextDouble() { return static_cast<double>(NextU64() >> 11) * 0x1.0p-53; }
+
+ private:
+  void Refill();
+
+  std::array<uint32_t, 2> key_;
+  std::array<uint32_t, 4> counter_;  // {block, index low, index high ^ team, org}
+  std::array<uint32_t, 4> buffer_;
+  int pos_ = 4;
+};
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_RNG_RNG_H_

@@ -1,0 +1,47 @@
+#include "src/sink/batch.h"
+
+#include "src/util/civil_time.h"
+
+namespace asanasim {
+
+TableRows& TableRows::Timestamp(int64_t ms) {
+  std::string& s = BeginText();
+  const size_t at = s.size();
+  s.resize(at + kTimestampLength);
+  FormatTimestamp(ms, s.data() + at);
+  return EndText();
+}
+
+TableRows& TableRows::Date(int64_t days) {
+  std::string& s = BeginText();
+  const size_t at = s.size();
+  s.resize(at + kDateLength);
+  FormatDate(days, s.data() + at);
+  return EndText();
+}
+
+TableRows& TableRows::EndText() {
+  Cell& c = cells_.emplace_back();
+  c.text_offset = text_start_;
+  c.text_length = static_cast<uint32_t>(text_.size() - text_start_);
+  c.kind = Cell::Kind::kText;
+  return *this;
+}
+
+Batch::Batch(uint64_t sequence) : sequence_(sequence) {
+  for (size_t t = 0; t < kTableCount; ++t) tables_[t].width_ = Describe(t).columns.size();
+}
+
+size_t Batch::total_rows() const {
+  size_t n = 0;
+  for (const TableRows& t : tables_) n += t.rows();
+  return n;
+}
+
+size_t Batch::bytes() const {
+  size_t n = 0;
+  for (const TableRows& t : tables_) n += t.bytes();
+  return n;
+}
+
+}  // namespace asanasim

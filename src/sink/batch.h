@@ -1,0 +1,111 @@
+// A Batch holds every row one job produced, per table, ready for the writer: cells in a flat
+// array and all text in one arena per table, so building a row allocates nothing once the
+// vectors have grown. Thread-compatible: one job fills it, then the writer reads it.
+#ifndef ASANASIM_SRC_SINK_BATCH_H_
+#define ASANASIM_SRC_SINK_BATCH_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/sink/tables.h"
+
+namespace asanasim {
+
+struct Cell {
+  enum class Kind : uint8_t { kNull, kInt, kReal, kText };
+  union {
+    int64_t i;
+    double d;
+    uint64_t text_offset;
+  };
+  uint32_t text_length;
+  Kind kind;
+};
+
+// Rows of one table: width() cells per row.
+class TableRows {
+ public:
+  TableRows() = default;
+  TableRows(const TableRows&) = delete;
+  TableRows& operator=(const TableRows&) = delete;
+  TableRows(TableRows&&) = default;
+  TableRows& operator=(TableRows&&) = default;
+
+  size_t width() const { return width_; }
+  size_t rows() const { return width_ == 0 ? 0 : cells_.size() / width_; }
+  size_t cell_count() const { return cells_.size(); }
+  const Cell& cell(size_t i) const { return cells_[i]; }
+  std::string_view text(const Cell& c) const { return {text_.data() + c.text_offset, c.text_length}; }
+  size_t bytes() const { return cells_.capacity() * sizeof(Cell) + text_.capacity(); }
+
+  // Appending a row: call these width() times, in column order.
+  TableRows& Int(int64_t v) {
+    Cell& c = cells_.emplace_back();
+    c.i = v;
+    c.kind = Cell::Kind::kInt;
+    return *this;
+  }
+  TableRows& Real(double v) {
+    Cell& c = cells_.emplace_back();
+    c.d = v;
+    c.kind = Cell::Kind::kReal;
+    return *this;
+  }
+  TableRows& Null() {
+    Cell& c = cells_.emplace_back();
+    c.i = 0;
+    c.kind = Cell::Kind::kNull;
+    return *this;
+  }
+  // An id, or NULL when id == 0 (no generated id is 0).
+  TableRows& IdOrNull(int64_t id) { return id == 0 ? Null() : Int(id); }
+  TableRows& Bool(bool v) { return Int(v ? 1 : 0); }
+  TableRows& Text(std::string_view v) {
+    BeginText();
+    text_.append(v);
+    return EndText();
+  }
+  TableRows& Timestamp(int64_t ms);
+  TableRows& TimestampOrNull(int64_t ms, bool present) { return present ? Timestamp(ms) : Null(); }
+  TableRows& Date(int64_t days);
+  TableRows& DateOrNull(int64_t days, bool present) { return present ? Date(days) : Null(); }
+
+  // Builds a text cell in place: BeginText(), append to the returned string, EndText().
+  std::string& BeginText() {
+    text_start_ = text_.size();
+    return text_;
+  }
+  TableRows& EndText();
+
+ private:
+  friend class Batch;
+  size_t width_ = 0;
+  std::vector<Cell> cells_;
+  std::string text_;
+  size_t text_start_ = 0;
+};
+
+class Batch {
+ public:
+  // `sequence` orders batches for the writer (0, 1, 2, ... with no gaps).
+  explicit Batch(uint64_t sequence);
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+
+  uint64_t sequence() const { return sequence_; }
+  TableRows& rows(Table t) { return tables_[static_cast<size_t>(t)]; }
+  const TableRows& rows(Table t) const { return tables_[static_cast<size_t>(t)]; }
+  size_t total_rows() const;
+  size_t bytes() const;
+
+ private:
+  uint64_t sequence_;
+  std::array<TableRows, kTableCount> tables_;
+};
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_SINK_BATCH_H_

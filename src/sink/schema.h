@@ -1,0 +1,23 @@
+// The embedded schema.sql, and its split into the part run before the load (tables) and the
+// part run after it (secondary indexes). Thread-safe (constants).
+#ifndef ASANASIM_SRC_SINK_SCHEMA_H_
+#define ASANASIM_SRC_SINK_SCHEMA_H_
+
+#include <string_view>
+
+namespace asanasim {
+
+// Bytes of schema.sql, embedded at build time (see cmake/embed_schema.cmake).
+extern const char kSchemaSql[];
+
+// Version of the schema, recorded in each run row; bump on any change to schema.sql.
+inline constexpr int kSchemaVersion = 1;
+
+// Everything before the "-- @indexes" line (all of it if absent).
+std::string_view SchemaTablesSql();
+// Everything after the "-- @indexes" line (empty if absent).
+std::string_view SchemaIndexesSql();
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_SINK_SCHEMA_H_

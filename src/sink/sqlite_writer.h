@@ -1,0 +1,101 @@
+// SqliteWriter: the one writer of a run. It owns the run's only SQLite connection and turns
+// Batches into rows with cached, multi-row prepared INSERTs inside large transactions.
+// Thread-hostile: create it, write to it and finish it from one thread (the writer thread).
+//
+// The file protocol
+// -----------------
+// 1. Create() removes any stale "<out>.partial" (and its -wal/-journal), opens a new one with
+//    locking_mode=EXCLUSIVE (so WAL needs no shared memory), journal_mode=WAL,
+//    synchronous=OFF, foreign_keys=OFF, a large page cache, and runs the table part of
+//    schema.sql.
+// 2. Write() appends a batch's tables in Table order; a transaction is committed every
+//    `rows_per_transaction` rows.
+// 3. Finish() commits, builds the secondary indexes with a small cache (SQLite's sorter works
+//    in cache-sized runs; small runs build faster), checkpoints the WAL into the file, switches
+//    the file back to journal_mode=DELETE so that it is one self-contained file, closes it,
+//    fsyncs it, renames it onto <out> and fsyncs the directory.
+// Invariants: <out> is never opened for writing, so it holds either what it held before or a
+// complete database; without `overwrite`, an <out> that appears during the run is not replaced
+// (renameat2 RENAME_NOREPLACE); a writer destroyed before Finish() removes its partial file.
+#ifndef ASANASIM_SRC_SINK_SQLITE_WRITER_H_
+#define ASANASIM_SRC_SINK_SQLITE_WRITER_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "src/sink/batch.h"
+#include "src/sink/tables.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace asanasim {
+
+class SqliteWriter {
+ public:
+  struct Options {
+    // Final path of the database; the writer works on path + ".partial".
+    std::string path;
+    // Replace an existing file at `path` on success.
+    bool overwrite = false;
+    // Rows per committed transaction.
+    int64_t rows_per_transaction = 500000;
+    // Page cache for the load, in KiB.
+    int64_t load_cache_kib = 65536;
+    // Page cache for the index build, in KiB.
+    int64_t index_cache_kib = 4096;
+  };
+
+  static absl::StatusOr<std::unique_ptr<SqliteWriter>> Create(const Options& options);
+
+  SqliteWriter(const SqliteWriter&) = delete;
+  SqliteWriter& operator=(const SqliteWriter&) = delete;
+  ~SqliteWriter();
+
+  absl::Status Write(const Batch& batch);
+  absl::Status Finish();
+
+  const std::array<int64_t, kTableCount>& rows_written() const { return rows_written_; }
+  int64_t total_rows() const { return total_rows_; }
+  // Seconds Finish() spent building indexes.
+  double index_seconds() const { return index_seconds_; }
+
+ private:
+  struct Statements {
+    sqlite3_stmt* multi = nullptr;   // rows_per_statement rows
+    sqlite3_stmt* single = nullptr;  // one row
+    int rows_per_statement = 0;
+  };
+
+  explicit SqliteWriter(const Options& options);
+  absl::Status Open();
+  absl::Status Exec(const std::string& sql);
+  absl::Status WriteTable(Table table, const TableRows& rows);
+  absl::StatusOr<sqlite3_stmt*> Prepare(Table table, int rows);
+  absl::Status Bind(sqlite3_stmt* stmt, const TableRows& rows, size_t first_cell, size_t cells);
+  absl::Status Error(int rc, const std::string& what) const;
+  void CloseConnection();
+  void RemovePartial();
+
+  Options options_;
+  std::string partial_path_;
+  sqlite3* db_ = nullptr;
+  std::array<Statements, kTableCount> statements_{};
+  bool in_transaction_ = false;
+  bool finished_ = false;
+  int64_t rows_since_commit_ = 0;
+  int64_t total_rows_ = 0;
+  double index_seconds_ = 0.0;
+  std::array<int64_t, kTableCount> rows_written_{};
+};
+
+// Maps an SQLite result code (and the connection's message, when `db` is given) to a Status.
+absl::Status SqliteStatus(sqlite3* db, int rc, const std::string& what);
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_SINK_SQLITE_WRITER_H_

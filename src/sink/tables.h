@@ -1,0 +1,46 @@
+// The tables asanasim writes, described as data: one generic writer inserts any of them from a
+// Batch. The column lists must match schema.sql exactly (a test checks it). Thread-safe
+// (constants).
+#ifndef ASANASIM_SRC_SINK_TABLES_H_
+#define ASANASIM_SRC_SINK_TABLES_H_
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+namespace asanasim {
+
+// In the order rows are written within a batch. Values index arrays: never reorder casually.
+enum class Table : int {
+  kRuns = 0,
+  kOrganizations,
+  kUsers,
+  kTeams,
+  kTeamMemberships,
+  kCustomFieldDefinitions,
+  kCustomFieldEnumOptions,
+  kTags,
+  kProjects,
+  kProjectMemberships,
+  kProjectCustomFieldSettings,
+  kSections,
+  kTasks,
+  kStories,
+  kCustomFieldValues,
+  kTaskTags,
+  kTaskFollowers,
+};
+inline constexpr size_t kTableCount = 17;
+
+struct TableDesc {
+  std::string_view name;
+  std::span<const std::string_view> columns;
+};
+
+const TableDesc& Describe(Table table);
+inline const TableDesc& Describe(size_t index) { return Describe(static_cast<Table>(index)); }
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_SINK_TABLES_H_
