@@ -71,12 +71,17 @@ constexpr double kFibonacciWeights[] = {15, 25, 25, 20, 10, 5};
 constexpr double kOpenAssignedStage[] = {0.10, 0.35, 0.40, 0.15};
 constexpr double kOpenUnassignedStage[] = {0.70, 0.30, 0.0, 0.0};
 
+// Attempts of the working-moment sampler: the acceptance rate is about 0.3, so 24 attempts fail
+// about once in 5,000 draws.
+constexpr int kMaxAttempts = 24;
+
 enum class StoryKind : uint8_t { kCreated, kAssigned, kDueDate, kComment, kCompleted };
 
 struct StoryDraft {
   int64_t at;
   uint32_t actor;  // user index
   StoryKind kind;
+  int64_t date_day = 0;  // kDueDate: the new due date
 };
 
 struct ProjectState {
@@ -145,19 +150,31 @@ class TeamJob {
 
   int32_t TzOf(uint32_t user) const { return org_.users[user].location->utc_offset_min; }
 
-  // A moment in [lo, hi] drawn toward the working hours and weekdays of a person at UTC offset
-  // `tz_min`, by rejection (bounded; the last candidate stands if none is accepted).
-  int64_t ActivityTime(Rng& rng, int64_t lo, int64_t hi, int32_t tz_min) const {
-    if (hi <= lo) return lo;
-    int64_t t = lo;
-    for (int attempt = 0; attempt < 16; ++attempt) {
-      t = UniformRange(rng, lo, hi);
-      const int64_t local = t + tz_min * kMsPerMinute;
-      const int64_t day = DayOf(local);
-      const int hour = static_cast<int>((local - day * kMsPerDay) / kMsPerHour);
-      if (rng.NextDouble() < p_.weekday_weight[WeekdayOf(day)] * p_.hour_weight[hour]) return t;
+  // Relative activity of a person at UTC offset `tz_min` at instant t: weekday x hour weight.
+  double Activity(int64_t t, int32_t tz_min) const {
+    const int64_t local = t + tz_min * kMsPerMinute;
+    const int64_t day = DayOf(local);
+    const int hour = static_cast<int>((local - day * kMsPerDay) / kMsPerHour);
+    return p_.weekday_weight[WeekdayOf(day)] * p_.hour_weight[hour];
+  }
+
+  // A moment drawn from `draw` (a candidate generator) thinned by Activity(): candidates are
+  // redrawn whole until one is accepted, so accepted moments follow draw's density times the
+  // weekday and hour weights, with no pile-up on Mondays. Bounded; the last candidate stands.
+  template <typename Draw>
+  int64_t WorkingMoment(Rng& rng, int32_t tz_min, Draw draw) const {
+    int64_t t = 0;
+    for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+      t = draw();
+      if (rng.NextDouble() < Activity(t, tz_min)) return t;
     }
     return t;
+  }
+
+  // A working moment uniform over [lo, hi].
+  int64_t ActivityTime(Rng& rng, int64_t lo, int64_t hi, int32_t tz_min) const {
+    if (hi <= lo) return lo;
+    return WorkingMoment(rng, tz_min, [&] { return UniformRange(rng, lo, hi); });
   }
 
   uint32_t PickMember(Rng& rng, const ProjectState& project) const {
@@ -213,16 +230,16 @@ void TeamJob::Project(uint32_t local) {
   project.owner = Bernoulli(members, 0.6) ? team_.lead : PickOne(members, std::span<const uint32_t>(team_.members));
   const int64_t start = org_.history_start;
   const int64_t span = org_.as_of - start - 7 * kMsPerDay;
-  const int64_t raw_created =
-      start + static_cast<int64_t>(span * std::pow(shape.NextDouble(), p_.project_age_skew));
-  project.created = ActivityTime(shape, raw_created, raw_created + 2 * kMsPerDay, TzOf(project.owner));
+  project.created = WorkingMoment(shape, TzOf(project.owner), [&] {
+    return start + static_cast<int64_t>(span * std::pow(shape.NextDouble(), p_.project_age_skew));
+  });
   const int64_t planned_end =
       project.created +
       static_cast<int64_t>(LogNormal(shape, std::log(p_.project_duration_median_days), p_.project_duration_sigma) *
                            kMsPerDay);
   project.completed = planned_end < org_.as_of - 3 * kMsPerDay && Bernoulli(shape, p_.project_completion_share);
   project.close = project.completed
-                      ? ActivityTime(shape, planned_end, std::min(planned_end + 3 * kMsPerDay, org_.as_of),
+                      ? ActivityTime(shape, planned_end, std::min(planned_end + 4 * kMsPerDay, org_.as_of),
                                      TzOf(project.owner))
                       : org_.as_of;
   project.close = std::max(project.close, project.created + kMsPerDay);
@@ -340,14 +357,13 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   const int64_t window_hi =
       parent == nullptr ? project.close - kMsPerHour
                         : (parent->completed ? parent->completed_at - kMsPerMinute : org_.as_of - kMsPerHour);
-  int64_t created;
-  if (window_hi <= window_lo) {
-    created = window_lo;
-  } else {
-    const double u = time.NextDouble();
-    const double skew = parent == nullptr ? u : u * u;  // subtasks come early in a parent's life
-    const int64_t raw = window_lo + static_cast<int64_t>((window_hi - window_lo) * skew);
-    created = ActivityTime(time, raw, std::min(window_hi, raw + kMsPerDay), TzOf(task.creator));
+  int64_t created = window_lo;
+  if (window_hi > window_lo) {
+    // Subtasks come early in a parent's life (u^2); top-level tasks anywhere in the project's.
+    created = WorkingMoment(time, TzOf(task.creator), [&] {
+      const double u = time.NextDouble();
+      return window_lo + static_cast<int64_t>((window_hi - window_lo) * (parent == nullptr ? u : u * u));
+    });
   }
   task.created = created;
 
@@ -361,20 +377,25 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
     median_days = p_.subtask_lag_median_days;
     sigma = p_.subtask_lag_sigma;
   }
-  const int64_t lag = static_cast<int64_t>(LogNormal(done, std::log(median_days), sigma) * kMsPerDay);
   const int64_t limit = parent == nullptr ? project.close
                                           : (parent->completed ? parent->completed_at : org_.as_of);
-  const int64_t natural = created + std::max<int64_t>(lag, kMsPerMinute);
+  const bool must_finish = parent == nullptr ? project.completed : parent->completed;
+  // The lag is thinned like any working moment; a lag that runs past `limit` means "not done".
+  int64_t natural = limit;
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    const int64_t lag = static_cast<int64_t>(LogNormal(done, std::log(median_days), sigma) * kMsPerDay);
+    natural = created + std::max<int64_t>(lag, kMsPerMinute);
+    if (natural >= limit || done.NextDouble() < Activity(natural, TzOf(task.creator))) break;
+  }
   task.completed = false;
   task.completed_at = 0;
-  const bool must_finish = parent == nullptr ? project.completed : parent->completed;
   if (natural < limit && (must_finish || Bernoulli(done, p_.completion_share))) {
     task.completed = true;
-    task.completed_at = ActivityTime(done, natural, std::min(limit, natural + 2 * kMsPerDay),
-                                     TzOf(task.creator));
+    task.completed_at = natural;
   } else if (must_finish) {
+    // Stragglers are wrapped up in the last days before the parent or project closes.
     task.completed = true;
-    task.completed_at = ActivityTime(done, std::max(created + kMsPerMinute, limit - 3 * kMsPerDay), limit,
+    task.completed_at = ActivityTime(done, std::max(created + kMsPerMinute, limit - 4 * kMsPerDay), limit,
                                      TzOf(task.creator));
   }
   if (task.completed) task.completed_at = std::clamp(task.completed_at, created, std::max(created, limit));
@@ -443,7 +464,22 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   }
   if (task.due_day >= 0) {
     stories.push_back({std::min(end, created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour)), task.creator,
-                       StoryKind::kDueDate});
+                       StoryKind::kDueDate, task.due_day});
+  }
+  // Open work that ran past its due date is often rescheduled rather than left overdue.
+  const int64_t today = DayOf(org_.as_of);
+  if (!task.completed && task.due_day >= 0 && task.due_day < today &&
+      Bernoulli(due, p_.overdue_rescheduled_share)) {
+    int64_t new_due = today + UniformRange(due, 1, 21);
+    if (WeekdayOf(new_due) >= 5) new_due += WeekdayOf(new_due) == 5 ? 2 : 1;
+    if (parent != nullptr && parent->due_day >= 0) new_due = std::min(new_due, parent->due_day);
+    if (new_due > task.due_day) {
+      const int64_t at = ActivityTime(srng, std::max(created + kMsPerMinute, task.due_day * kMsPerDay),
+                                      org_.as_of - kMsPerMinute, TzOf(completer));
+      stories.push_back({at, completer, StoryKind::kDueDate, new_due});
+      task.due_day = new_due;
+      if (start_day > new_due) start_day = -1;
+    }
   }
   Rng crng = Stream(kind, kTaskComments, task.local);
   const uint32_t comments =
@@ -561,7 +597,7 @@ void TeamJob::EmitStories(const TaskState& task, std::vector<StoryDraft>& storie
       case StoryKind::kDueDate:
         subtype = "due_date_changed";
         tmpl = kStoryDueDate;
-        context.date_day = task.due_day;
+        context.date_day = s.date_day;
         break;
       case StoryKind::kComment:
         subtype = "comment_added";

@@ -217,8 +217,7 @@ absl::Status CheckOutputPath(const GenerateOptions& o) {
   fs::path dir = out.parent_path();
   if (dir.empty()) dir = ".";
   while (!fs::exists(dir, ec)) {
-    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
-    dir = dir.parent_path();
+    dir = dir.has_parent_path() && dir.parent_path() != dir ? dir.parent_path() : fs::path(".");
   }
   if (!fs::is_directory(dir, ec)) {
     return absl::InvalidArgumentError(Cat("--out ", o.out, ": ", dir.string(), " is not a directory"));

@@ -46,21 +46,22 @@ struct Profile {
   double milestone_share = 0.03;
   double approval_share = 0.02;
   double description_share = 0.6;
-  double completion_lag_median_days = 4.0;   // creation -> completion, log-normal
-  double completion_lag_sigma = 1.2;
+  double completion_lag_median_days = 6.0;   // creation -> completion, log-normal (calendar days)
+  double completion_lag_sigma = 1.1;
   double milestone_lag_median_days = 18.0;
   double milestone_lag_sigma = 0.8;
   double subtask_lag_median_days = 2.0;
   double subtask_lag_sigma = 1.0;
-  double completion_share = 0.93;           // of tasks whose lag has elapsed
-  double unassigned_open_share = 0.30;      // backlog: open tasks without an assignee
-  double unassigned_done_share = 0.05;
+  double completion_share = 0.95;           // of tasks whose lag has elapsed
+  double unassigned_open_share = 0.35;      // backlog: open tasks without an assignee
+  double unassigned_done_share = 0.10;
   double due_date_share = 0.6;              // tasks with a due date (milestones: all)
   double due_lag_median_days = 7.0;
   double due_lag_sigma = 0.9;
   // A due date drawn on a weekend moves to the nearest weekday with this probability:
   // 5/7 + 2/7 * 0.475 = 85% of due dates on weekdays.
   double due_weekend_to_weekday = 0.475;
+  double overdue_rescheduled_share = 0.5;   // open tasks past due whose date was pushed out
   double start_date_share = 0.25;           // of tasks with a due date
   double assignee_zipf_s = 0.9;             // workload skew among a team's members
   double subtask_share = 0.22;              // top-level tasks with subtasks

@@ -1,0 +1,105 @@
+// Bad input: one line naming the culprit, exit 2, and nothing on disk created or changed.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/integration/harness.h"
+
+namespace asanasim::testing {
+namespace {
+
+struct BadCase {
+  std::vector<std::string> args;
+  std::string culprit;
+  std::map<std::string, std::string> env = {};
+  std::string dotenv = "";
+};
+
+class BadInputTest : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(BadInputTest, ExitsTwoNamingTheCulpritAndTouchesNothing) {
+  const BadCase& c = GetParam();
+  ScratchDir dir;
+  std::ofstream(dir / "existing.sqlite") << "precious";
+  std::ofstream(dir / "a_file") << "x";
+  if (!c.dotenv.empty()) std::ofstream(dir / ".env") << c.dotenv;
+  const auto before = Snapshot(dir.path());
+  std::vector<std::string> args = {"generate"};
+  args.insert(args.end(), c.args.begin(), c.args.end());
+  const RunResult r = RunAsanasim(args, dir.path(), c.env);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(c.culprit), std::string::npos) << "stderr: " << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "stderr: " << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(Snapshot(dir.path()), before);
+  EXPECT_EQ(ReadFile(dir / "existing.sqlite"), "precious");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BadInputTest,
+    ::testing::Values(
+        BadCase{{"--users", "-5"}, "--users"}, BadCase{{"--users", "0"}, "--users"},
+        BadCase{{"--users", "12x"}, "--users"}, BadCase{{"--users", "999999999999"}, "--users"},
+        BadCase{{"--projects", "0"}, "--projects"}, BadCase{{"--tasks-per-project", "-1"}, "--tasks-per-project"},
+        BadCase{{"--projects", "100000", "--tasks-per-project", "100000"}, "--projects"},
+        BadCase{{"--months", "0"}, "--months"}, BadCase{{"--months", "1000"}, "--months"},
+        BadCase{{"--as-of", "2026-02-30"}, "--as-of"}, BadCase{{"--as-of", "tomorrow"}, "--as-of"},
+        BadCase{{"--seed", "1.5"}, "--seed"}, BadCase{{"--orgs", "0"}, "--orgs"},
+        BadCase{{"--orgs", "4", "--org-range", "2:9"}, "--org-range"},
+        BadCase{{"--org-range", "3:3"}, "--org-range"}, BadCase{{"--threads", "-2"}, "--threads"},
+        BadCase{{"--frobnicate"}, "--frobnicate"}, BadCase{{"--users"}, "--users"},
+        BadCase{{"--out", "existing.sqlite"}, "existing.sqlite"},
+        BadCase{{"--out", "a_file/db.sqlite"}, "a_file"},
+        BadCase{{"--out", "."}, "directory"},
+        BadCase{{"--config", "nope.conf"}, "nope.conf"},
+        BadCase{{}, "SEED_COUNT_USERS", {{"SEED_COUNT_USERS", "many"}}},
+        BadCase{{}, "SEED_COUNT_PROJECTS", {}, "SEED_COUNT_PROJECTS=0\n"},
+        BadCase{{}, "ASANASIM_USRS", {}, "ASANASIM_USRS=4\n"}),
+    [](const ::testing::TestParamInfo<BadCase>& info) {
+      std::string name = std::to_string(info.index) + "_" + info.param.culprit;
+      for (char& ch : name) {
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+      }
+      return name;
+    });
+
+TEST(CliTest, UnknownCommandAndVersion) {
+  ScratchDir dir;
+  RunResult r = RunAsanasim({"frobnicate"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("frobnicate"), std::string::npos);
+  r = RunAsanasim({"--version"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("asanasim ", 0), 0u);
+  r = RunAsanasim({"generate", "--help"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("--org-range"), std::string::npos);
+}
+
+TEST(CliTest, ForceReplacesAndDotenvKeysWork) {
+  ScratchDir dir;
+  std::ofstream(dir / ".env") << "SEED_COUNT_USERS=25\nSEED_COUNT_PROJECTS=3\nSEED_COUNT_TASKS_PER_PROJECT=5\n"
+                                 "DB_PATH=out/db.sqlite\nGROQ_API_KEY=gsk_not_used_here\n";
+  std::filesystem::create_directory(dir / "out");
+  std::ofstream(dir / "out/db.sqlite") << "old";
+  RunResult r = RunAsanasim({"generate", "--quiet"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(ReadFile(dir / "out/db.sqlite"), "old");
+  r = RunAsanasim({"generate", "--quiet", "--force"}, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Db db(dir / "out/db.sqlite");
+  EXPECT_EQ(db.Int("SELECT count(*) FROM users"), 25);
+  EXPECT_EQ(db.Int("SELECT count(*) FROM projects"), 3);
+  // The environment beats .env; flags beat both.
+  r = RunAsanasim({"generate", "--quiet", "--out", "b.sqlite", "--projects", "2"}, dir.path(),
+                  {{"SEED_COUNT_USERS", "12"}});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Db b(dir / "b.sqlite");
+  EXPECT_EQ(b.Int("SELECT count(*) FROM users"), 12);
+  EXPECT_EQ(b.Int("SELECT count(*) FROM projects"), 2);
+  EXPECT_EQ(b.Int("SELECT count(*) FROM runs WHERE options_json LIKE '%gsk%'"), 0);
+}
+
+}  // namespace
+}  // namespace asanasim::testing
