@@ -11,20 +11,20 @@
 namespace asanasim {
 
 // Limits of the options (ValidateOptions enforces them). Bigger datasets use more orgs.
-inline constexpr uint32_t kMaxOrgCount = 32766;         // the id space holds 2^15 - 2 orgs
-inline constexpr int32_t kMaxUsersPerOrg = 25000;       // other orgs scale up to 2.5x
+inline constexpr uint32_t kMaxOrgCount = 32766;    // the id space holds 2^15 - 2 orgs
+inline constexpr int32_t kMaxUsersPerOrg = 25000;  // other orgs scale up to 2.5x
 inline constexpr int32_t kMaxProjectsPerOrg = 100000;
 inline constexpr int32_t kMaxTasksPerProject = 100000;
-inline constexpr int64_t kMaxTasksPerOrg = 10000000;    // projects x tasks-per-project
+inline constexpr int64_t kMaxTasksPerOrg = 10000000;  // projects x tasks-per-project
 inline constexpr int32_t kMaxMonths = 120;
 inline constexpr int32_t kMaxThreads = 1024;
 
 struct GenerateProgress {
   int64_t jobs_done = 0;
-  int64_t jobs_total = 0;   // known once planning has reached the last org; 0 until then
+  int64_t jobs_total = 0;  // known once planning has reached the last org; 0 until then
   int64_t rows_written = 0;
   double seconds = 0.0;
-  bool finishing = false;   // all rows written; building indexes and syncing
+  bool finishing = false;  // all rows written; building indexes and syncing
 };
 
 struct GenerateOptions {

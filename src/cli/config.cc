@@ -14,8 +14,8 @@ namespace {
 enum class Type { kPath, kUint, kRange, kInstant, kBool, kConfig };
 
 struct Setting {
-  std::string_view name;                  // flag and --config key
-  std::array<std::string_view, 2> env;    // environment and .env keys
+  std::string_view name;                // flag and --config key
+  std::array<std::string_view, 2> env;  // environment and .env keys
   Type type;
   int64_t min = 0;
   int64_t max = 0;
@@ -23,23 +23,65 @@ struct Setting {
 };
 
 constexpr Setting kSettings[] = {
-    {"out", {"DB_PATH", "ASANASIM_OUT"}, Type::kPath, 0, 0,
+    {"out",
+     {"DB_PATH", "ASANASIM_OUT"},
+     Type::kPath,
+     0,
+     0,
      "output database (default output/asana_simulation.sqlite)"},
-    {"seed", {"ASANASIM_SEED", ""}, Type::kUint, 0, INT64_MAX, "root of all randomness (default 42)"},
-    {"orgs", {"ASANASIM_ORGS", ""}, Type::kUint, 1, kMaxOrgCount,
+    {"seed",
+     {"ASANASIM_SEED", ""},
+     Type::kUint,
+     0,
+     INT64_MAX,
+     "root of all randomness (default 42)"},
+    {"orgs",
+     {"ASANASIM_ORGS", ""},
+     Type::kUint,
+     1,
+     kMaxOrgCount,
      "organizations in the universe; org 0 is TechFlow Solutions (default 1)"},
-    {"org-range", {"ASANASIM_ORG_RANGE", ""}, Type::kRange, 0, 0,
+    {"org-range",
+     {"ASANASIM_ORG_RANGE", ""},
+     Type::kRange,
+     0,
+     0,
      "A:B generates orgs A..B-1 of the universe, exactly as a full run does (default all)"},
-    {"users", {"SEED_COUNT_USERS", "ASANASIM_USERS"}, Type::kUint, 1, kMaxUsersPerOrg,
+    {"users",
+     {"SEED_COUNT_USERS", "ASANASIM_USERS"},
+     Type::kUint,
+     1,
+     kMaxUsersPerOrg,
      "people in org 0; other orgs vary around it (default 300)"},
-    {"projects", {"SEED_COUNT_PROJECTS", "ASANASIM_PROJECTS"}, Type::kUint, 1, kMaxProjectsPerOrg,
+    {"projects",
+     {"SEED_COUNT_PROJECTS", "ASANASIM_PROJECTS"},
+     Type::kUint,
+     1,
+     kMaxProjectsPerOrg,
      "projects in org 0 (default 60)"},
-    {"tasks-per-project", {"SEED_COUNT_TASKS_PER_PROJECT", "ASANASIM_TASKS_PER_PROJECT"}, Type::kUint, 1,
-     kMaxTasksPerProject, "mean top-level tasks per project in org 0 (default 40)"},
-    {"months", {"ASANASIM_MONTHS", ""}, Type::kUint, 1, kMaxMonths, "length of the history (default 6)"},
-    {"as-of", {"ASANASIM_AS_OF", ""}, Type::kInstant, 0, 0,
+    {"tasks-per-project",
+     {"SEED_COUNT_TASKS_PER_PROJECT", "ASANASIM_TASKS_PER_PROJECT"},
+     Type::kUint,
+     1,
+     kMaxTasksPerProject,
+     "mean top-level tasks per project in org 0 (default 40)"},
+    {"months",
+     {"ASANASIM_MONTHS", ""},
+     Type::kUint,
+     1,
+     kMaxMonths,
+     "length of the history (default 6)"},
+    {"as-of",
+     {"ASANASIM_AS_OF", ""},
+     Type::kInstant,
+     0,
+     0,
      "\"now\" of the world, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default 2026-07-01)"},
-    {"threads", {"ASANASIM_THREADS", ""}, Type::kUint, 0, kMaxThreads,
+    {"threads",
+     {"ASANASIM_THREADS", ""},
+     Type::kUint,
+     0,
+     kMaxThreads,
      "generation threads, 0 = all cores (default 0)"},
     {"force", {"", ""}, Type::kBool, 0, 0, "replace an existing output file"},
     {"quiet", {"", ""}, Type::kBool, 0, 0, "no progress and no summary"},
@@ -66,12 +108,15 @@ absl::Status Bad(std::string_view source, std::string_view value, std::string_vi
   return absl::InvalidArgumentError(Cat(source, ": '", value, "' ", why));
 }
 
-absl::StatusOr<int64_t> ParseWhole(std::string_view source, std::string_view text, int64_t min, int64_t max) {
+absl::StatusOr<int64_t> ParseWhole(std::string_view source, std::string_view text, int64_t min,
+                                   int64_t max) {
   uint64_t v = 0;
   const char* end = text.data() + text.size();
   if (text.empty() || text.front() == '+' || text.front() == '-') {
     if (!text.empty() && text.front() == '-' && text.size() > 1) {
-      return Bad(source, text, Cat("is negative; must be between ", std::to_string(min), " and ", std::to_string(max)));
+      return Bad(
+          source, text,
+          Cat("is negative; must be between ", std::to_string(min), " and ", std::to_string(max)));
     }
     return Bad(source, text, "is not a whole number");
   }
@@ -79,7 +124,9 @@ absl::StatusOr<int64_t> ParseWhole(std::string_view source, std::string_view tex
   if (ec == std::errc::result_out_of_range) return Bad(source, text, "is too large");
   if (ec != std::errc() || ptr != end) return Bad(source, text, "is not a whole number");
   if (v > static_cast<uint64_t>(max) || static_cast<int64_t>(v) < min) {
-    return Bad(source, text, Cat("is out of range; must be between ", std::to_string(min), " and ", std::to_string(max)));
+    return Bad(source, text,
+               Cat("is out of range; must be between ", std::to_string(min), " and ",
+                   std::to_string(max)));
   }
   return static_cast<int64_t>(v);
 }
@@ -97,7 +144,8 @@ struct Applied {
   std::string config_path;
 };
 
-absl::Status Apply(const Setting& s, std::string_view value, std::string_view source, CliConfig& c, Applied& a) {
+absl::Status Apply(const Setting& s, std::string_view value, std::string_view source, CliConfig& c,
+                   Applied& a) {
   GenerateOptions& o = c.options;
   switch (s.type) {
     case Type::kPath:
@@ -115,15 +163,19 @@ absl::Status Apply(const Setting& s, std::string_view value, std::string_view so
       return absl::OkStatus();
     case Type::kInstant: {
       absl::StatusOr<int64_t> t = ParseInstant(value);
-      if (!t.ok()) return Bad(source, value, "is not a date (YYYY-MM-DD) or UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)");
+      if (!t.ok())
+        return Bad(source, value,
+                   "is not a date (YYYY-MM-DD) or UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)");
       o.as_of_ms = *t;
       return absl::OkStatus();
     }
     case Type::kRange: {
       const size_t colon = value.find(':');
       if (colon == std::string_view::npos) return Bad(source, value, "is not a range A:B");
-      ASANASIM_ASSIGN_OR_RETURN(const int64_t begin, ParseWhole(source, value.substr(0, colon), 0, kMaxOrgCount));
-      ASANASIM_ASSIGN_OR_RETURN(const int64_t end, ParseWhole(source, value.substr(colon + 1), 1, kMaxOrgCount));
+      ASANASIM_ASSIGN_OR_RETURN(const int64_t begin,
+                                ParseWhole(source, value.substr(0, colon), 0, kMaxOrgCount));
+      ASANASIM_ASSIGN_OR_RETURN(const int64_t end,
+                                ParseWhole(source, value.substr(colon + 1), 1, kMaxOrgCount));
       if (begin >= end) return Bad(source, value, "is empty: A must be below B");
       o.org_begin = static_cast<uint32_t>(begin);
       o.org_end = static_cast<uint32_t>(end);
@@ -150,7 +202,8 @@ absl::Status Apply(const Setting& s, std::string_view value, std::string_view so
 // typo and an error; anything else (other tools share .env files) is left alone. GROQ_* keys
 // belong to the LLM tier.
 bool OursButUnknown(std::string_view key) {
-  return (key.rfind("ASANASIM_", 0) == 0 || key.rfind("SEED_", 0) == 0) && FindByEnv(key) == nullptr;
+  return (key.rfind("ASANASIM_", 0) == 0 || key.rfind("SEED_", 0) == 0) &&
+         FindByEnv(key) == nullptr;
 }
 
 }  // namespace
@@ -158,7 +211,8 @@ bool OursButUnknown(std::string_view key) {
 std::string GenerateUsage() {
   std::string out =
       "usage: asanasim generate [options]\n\n"
-      "Writes the six-month history of one or many Asana-like organizations into one SQLite file.\n\n"
+      "Writes the six-month history of one or many Asana-like organizations into one SQLite "
+      "file.\n\n"
       "options:\n";
   for (const Setting& s : kSettings) {
     std::string left = Cat("  --", s.name);
@@ -170,12 +224,15 @@ std::string GenerateUsage() {
   }
   out +=
       "  --help                    this text\n\n"
-      "Precedence: flags, then --config FILE, then environment variables [in brackets], then ./.env,\n"
-      "then the defaults. Exit status: 0 success, 1 runtime failure, 2 bad usage or configuration.\n";
+      "Precedence: flags, then --config FILE, then environment variables [in brackets], then "
+      "./.env,\n"
+      "then the defaults. Exit status: 0 success, 1 runtime failure, 2 bad usage or "
+      "configuration.\n";
   return out;
 }
 
-absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& args, const EnvLookup& env,
+absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& args,
+                                              const EnvLookup& env,
                                               const std::string& dotenv_path) {
   CliConfig config;
   Applied applied;
@@ -189,12 +246,14 @@ absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& ar
       return config;
     }
     if (arg.rfind("--", 0) != 0) {
-      return absl::InvalidArgumentError(Cat("unexpected argument '", arg, "' (options start with --)"));
+      return absl::InvalidArgumentError(
+          Cat("unexpected argument '", arg, "' (options start with --)"));
     }
     const size_t eq = arg.find('=');
     const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
     const Setting* s = FindByName(name);
-    if (s == nullptr) return absl::InvalidArgumentError(Cat("unknown option '--", name, "' (see --help)"));
+    if (s == nullptr)
+      return absl::InvalidArgumentError(Cat("unknown option '--", name, "' (see --help)"));
     std::string value;
     if (eq != std::string::npos) {
       value = arg.substr(eq + 1);
@@ -215,7 +274,8 @@ absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& ar
     for (const KeyValue& kv : entries) {
       const std::string source = Cat(kv.key, " (", dotenv_path, ":", std::to_string(kv.line), ")");
       if (OursButUnknown(kv.key)) return absl::InvalidArgumentError(Cat(source, ": unknown key"));
-      if (const Setting* s = FindByEnv(kv.key)) ASANASIM_RETURN_IF_ERROR(Apply(*s, kv.value, source, config, applied));
+      if (const Setting* s = FindByEnv(kv.key))
+        ASANASIM_RETURN_IF_ERROR(Apply(*s, kv.value, source, config, applied));
     }
   }
   // Environment.
@@ -224,7 +284,8 @@ absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& ar
       if (key.empty()) continue;
       const char* value = env(std::string(key).c_str());
       if (value != nullptr) {
-        ASANASIM_RETURN_IF_ERROR(Apply(s, value, Cat("environment variable ", key), config, applied));
+        ASANASIM_RETURN_IF_ERROR(
+            Apply(s, value, Cat("environment variable ", key), config, applied));
       }
     }
   }
@@ -238,11 +299,12 @@ absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& ar
       return absl::InvalidArgumentError(Cat("--config: ", entries.status().message()));
     }
     for (const KeyValue& kv : *entries) {
-      const std::string source = Cat(applied.config_path, ":", std::to_string(kv.line), ": ", kv.key);
+      const std::string source =
+          Cat(applied.config_path, ":", std::to_string(kv.line), ": ", kv.key);
       const Setting* s = FindByName(kv.key);
       if (s == nullptr || s->type == Type::kConfig) {
-        return absl::InvalidArgumentError(Cat(applied.config_path, ":", std::to_string(kv.line), ": unknown key '",
-                                              kv.key, "'"));
+        return absl::InvalidArgumentError(
+            Cat(applied.config_path, ":", std::to_string(kv.line), ": unknown key '", kv.key, "'"));
       }
       ASANASIM_RETURN_IF_ERROR(Apply(*s, kv.value, source, config, applied));
     }
@@ -254,9 +316,9 @@ absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& ar
 
   GenerateOptions& o = config.options;
   if (applied.org_range && o.org_end > o.orgs) {
-    return absl::InvalidArgumentError(Cat(applied.org_range_source, ": '", std::to_string(o.org_begin), ":",
-                                          std::to_string(o.org_end), "' is outside the ", std::to_string(o.orgs),
-                                          " orgs of --orgs"));
+    return absl::InvalidArgumentError(Cat(
+        applied.org_range_source, ": '", std::to_string(o.org_begin), ":",
+        std::to_string(o.org_end), "' is outside the ", std::to_string(o.orgs), " orgs of --orgs"));
   }
   return config;
 }

@@ -26,8 +26,8 @@ using EnvLookup = std::function<const char*(const char*)>;
 
 // `args` are the words after "generate". `dotenv_path` is read if it exists. Errors are
 // InvalidArgument with one line naming the culprit (flag, key, file:line, or variable).
-absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& args, const EnvLookup& env,
-                                              const std::string& dotenv_path);
+absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& args,
+                                              const EnvLookup& env, const std::string& dotenv_path);
 
 // The `generate --help` text.
 std::string GenerateUsage();

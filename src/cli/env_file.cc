@@ -18,7 +18,8 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-absl::StatusOr<std::vector<KeyValue>> ParseKeyValues(const std::string& text, const std::string& path) {
+absl::StatusOr<std::vector<KeyValue>> ParseKeyValues(const std::string& text,
+                                                     const std::string& path) {
   std::vector<KeyValue> out;
   std::istringstream in(text);
   std::string raw;
@@ -30,11 +31,12 @@ absl::StatusOr<std::vector<KeyValue>> ParseKeyValues(const std::string& text, co
     if (s.substr(0, 7) == "export ") s = Trim(s.substr(7));
     const size_t eq = s.find('=');
     if (eq == std::string_view::npos || Trim(s.substr(0, eq)).empty()) {
-      return absl::InvalidArgumentError(Cat(path, ":", std::to_string(line), ": expected key=value, got '",
-                                            s, "'"));
+      return absl::InvalidArgumentError(
+          Cat(path, ":", std::to_string(line), ": expected key=value, got '", s, "'"));
     }
     std::string_view value = Trim(s.substr(eq + 1));
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
       value = value.substr(1, value.size() - 2);
     } else if (const size_t hash = value.find(" #"); hash != std::string_view::npos) {
       value = Trim(value.substr(0, hash));  // Trailing comment on an unquoted value.

@@ -19,7 +19,8 @@ struct KeyValue {
 // Parses `text` (the contents of `path`, which is used in messages only). Blank lines and lines
 // starting with '#' are skipped; values may be wrapped in single or double quotes; a line without
 // '=' is an error naming path:line.
-absl::StatusOr<std::vector<KeyValue>> ParseKeyValues(const std::string& text, const std::string& path);
+absl::StatusOr<std::vector<KeyValue>> ParseKeyValues(const std::string& text,
+                                                     const std::string& path);
 
 // Reads and parses the file at `path`. NotFound if it does not exist.
 absl::StatusOr<std::vector<KeyValue>> ReadKeyValueFile(const std::string& path);

@@ -49,10 +49,12 @@ class ProgressPrinter {
     if (!tty_ && !p.finishing && p.seconds - last_line_ < 5.0) return;
     last_line_ = p.seconds;
     const double rate = p.seconds > 0 ? p.rows_written / p.seconds : 0.0;
-    const std::string jobs = p.jobs_total > 0 ? Thousands(p.jobs_done) + "/" + Thousands(p.jobs_total)
-                                              : Thousands(p.jobs_done);
-    std::fprintf(stderr, "%s[asanasim] %s jobs, %s rows, %s rows/s, %.1f s%s%s", tty_ ? "\r" : "", jobs.c_str(),
-                 Thousands(p.rows_written).c_str(), Thousands(static_cast<int64_t>(rate)).c_str(), p.seconds,
+    const std::string jobs = p.jobs_total > 0
+                                 ? Thousands(p.jobs_done) + "/" + Thousands(p.jobs_total)
+                                 : Thousands(p.jobs_done);
+    std::fprintf(stderr, "%s[asanasim] %s jobs, %s rows, %s rows/s, %.1f s%s%s", tty_ ? "\r" : "",
+                 jobs.c_str(), Thousands(p.rows_written).c_str(),
+                 Thousands(static_cast<int64_t>(rate)).c_str(), p.seconds,
                  p.finishing ? ", building indexes" : "", tty_ ? "\033[K" : "\n");
     std::fflush(stderr);
     dirty_ = tty_;
@@ -68,7 +70,8 @@ class ProgressPrinter {
 };
 
 int RunGenerate(const std::vector<std::string>& args) {
-  absl::StatusOr<CliConfig> config = ParseGenerateConfig(args, [](const char* k) { return std::getenv(k); }, ".env");
+  absl::StatusOr<CliConfig> config = ParseGenerateConfig(
+      args, [](const char* k) { return std::getenv(k); }, ".env");
   if (!config.ok()) {
     std::fprintf(stderr, "asanasim: %s\n", std::string(config.status().message()).c_str());
     return kExitUsage;
@@ -103,8 +106,10 @@ int RunGenerate(const std::vector<std::string>& args) {
       std::printf("  %-30s %12s\n", t.table.c_str(), Thousands(t.rows).c_str());
     }
     std::printf("  %-30s %12s\n", "total rows", Thousands(summary->total_rows).c_str());
-    std::printf("%.2f s (%.2f s building indexes), %s rows/s\n", summary->seconds, summary->index_seconds,
-                Thousands(static_cast<int64_t>(summary->total_rows / std::max(summary->seconds, 1e-9))).c_str());
+    std::printf(
+        "%.2f s (%.2f s building indexes), %s rows/s\n", summary->seconds, summary->index_seconds,
+        Thousands(static_cast<int64_t>(summary->total_rows / std::max(summary->seconds, 1e-9)))
+            .c_str());
   }
   return 0;
 }

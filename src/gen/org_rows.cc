@@ -20,9 +20,9 @@ constexpr std::string_view kVisibility[] = {"public", "request_to_join", "secret
 constexpr double kVisibilityWeight[] = {0.70, 0.25, 0.05};
 
 Rng OrgStream(const OrgPlan& org, Kind kind, uint32_t purpose, uint64_t index) {
-  return Rng(StreamKey{.seed = org.seed, .org = org.index, .team = 0, .kind = kind,
-                       .purpose = purpose},
-             index);
+  return Rng(
+      StreamKey{.seed = org.seed, .org = org.index, .team = 0, .kind = kind, .purpose = purpose},
+      index);
 }
 
 std::string_view FieldTypeName(FieldType t) {
@@ -87,7 +87,8 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
   for (const TeamPlan& t : org.teams) {
     for (uint32_t u : t.members) {
       const UserPlan& user = org.users[u];
-      Rng rng = OrgStream(org, Kind::kMembership, kJoined, static_cast<uint64_t>(t.index) << 32 | u);
+      Rng rng =
+          OrgStream(org, Kind::kMembership, kJoined, static_cast<uint64_t>(t.index) << 32 | u);
       const int64_t earliest = std::max(t.created_at, user.created_at);
       const int64_t joined =
           std::min(org.history_start - kMsPerHour, earliest + UniformRange(rng, 0, 90) * kMsPerDay);
@@ -107,7 +108,12 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
     Rng rng = OrgStream(org, Kind::kCustomField, kFieldCreated, k);
     const int64_t created = std::max(creator.created_at + kMsPerHour,
                                      org.history_start - UniformRange(rng, 14, 400) * kMsPerDay);
-    fields.Int(f.id).Int(org.id).Text(s.name).Text(s.description).Text(FieldTypeName(s.type)).Text(s.format);
+    fields.Int(f.id)
+        .Int(org.id)
+        .Text(s.name)
+        .Text(s.description)
+        .Text(FieldTypeName(s.type))
+        .Text(s.format);
     if (s.type == FieldType::kNumber) {
       fields.Int(s.precision);
     } else {
@@ -126,8 +132,12 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
     fields.Bool(true).Int(creator.id).Timestamp(created);
     for (size_t o = 0; o < f.option_ids.size(); ++o) {
       const std::string_view color = s.sprint ? "none" : s.options[o].color;
-      options.Int(f.option_ids[o]).Int(f.id).Text(f.option_names[o]).Text(color).Bool(true).Int(
-          static_cast<int64_t>(o));
+      options.Int(f.option_ids[o])
+          .Int(f.id)
+          .Text(f.option_names[o])
+          .Text(color)
+          .Bool(true)
+          .Int(static_cast<int64_t>(o));
     }
   }
 
@@ -137,7 +147,12 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
     Rng rng = OrgStream(org, Kind::kTag, kTagCreated, k);
     const int64_t created = std::max(creator.created_at + kMsPerHour,
                                      org.history_start - UniformRange(rng, 7, 500) * kMsPerDay);
-    tags.Int(t.id).Int(org.id).Text(t.spec->name).Text(t.spec->color).Text(t.spec->notes).Timestamp(created);
+    tags.Int(t.id)
+        .Int(org.id)
+        .Text(t.spec->name)
+        .Text(t.spec->color)
+        .Text(t.spec->notes)
+        .Timestamp(created);
   }
 }
 

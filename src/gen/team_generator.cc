@@ -20,13 +20,14 @@
 // project's team; subtasks are created no earlier than their parent and, if the parent is
 // done, are done no later than it; completed <=> completed_at <=> completed_by; every story
 // lies in [created_at, as_of]; modified_at >= every story.
+#include "src/gen/team_generator.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <vector>
 
 #include "src/gen/ids.h"
-#include "src/gen/team_generator.h"
 #include "src/rng/distributions.h"
 #include "src/text/template.h"
 #include "src/util/civil_time.h"
@@ -57,10 +58,11 @@ enum Purpose : uint32_t {
 };
 
 constexpr std::string_view kColors[] = {
-    "dark-pink",  "dark-green",  "dark-blue",  "dark-red",    "dark-teal",      "dark-brown",
-    "dark-orange", "dark-purple", "dark-warm-gray", "light-pink", "light-green", "light-blue",
-    "light-red",  "light-teal",  "light-brown", "light-orange", "light-purple", "light-warm-gray",
-    "none"};
+    "dark-pink",      "dark-green",      "dark-blue",   "dark-red",
+    "dark-teal",      "dark-brown",      "dark-orange", "dark-purple",
+    "dark-warm-gray", "light-pink",      "light-green", "light-blue",
+    "light-red",      "light-teal",      "light-brown", "light-orange",
+    "light-purple",   "light-warm-gray", "none"};
 constexpr std::string_view kViews[] = {"list", "board", "timeline", "calendar"};
 constexpr double kViewWeights[] = {0.50, 0.35, 0.10, 0.05};
 constexpr std::string_view kPrivacy[] = {"public_to_workspace", "private_to_team", "private"};
@@ -92,7 +94,7 @@ struct ProjectState {
   bool completed;
   uint32_t owner;
   std::vector<int64_t> section_ids;
-  std::array<int, 5> section_of_stage;  // Stage -> index into section_ids
+  std::array<int, 5> section_of_stage;   // Stage -> index into section_ids
   std::vector<uint32_t> workload_order;  // members, most loaded first
   std::vector<int> field_indexes;        // into org.fields, ascending id
   double tag_rate;
@@ -106,7 +108,7 @@ struct TaskState {
   int64_t completed_at;
   int32_t assignee;  // user index, -1 when unassigned
   uint32_t creator;
-  int64_t due_day;   // -1 when none
+  int64_t due_day;  // -1 when none
   int depth;
 };
 
@@ -143,9 +145,10 @@ class TeamJob {
 
  private:
   Rng Stream(Kind kind, uint32_t purpose, uint64_t index) const {
-    return Rng(StreamKey{.seed = org_.seed, .org = org_.index, .team = job_, .kind = kind,
-                         .purpose = purpose},
-               index);
+    return Rng(
+        StreamKey{
+            .seed = org_.seed, .org = org_.index, .team = job_, .kind = kind, .purpose = purpose},
+        index);
   }
 
   int32_t TzOf(uint32_t user) const { return org_.users[user].location->utc_offset_min; }
@@ -191,7 +194,9 @@ class TeamJob {
     return c;
   }
 
-  int64_t NextId(Table table, uint64_t* counter) { return MakeId(org_.index, table, job_, (*counter)++); }
+  int64_t NextId(Table table, uint64_t* counter) {
+    return MakeId(org_.index, table, job_, (*counter)++);
+  }
 
   void Project(uint32_t local);
   void Task(ProjectState& project, const TaskState* parent, int depth);
@@ -227,7 +232,9 @@ void TeamJob::Project(uint32_t local) {
   Rng shape = Stream(Kind::kProject, kProjectShape, local);
   Rng members = Stream(Kind::kProject, kProjectMembers, local);
 
-  project.owner = Bernoulli(members, 0.6) ? team_.lead : PickOne(members, std::span<const uint32_t>(team_.members));
+  project.owner = Bernoulli(members, 0.6)
+                      ? team_.lead
+                      : PickOne(members, std::span<const uint32_t>(team_.members));
   const int64_t start = org_.history_start;
   const int64_t span = org_.as_of - start - 7 * kMsPerDay;
   project.created = WorkingMoment(shape, TzOf(project.owner), [&] {
@@ -235,20 +242,24 @@ void TeamJob::Project(uint32_t local) {
   });
   const int64_t planned_end =
       project.created +
-      static_cast<int64_t>(LogNormal(shape, std::log(p_.project_duration_median_days), p_.project_duration_sigma) *
-                           kMsPerDay);
-  project.completed = planned_end < org_.as_of - 3 * kMsPerDay && Bernoulli(shape, p_.project_completion_share);
-  project.close = project.completed
-                      ? ActivityTime(shape, planned_end, std::min(planned_end + 4 * kMsPerDay, org_.as_of),
-                                     TzOf(project.owner))
-                      : org_.as_of;
+      static_cast<int64_t>(
+          LogNormal(shape, std::log(p_.project_duration_median_days), p_.project_duration_sigma) *
+          kMsPerDay);
+  project.completed =
+      planned_end < org_.as_of - 3 * kMsPerDay && Bernoulli(shape, p_.project_completion_share);
+  project.close =
+      project.completed
+          ? ActivityTime(shape, planned_end, std::min(planned_end + 4 * kMsPerDay, org_.as_of),
+                         TzOf(project.owner))
+          : org_.as_of;
   project.close = std::max(project.close, project.created + kMsPerDay);
   const bool archived = project.completed && Bernoulli(shape, p_.archived_share);
   const bool has_start = Bernoulli(shape, 0.6);
   const bool has_due = Bernoulli(shape, 0.8);
   const int64_t modified =
-      project.completed ? project.close
-                        : std::min(org_.as_of, project.created + UniformRange(shape, 0, 20) * kMsPerDay);
+      project.completed
+          ? project.close
+          : std::min(org_.as_of, project.created + UniformRange(shape, 0, 20) * kMsPerDay);
   const WeightedTable tag_rates(p_.project_tag_rate_weight);
   project.tag_rate = p_.project_tag_rate[tag_rates.Pick(shape)];
 
@@ -261,7 +272,8 @@ void TeamJob::Project(uint32_t local) {
   for (int attempt = 0; attempt < 8; ++attempt) {
     name.clear();
     AppendOneOf(name, vocab_.project_templates, context, text);
-    if (std::find(project_names_.begin(), project_names_.end(), name) == project_names_.end()) break;
+    if (std::find(project_names_.begin(), project_names_.end(), name) == project_names_.end())
+      break;
   }
   project_names_.push_back(name);
   rows.Int(project.id).Int(org_.id).Int(team_.id).Text(name);
@@ -353,16 +365,19 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
 
   // Creation.
   task.creator = PickMember(people, project);
-  const int64_t window_lo = parent == nullptr ? project.created + kMsPerMinute : parent->created + kMsPerMinute;
+  const int64_t window_lo =
+      parent == nullptr ? project.created + kMsPerMinute : parent->created + kMsPerMinute;
   const int64_t window_hi =
-      parent == nullptr ? project.close - kMsPerHour
-                        : (parent->completed ? parent->completed_at - kMsPerMinute : org_.as_of - kMsPerHour);
+      parent == nullptr
+          ? project.close - kMsPerHour
+          : (parent->completed ? parent->completed_at - kMsPerMinute : org_.as_of - kMsPerHour);
   int64_t created = window_lo;
   if (window_hi > window_lo) {
     // Subtasks come early in a parent's life (u^2); top-level tasks anywhere in the project's.
     created = WorkingMoment(time, TzOf(task.creator), [&] {
       const double u = time.NextDouble();
-      return window_lo + static_cast<int64_t>((window_hi - window_lo) * (parent == nullptr ? u : u * u));
+      return window_lo +
+             static_cast<int64_t>((window_hi - window_lo) * (parent == nullptr ? u : u * u));
     });
   }
   task.created = created;
@@ -377,13 +392,14 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
     median_days = p_.subtask_lag_median_days;
     sigma = p_.subtask_lag_sigma;
   }
-  const int64_t limit = parent == nullptr ? project.close
-                                          : (parent->completed ? parent->completed_at : org_.as_of);
+  const int64_t limit =
+      parent == nullptr ? project.close : (parent->completed ? parent->completed_at : org_.as_of);
   const bool must_finish = parent == nullptr ? project.completed : parent->completed;
   // The lag is thinned like any working moment; a lag that runs past `limit` means "not done".
   int64_t natural = limit;
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-    const int64_t lag = static_cast<int64_t>(LogNormal(done, std::log(median_days), sigma) * kMsPerDay);
+    const int64_t lag =
+        static_cast<int64_t>(LogNormal(done, std::log(median_days), sigma) * kMsPerDay);
     natural = created + std::max<int64_t>(lag, kMsPerMinute);
     if (natural >= limit || done.NextDouble() < Activity(natural, TzOf(task.creator))) break;
   }
@@ -395,10 +411,11 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   } else if (must_finish) {
     // Stragglers are wrapped up in the last days before the parent or project closes.
     task.completed = true;
-    task.completed_at = ActivityTime(done, std::max(created + kMsPerMinute, limit - 4 * kMsPerDay), limit,
-                                     TzOf(task.creator));
+    task.completed_at = ActivityTime(done, std::max(created + kMsPerMinute, limit - 4 * kMsPerDay),
+                                     limit, TzOf(task.creator));
   }
-  if (task.completed) task.completed_at = std::clamp(task.completed_at, created, std::max(created, limit));
+  if (task.completed)
+    task.completed_at = std::clamp(task.completed_at, created, std::max(created, limit));
 
   // Assignee.
   task.assignee = -1;
@@ -410,19 +427,21 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       task.assignee = static_cast<int32_t>(PickMember(people, project));
     }
   }
-  const uint32_t completer = task.assignee >= 0 ? static_cast<uint32_t>(task.assignee) : task.creator;
+  const uint32_t completer =
+      task.assignee >= 0 ? static_cast<uint32_t>(task.assignee) : task.creator;
 
   // Due and start dates.
   task.due_day = -1;
   int64_t start_day = -1;
   if (milestone || Bernoulli(due, p_.due_date_share)) {
-    const int64_t lead =
-        static_cast<int64_t>(LogNormal(due, std::log(p_.due_lag_median_days), p_.due_lag_sigma) * kMsPerDay);
+    const int64_t lead = static_cast<int64_t>(
+        LogNormal(due, std::log(p_.due_lag_median_days), p_.due_lag_sigma) * kMsPerDay);
     int64_t day = DayOf(created + lead);
     const int weekday = WeekdayOf(day);
     if (weekday >= 5 && Bernoulli(due, p_.due_weekend_to_weekday)) day += weekday == 5 ? -1 : 1;
     day = std::max(day, DayOf(created));
-    if (parent != nullptr && parent->due_day >= 0) day = std::min(day, std::max(parent->due_day, DayOf(created)));
+    if (parent != nullptr && parent->due_day >= 0)
+      day = std::min(day, std::max(parent->due_day, DayOf(created)));
     task.due_day = day;
     if (!milestone && Bernoulli(due, p_.start_date_share)) {
       start_day = std::max(DayOf(created), day - UniformRange(due, 1, 10));
@@ -435,7 +454,8 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
     Rng sec = Stream(kind, kTaskSection, task.local);
     Stage stage = Stage::kDone;
     if (!task.completed) {
-      stage = static_cast<Stage>(task.assignee >= 0 ? open_assigned_.Pick(sec) : open_unassigned_.Pick(sec));
+      stage = static_cast<Stage>(task.assignee >= 0 ? open_assigned_.Pick(sec)
+                                                    : open_unassigned_.Pick(sec));
     } else if (Bernoulli(sec, 0.04)) {
       stage = Stage::kReview;
     }
@@ -459,12 +479,12 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   Rng srng = Stream(kind, kTaskStories, task.local);
   stories.push_back({created, task.creator, StoryKind::kCreated});
   if (task.assignee >= 0) {
-    stories.push_back({std::min(end, created + UniformRange(srng, 0, 20 * kMsPerMinute)), task.creator,
-                       StoryKind::kAssigned});
+    stories.push_back({std::min(end, created + UniformRange(srng, 0, 20 * kMsPerMinute)),
+                       task.creator, StoryKind::kAssigned});
   }
   if (task.due_day >= 0) {
-    stories.push_back({std::min(end, created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour)), task.creator,
-                       StoryKind::kDueDate, task.due_day});
+    stories.push_back({std::min(end, created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour)),
+                       task.creator, StoryKind::kDueDate, task.due_day});
   }
   // Open work that ran past its due date is often rescheduled rather than left overdue.
   const int64_t today = DayOf(org_.as_of);
@@ -474,8 +494,9 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
     if (WeekdayOf(new_due) >= 5) new_due += WeekdayOf(new_due) == 5 ? 2 : 1;
     if (parent != nullptr && parent->due_day >= 0) new_due = std::min(new_due, parent->due_day);
     if (new_due > task.due_day) {
-      const int64_t at = ActivityTime(srng, std::max(created + kMsPerMinute, task.due_day * kMsPerDay),
-                                      org_.as_of - kMsPerMinute, TzOf(completer));
+      const int64_t at =
+          ActivityTime(srng, std::max(created + kMsPerMinute, task.due_day * kMsPerDay),
+                       org_.as_of - kMsPerMinute, TzOf(completer));
       stories.push_back({at, completer, StoryKind::kDueDate, new_due});
       task.due_day = new_due;
       if (start_day > new_due) start_day = -1;
@@ -496,7 +517,8 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       who = PickMember(crng, project);
     }
     commenters.push_back(who);
-    stories.push_back({ActivityTime(crng, created + kMsPerMinute, end, TzOf(who)), who, StoryKind::kComment});
+    stories.push_back(
+        {ActivityTime(crng, created + kMsPerMinute, end, TzOf(who)), who, StoryKind::kComment});
   }
   if (task.completed) stories.push_back({task.completed_at, completer, StoryKind::kCompleted});
   std::stable_sort(stories.begin(), stories.end(), [](const StoryDraft& a, const StoryDraft& b) {
@@ -507,10 +529,15 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
 
   // The task row.
   TableRows& rows = batch_.rows(Table::kTasks);
-  rows.Int(task.id).Int(org_.id).Int(project.id).IdOrNull(section_id).IdOrNull(parent ? parent->id : 0);
+  rows.Int(task.id)
+      .Int(org_.id)
+      .Int(project.id)
+      .IdOrNull(section_id)
+      .IdOrNull(parent ? parent->id : 0);
   Rng name = Stream(kind, kTaskName, task.local);
   const TemplateContext context = Context(created);
-  AppendOneOf(rows.BeginText(), parent == nullptr ? vocab_.task_templates : vocab_.subtask_templates, context, name);
+  AppendOneOf(rows.BeginText(),
+              parent == nullptr ? vocab_.task_templates : vocab_.subtask_templates, context, name);
   rows.EndText();
   Rng notes = Stream(kind, kTaskNotes, task.local);
   if (Bernoulli(notes, parent == nullptr ? p_.description_share : p_.description_share * 0.25)) {
@@ -559,7 +586,8 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   if (Bernoulli(frng, p_.extra_follower_share)) followers.push_back(PickMember(frng, project));
   std::sort(followers.begin(), followers.end());
   followers.erase(std::unique(followers.begin(), followers.end()), followers.end());
-  for (uint32_t u : followers) batch_.rows(Table::kTaskFollowers).Int(task.id).Int(org_.users[u].id);
+  for (uint32_t u : followers)
+    batch_.rows(Table::kTaskFollowers).Int(task.id).Int(org_.users[u].id);
 
   // Subtasks.
   Rng sub = Stream(kind, kTaskSubtasks, task.local);
@@ -645,7 +673,8 @@ void TeamJob::EmitFieldValues(const ProjectState& project, const TaskState& task
         size_t option;
         if (s.sprint) {
           const int64_t k = (DayOf(task.created) - f.first_sprint_day) / 14;
-          option = static_cast<size_t>(std::clamp<int64_t>(k, 0, static_cast<int64_t>(f.option_ids.size()) - 1));
+          option = static_cast<size_t>(
+              std::clamp<int64_t>(k, 0, static_cast<int64_t>(f.option_ids.size()) - 1));
         } else {
           option = f.option_weights.Pick(rng);
         }
@@ -672,14 +701,16 @@ void TeamJob::EmitFieldValues(const ProjectState& project, const TaskState& task
         break;
       }
       case FieldType::kDate: {
-        const int64_t day = task.due_day >= 0
-                                ? task.due_day
-                                : DayOf(task.created) + static_cast<int64_t>(LogNormal(rng, std::log(14.0), 0.6));
+        const int64_t day =
+            task.due_day >= 0
+                ? task.due_day
+                : DayOf(task.created) + static_cast<int64_t>(LogNormal(rng, std::log(14.0), 0.6));
         rows.Text("date").Null().Null().Null().Date(day).Null();
         break;
       }
       case FieldType::kPeople: {
-        rows.Text("people").Null().Null().Null().Null().Int(org_.users[PickMember(rng, project)].id);
+        rows.Text("people").Null().Null().Null().Null().Int(
+            org_.users[PickMember(rng, project)].id);
         break;
       }
     }

@@ -18,9 +18,11 @@
 // the file's bytes do not depend on thread count or timing. The queue's capacity is small, so a
 // slow writer stalls the hand-off, the limiter stays full and generation pauses: at most
 // N + capacity + 1 batches exist at any time.
+#include "asanasim/generate.h"
+
+#include <tbb/concurrent_queue.h>
 #include <tbb/flow_graph.h>
 #include <tbb/global_control.h>
-#include <tbb/concurrent_queue.h>
 #include <tbb/task_arena.h>
 #include <unistd.h>
 
@@ -30,7 +32,6 @@
 #include <mutex>
 #include <thread>
 
-#include "asanasim/generate.h"
 #include "src/gen/ids.h"
 #include "src/gen/team_generator.h"
 #include "src/plan/org_plan.h"
@@ -70,8 +71,9 @@ uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.o
 // the file's bytes must not depend on them).
 std::string WorldJson(const GenerateOptions& o) {
   return Cat("{\"seed\":", std::to_string(o.seed), ",\"orgs\":", std::to_string(o.orgs),
-             ",\"org_begin\":", std::to_string(o.org_begin), ",\"org_end\":", std::to_string(OrgEnd(o)),
-             ",\"users\":", std::to_string(o.users), ",\"projects\":", std::to_string(o.projects),
+             ",\"org_begin\":", std::to_string(o.org_begin),
+             ",\"org_end\":", std::to_string(OrgEnd(o)), ",\"users\":", std::to_string(o.users),
+             ",\"projects\":", std::to_string(o.projects),
              ",\"tasks_per_project\":", std::to_string(o.tasks_per_project),
              ",\"months\":", std::to_string(o.months), ",\"as_of\":\"", TimestampString(o.as_of_ms),
              "\",\"profile\":\"default\"}");
@@ -124,8 +126,12 @@ class JobSource {
  public:
   JobSource(const GenerateOptions& o, StopSignal& stop, std::atomic<int64_t>& planned,
             std::atomic<bool>& planning_done)
-      : world_(WorldOf(o)), next_org_(o.org_begin), end_org_(OrgEnd(o)), stop_(stop),
-        planned_(planned), planning_done_(planning_done) {}
+      : world_(WorldOf(o)),
+        next_org_(o.org_begin),
+        end_org_(OrgEnd(o)),
+        stop_(stop),
+        planned_(planned),
+        planning_done_(planning_done) {}
 
   Job operator()(tbb::flow_control& fc) {
     if (stop_.stopped()) return Finish(fc);
@@ -170,8 +176,9 @@ const char* Version() { return ASANASIM_VERSION; }
 absl::Status ValidateOptions(const GenerateOptions& o) {
   auto range = [](std::string_view name, int64_t v, int64_t lo, int64_t hi) -> absl::Status {
     if (v < lo || v > hi) {
-      return absl::InvalidArgumentError(Cat("--", name, " ", std::to_string(v), " is out of range [",
-                                            std::to_string(lo), ", ", std::to_string(hi), "]"));
+      return absl::InvalidArgumentError(Cat("--", name, " ", std::to_string(v),
+                                            " is out of range [", std::to_string(lo), ", ",
+                                            std::to_string(hi), "]"));
     }
     return absl::OkStatus();
   };
@@ -197,9 +204,10 @@ absl::Status ValidateOptions(const GenerateOptions& o) {
                                           std::to_string(end), " is not within the ",
                                           std::to_string(o.orgs), " orgs of --orgs"));
   }
-  if (o.as_of_ms < DaysFromCivil(1990, 1, 1) * kMsPerDay || o.as_of_ms > DaysFromCivil(9000, 1, 1) * kMsPerDay) {
-    return absl::InvalidArgumentError(Cat("--as-of ", TimestampString(o.as_of_ms),
-                                          " is outside 1990-01-01..9000-01-01"));
+  if (o.as_of_ms < DaysFromCivil(1990, 1, 1) * kMsPerDay ||
+      o.as_of_ms > DaysFromCivil(9000, 1, 1) * kMsPerDay) {
+    return absl::InvalidArgumentError(
+        Cat("--as-of ", TimestampString(o.as_of_ms), " is outside 1990-01-01..9000-01-01"));
   }
   if (o.out.empty()) return absl::InvalidArgumentError("--out is empty");
   return absl::OkStatus();
@@ -210,9 +218,11 @@ absl::Status CheckOutputPath(const GenerateOptions& o) {
   std::error_code ec;
   const fs::path out(o.out);
   const fs::file_status st = fs::symlink_status(out, ec);
-  if (fs::is_directory(st)) return absl::InvalidArgumentError(Cat("--out ", o.out, " is a directory"));
+  if (fs::is_directory(st))
+    return absl::InvalidArgumentError(Cat("--out ", o.out, " is a directory"));
   if (fs::exists(st) && !o.force) {
-    return absl::AlreadyExistsError(Cat("--out ", o.out, " already exists (use --force to replace it)"));
+    return absl::AlreadyExistsError(
+        Cat("--out ", o.out, " already exists (use --force to replace it)"));
   }
   fs::path dir = out.parent_path();
   if (dir.empty()) dir = ".";
@@ -220,17 +230,21 @@ absl::Status CheckOutputPath(const GenerateOptions& o) {
     dir = dir.has_parent_path() && dir.parent_path() != dir ? dir.parent_path() : fs::path(".");
   }
   if (!fs::is_directory(dir, ec)) {
-    return absl::InvalidArgumentError(Cat("--out ", o.out, ": ", dir.string(), " is not a directory"));
+    return absl::InvalidArgumentError(
+        Cat("--out ", o.out, ": ", dir.string(), " is not a directory"));
   }
   if (::access(dir.c_str(), W_OK | X_OK) != 0) {
-    return absl::PermissionDeniedError(Cat("--out ", o.out, ": directory ", dir.string(), " is not writable"));
+    return absl::PermissionDeniedError(
+        Cat("--out ", o.out, ": directory ", dir.string(), " is not writable"));
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
   ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options));
   {
@@ -239,16 +253,18 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec) return ErrnoToStatus(ec.value(), "cannot create directory", parent.string());
   }
-  ASANASIM_ASSIGN_OR_RETURN(std::unique_ptr<SqliteWriter> writer,
-                            SqliteWriter::Create({.path = options.out, .overwrite = options.force}));
+  ASANASIM_ASSIGN_OR_RETURN(
+      std::unique_ptr<SqliteWriter> writer,
+      SqliteWriter::Create({.path = options.out, .overwrite = options.force}));
   {
     Batch run(0);
     AddRunRow(options, run);
     ASANASIM_RETURN_IF_ERROR(writer->Write(run));
   }
 
-  const int threads = options.threads > 0 ? options.threads
-                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int in_flight = options.max_jobs_in_flight > 0 ? options.max_jobs_in_flight : 4 * threads;
   StopSignal stop(options.cancel);
   std::atomic<int64_t> planned{0};
@@ -276,7 +292,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
             }
             return batch;
           });
-      tbb::flow::sequencer_node<BatchPtr> sequencer(g, [](const BatchPtr& b) { return b->sequence(); });
+      tbb::flow::sequencer_node<BatchPtr> sequencer(
+          g, [](const BatchPtr& b) { return b->sequence(); });
       tbb::flow::function_node<BatchPtr, tbb::flow::continue_msg> hand_off(
           g, tbb::flow::serial, [&](const BatchPtr& b) {
             queue.push(b);

@@ -22,11 +22,11 @@ namespace asanasim {
 struct WorldConfig {
   uint64_t seed = 42;
   uint32_t org_count = 1;
-  int32_t users = 300;              // org 0; other orgs vary around it
+  int32_t users = 300;  // org 0; other orgs vary around it
   int32_t projects = 60;
   int32_t tasks_per_project = 40;
   int32_t months = 6;
-  int64_t as_of_ms = 0;             // "now"; the history ends here
+  int64_t as_of_ms = 0;              // "now"; the history ends here
   const Profile* profile = nullptr;  // DefaultProfile() when null
 };
 
@@ -41,7 +41,9 @@ struct UserPlan {
   bool is_admin;
   int64_t created_at;
 
-  std::string_view first_name() const { return std::string_view(name).substr(0, first_name_length); }
+  std::string_view first_name() const {
+    return std::string_view(name).substr(0, first_name_length);
+  }
 };
 
 struct TeamPlan {
@@ -98,7 +100,7 @@ struct OrgPlan {
 // on (config, org_index): never on which other orgs are planned. REQUIRES: config validated
 // (counts positive, org_index < org_count).
 absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfig& config,
-                                                                 uint32_t org_index);
+                                                                uint32_t org_index);
 
 // First instant of the history: as_of minus `months` calendar months.
 int64_t HistoryStart(const WorldConfig& config);

@@ -104,7 +104,8 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, int32_t* users, int32_t* pr
     const std::string_view suffix = suffixes[(slot / prefixes.size()) % suffixes.size()];
     const CompanyKind& kind = kinds[slot / (prefixes.size() * suffixes.size())];
     org.name = Cat(prefix, suffix, " ", kind.word);
-    if (org.index >= space) org.name += Cat(" ", Roman(static_cast<uint32_t>(org.index / space) + 1));
+    if (org.index >= space)
+      org.name += Cat(" ", Roman(static_cast<uint32_t>(org.index / space) + 1));
     std::string domain = Cat(prefix, suffix, kind.word);
     std::transform(domain.begin(), domain.end(), domain.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
@@ -112,14 +113,14 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, int32_t* users, int32_t* pr
     org.domain = domain + ".com";
     org.industry = kind.industry;
     org.headquarters = &PickOne(rng, Headquarters());
-    const double size = std::exp(std::log(p.other_org_size_min) +
-                                 rng.NextDouble() * (std::log(p.other_org_size_max) -
-                                                     std::log(p.other_org_size_min)));
+    const double size = std::exp(
+        std::log(p.other_org_size_min) +
+        rng.NextDouble() * (std::log(p.other_org_size_max) - std::log(p.other_org_size_min)));
     *users = std::max<int32_t>(3, static_cast<int32_t>(std::lround(c.users * size)));
     *projects = std::max<int32_t>(1, static_cast<int32_t>(std::lround(c.projects * size)));
     org.tasks_per_project = std::max<int32_t>(
-        1, static_cast<int32_t>(std::lround(c.tasks_per_project *
-                                            LogNormal(rng, 0.0, p.other_org_tasks_sigma))));
+        1, static_cast<int32_t>(
+               std::lround(c.tasks_per_project * LogNormal(rng, 0.0, p.other_org_tasks_sigma))));
   }
   Rng rng = StreamFor(c, org.index, Kind::kOrganization, kCompany, 1);
   org.created_at = org.history_start - UniformRange(rng, 365, 8 * 365) * kMsPerDay;
@@ -337,13 +338,15 @@ int OrgPlan::TagIndex(std::string_view tag_name) const {
   return -1;
 }
 
-int64_t HistoryStart(const WorldConfig& config) { return AddMonths(config.as_of_ms, -config.months); }
+int64_t HistoryStart(const WorldConfig& config) {
+  return AddMonths(config.as_of_ms, -config.months);
+}
 
 absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfig& config,
-                                                                 uint32_t org_index) {
+                                                                uint32_t org_index) {
   if (org_index >= config.org_count || org_index >= kMaxOrgs) {
-    return absl::InvalidArgumentError(Cat("organization ", std::to_string(org_index),
-                                          " is outside the universe"));
+    return absl::InvalidArgumentError(
+        Cat("organization ", std::to_string(org_index), " is outside the universe"));
   }
   auto org = std::make_shared<OrgPlan>();
   org->index = org_index;
@@ -358,10 +361,10 @@ absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfi
   PlanUsers(config, *org, users);
   PlanTeams(config, *org, projects);
   if (org->teams.size() + 1 >= kMaxJobs) {
-    return absl::InvalidArgumentError(
-        Cat("organization ", std::to_string(org_index), " would have ",
-            std::to_string(org->teams.size()), " teams; at most ", std::to_string(kMaxJobs - 2),
-            " fit the id space (lower --users)"));
+    return absl::InvalidArgumentError(Cat("organization ", std::to_string(org_index),
+                                          " would have ", std::to_string(org->teams.size()),
+                                          " teams; at most ", std::to_string(kMaxJobs - 2),
+                                          " fit the id space (lower --users)"));
   }
   PlanTitles(config, *org);
   PlanFieldsAndTags(config, *org);

@@ -18,23 +18,23 @@ struct Profile {
                                         0.85, 0.60,  0.30,  0.16,  0.10,  0.08, 0.05, 0.02};
 
   // --- Organization shape. ---
-  double team_size_target = 9.0;        // people per team before rounding
-  double second_team_share = 0.20;      // people who also belong to a second team
-  double third_team_share = 0.05;       // ... and a third
+  double team_size_target = 9.0;    // people per team before rounding
+  double second_team_share = 0.20;  // people who also belong to a second team
+  double third_team_share = 0.05;   // ... and a third
   double same_department_second_team = 0.5;
-  double hq_share = 0.65;               // people in the headquarters' time zone
-  double admin_share = 0.03;            // workspace admins besides the first user
+  double hq_share = 0.65;                 // people in the headquarters' time zone
+  double admin_share = 0.03;              // workspace admins besides the first user
   double department_jitter_sigma = 0.25;  // per-org spread of department weights (orgs >= 1)
-  double other_org_size_min = 0.3;      // orgs >= 1: size relative to org 0, log-uniform
+  double other_org_size_min = 0.3;        // orgs >= 1: size relative to org 0, log-uniform
   double other_org_size_max = 2.5;
   double other_org_tasks_sigma = 0.25;  // orgs >= 1: tasks-per-project spread
 
   // --- Projects. ---
-  double project_age_skew = 1.4;        // creation = start + span * u^skew (older projects commoner)
+  double project_age_skew = 1.4;  // creation = start + span * u^skew (older projects commoner)
   double project_duration_median_days = 80.0;
   double project_duration_sigma = 0.5;
   double project_completion_share = 0.85;  // of projects whose planned end has passed
-  double archived_share = 0.5;          // of completed projects
+  double archived_share = 0.5;             // of completed projects
   double project_member_commenter_share = 0.10;
   double tasks_per_project_sigma = 0.35;  // log-normal spread around --tasks-per-project
   // Share of projects whose tasks carry tags, and how often (UNCONFIRMED; asana-model.md 2.3
@@ -46,29 +46,29 @@ struct Profile {
   double milestone_share = 0.03;
   double approval_share = 0.02;
   double description_share = 0.6;
-  double completion_lag_median_days = 6.0;   // creation -> completion, log-normal (calendar days)
+  double completion_lag_median_days = 6.0;  // creation -> completion, log-normal (calendar days)
   double completion_lag_sigma = 1.1;
   double milestone_lag_median_days = 18.0;
   double milestone_lag_sigma = 0.8;
   double subtask_lag_median_days = 2.0;
   double subtask_lag_sigma = 1.0;
-  double completion_share = 0.95;           // of tasks whose lag has elapsed
-  double unassigned_open_share = 0.35;      // backlog: open tasks without an assignee
+  double completion_share = 0.95;       // of tasks whose lag has elapsed
+  double unassigned_open_share = 0.35;  // backlog: open tasks without an assignee
   double unassigned_done_share = 0.10;
-  double due_date_share = 0.6;              // tasks with a due date (milestones: all)
+  double due_date_share = 0.6;  // tasks with a due date (milestones: all)
   double due_lag_median_days = 7.0;
   double due_lag_sigma = 0.9;
   // A due date drawn on a weekend moves to the nearest weekday with this probability:
   // 5/7 + 2/7 * 0.475 = 85% of due dates on weekdays.
   double due_weekend_to_weekday = 0.475;
-  double overdue_rescheduled_share = 0.5;   // open tasks past due whose date was pushed out
-  double start_date_share = 0.25;           // of tasks with a due date
-  double assignee_zipf_s = 0.9;             // workload skew among a team's members
-  double subtask_share = 0.22;              // top-level tasks with subtasks
-  double subtask_extra_mean = 2.0;          // subtasks = 1 + Geometric(mean)
+  double overdue_rescheduled_share = 0.5;  // open tasks past due whose date was pushed out
+  double start_date_share = 0.25;          // of tasks with a due date
+  double assignee_zipf_s = 0.9;            // workload skew among a team's members
+  double subtask_share = 0.22;             // top-level tasks with subtasks
+  double subtask_extra_mean = 2.0;         // subtasks = 1 + Geometric(mean)
   int subtask_max = 12;
-  double nested_subtask_share = 0.06;       // subtasks that have subtasks of their own
-  double comments_mean = 1.3;               // per top-level task, geometric
+  double nested_subtask_share = 0.06;  // subtasks that have subtasks of their own
+  double comments_mean = 1.3;          // per top-level task, geometric
   double subtask_comments_mean = 0.4;
   double comment_by_assignee = 0.45;
   double comment_by_creator = 0.20;

@@ -38,7 +38,9 @@ class TableRows {
   size_t rows() const { return width_ == 0 ? 0 : cells_.size() / width_; }
   size_t cell_count() const { return cells_.size(); }
   const Cell& cell(size_t i) const { return cells_[i]; }
-  std::string_view text(const Cell& c) const { return {text_.data() + c.text_offset, c.text_length}; }
+  std::string_view text(const Cell& c) const {
+    return {text_.data() + c.text_offset, c.text_length};
+  }
   size_t bytes() const { return cells_.capacity() * sizeof(Cell) + text_.capacity(); }
 
   // Appending a row: call these width() times, in column order.

@@ -57,8 +57,8 @@ absl::StatusOr<Stmt> Prepare(sqlite3* db, const std::string& sql) {
 }
 
 absl::StatusOr<std::string> OrderBy(sqlite3* db, std::string_view table) {
-  ASANASIM_ASSIGN_OR_RETURN(Stmt info, Prepare(db, Cat("SELECT name, pk FROM pragma_table_info('", table,
-                                                       "') WHERE pk > 0 ORDER BY pk")));
+  ASANASIM_ASSIGN_OR_RETURN(Stmt info, Prepare(db, Cat("SELECT name, pk FROM pragma_table_info('",
+                                                       table, "') WHERE pk > 0 ORDER BY pk")));
   std::string order;
   while (sqlite3_step(info.get()) == SQLITE_ROW) {
     if (!order.empty()) order += ", ";
@@ -69,7 +69,8 @@ absl::StatusOr<std::string> OrderBy(sqlite3* db, std::string_view table) {
 
 }  // namespace
 
-absl::StatusOr<std::vector<TableHash>> HashTables(const std::string& path, const std::vector<std::string>& skip) {
+absl::StatusOr<std::vector<TableHash>> HashTables(const std::string& path,
+                                                  const std::vector<std::string>& skip) {
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
   Db db(raw);
@@ -81,8 +82,8 @@ absl::StatusOr<std::vector<TableHash>> HashTables(const std::string& path, const
     ASANASIM_ASSIGN_OR_RETURN(const std::string order, OrderBy(db.get(), desc.name));
     std::string columns;
     for (std::string_view c : desc.columns) columns += Cat(columns.empty() ? "" : ", ", c);
-    ASANASIM_ASSIGN_OR_RETURN(Stmt rows, Prepare(db.get(), Cat("SELECT ", columns, " FROM ", desc.name,
-                                                               " ORDER BY ", order)));
+    ASANASIM_ASSIGN_OR_RETURN(Stmt rows, Prepare(db.get(), Cat("SELECT ", columns, " FROM ",
+                                                               desc.name, " ORDER BY ", order)));
     Fnv64 h;
     TableHash th{std::string(desc.name), 0, ""};
     int step;
@@ -104,8 +105,9 @@ absl::StatusOr<std::vector<TableHash>> HashTables(const std::string& path, const
           }
           case SQLITE_TEXT:
           case SQLITE_BLOB: {
-            const void* p = type == SQLITE_TEXT ? static_cast<const void*>(sqlite3_column_text(rows.get(), c))
-                                                : sqlite3_column_blob(rows.get(), c);
+            const void* p = type == SQLITE_TEXT
+                                ? static_cast<const void*>(sqlite3_column_text(rows.get(), c))
+                                : sqlite3_column_blob(rows.get(), c);
             const int n = sqlite3_column_bytes(rows.get(), c);
             h.AddU64(static_cast<uint64_t>(n));
             h.Add(p, static_cast<size_t>(n));

@@ -13,7 +13,9 @@ size_t MarkerPosition() {
 
 }  // namespace
 
-std::string_view SchemaTablesSql() { return std::string_view(kSchemaSql).substr(0, MarkerPosition()); }
+std::string_view SchemaTablesSql() {
+  return std::string_view(kSchemaSql).substr(0, MarkerPosition());
+}
 
 std::string_view SchemaIndexesSql() {
   const std::string_view all(kSchemaSql);

@@ -57,7 +57,8 @@ std::string ParentDirectory(const std::string& path) {
 
 absl::Status SqliteStatus(sqlite3* db, int rc, const std::string& what) {
   std::string message = Cat("sqlite: ", what, ": ", sqlite3_errstr(rc));
-  if (db != nullptr && sqlite3_errcode(db) == rc) message = Cat("sqlite: ", what, ": ", sqlite3_errmsg(db));
+  if (db != nullptr && sqlite3_errcode(db) == rc)
+    message = Cat("sqlite: ", what, ": ", sqlite3_errmsg(db));
   switch (rc & 0xff) {
     case SQLITE_OK:
       return absl::OkStatus();
@@ -136,23 +137,24 @@ absl::Status SqliteWriter::Exec(const std::string& sql) {
 
 absl::Status SqliteWriter::Open() {
   if (!options_.overwrite && std::filesystem::exists(options_.path)) {
-    return absl::AlreadyExistsError(Cat(options_.path, " already exists (use --force to replace it)"));
+    return absl::AlreadyExistsError(
+        Cat(options_.path, " already exists (use --force to replace it)"));
   }
   RemovePartial();
-  const int rc = sqlite3_open_v2(partial_path_.c_str(), &db_,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
-                                     SQLITE_OPEN_EXRESCODE,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      partial_path_.c_str(), &db_,
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+      nullptr);
   if (rc != SQLITE_OK) return Error(rc, "cannot open");
-  ASANASIM_RETURN_IF_ERROR(Exec(
-      Cat("PRAGMA page_size = 4096;"
-          "PRAGMA locking_mode = EXCLUSIVE;"
-          "PRAGMA journal_mode = WAL;"
-          "PRAGMA synchronous = OFF;"
-          "PRAGMA foreign_keys = OFF;"
-          "PRAGMA temp_store = MEMORY;"
-          "PRAGMA cache_size = -",
-          std::to_string(options_.load_cache_kib), ";")));
+  ASANASIM_RETURN_IF_ERROR(
+      Exec(Cat("PRAGMA page_size = 4096;"
+               "PRAGMA locking_mode = EXCLUSIVE;"
+               "PRAGMA journal_mode = WAL;"
+               "PRAGMA synchronous = OFF;"
+               "PRAGMA foreign_keys = OFF;"
+               "PRAGMA temp_store = MEMORY;"
+               "PRAGMA cache_size = -",
+               std::to_string(options_.load_cache_kib), ";")));
   ASANASIM_RETURN_IF_ERROR(Exec(std::string(SchemaTablesSql())));
   return absl::OkStatus();
 }
@@ -203,7 +205,8 @@ absl::Status SqliteWriter::WriteTable(Table table, const TableRows& rows) {
   }
   Statements& st = statements_[static_cast<size_t>(table)];
   if (st.single == nullptr) {
-    st.rows_per_statement = std::clamp(kTargetParameters / static_cast<int>(width), 1, kMaxRowsPerStatement);
+    st.rows_per_statement =
+        std::clamp(kTargetParameters / static_cast<int>(width), 1, kMaxRowsPerStatement);
     ASANASIM_ASSIGN_OR_RETURN(st.single, Prepare(table, 1));
     ASANASIM_ASSIGN_OR_RETURN(st.multi, Prepare(table, st.rows_per_statement));
   }
@@ -250,7 +253,8 @@ absl::Status SqliteWriter::Finish() {
     in_transaction_ = false;
   }
   const auto index_start = std::chrono::steady_clock::now();
-  ASANASIM_RETURN_IF_ERROR(Exec(Cat("PRAGMA cache_size = -", std::to_string(options_.index_cache_kib), ";")));
+  ASANASIM_RETURN_IF_ERROR(
+      Exec(Cat("PRAGMA cache_size = -", std::to_string(options_.index_cache_kib), ";")));
   ASANASIM_RETURN_IF_ERROR(Exec(Cat("BEGIN;", SchemaIndexesSql(), ";COMMIT;")));
   index_seconds_ =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();

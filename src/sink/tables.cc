@@ -5,41 +5,50 @@ namespace {
 
 using C = std::string_view;
 
-constexpr C kRuns[] = {"id", "generator", "generator_version", "schema_version", "seed", "as_of",
-                       "history_start", "org_count", "org_begin", "org_end", "options_json"};
+constexpr C kRuns[] = {"id",        "generator", "generator_version", "schema_version",
+                       "seed",      "as_of",     "history_start",     "org_count",
+                       "org_begin", "org_end",   "options_json"};
 constexpr C kOrganizations[] = {"id",       "org_index",    "name",      "email_domain",
                                 "industry", "headquarters", "created_at"};
-constexpr C kUsers[] = {"id",        "organization_id", "name",           "email",
-                        "title",     "department",      "time_zone",      "utc_offset_min",
-                        "is_admin",  "is_active",       "created_at"};
+constexpr C kUsers[] = {"id",       "organization_id", "name",      "email",
+                        "title",    "department",      "time_zone", "utc_offset_min",
+                        "is_admin", "is_active",       "created_at"};
 constexpr C kTeams[] = {"id",         "organization_id", "name",      "description",
                         "department", "visibility",      "created_at"};
 constexpr C kTeamMemberships[] = {"team_id", "user_id", "role", "joined_at"};
-constexpr C kCustomFieldDefinitions[] = {
-    "id",        "organization_id", "name",          "description",
-    "resource_subtype", "format",   "precision",     "currency_code",
-    "custom_label", "is_global_to_workspace", "created_by_id", "created_at"};
-constexpr C kCustomFieldEnumOptions[] = {"id",      "custom_field_id", "name",
-                                         "color",   "enabled",         "position"};
+constexpr C kCustomFieldDefinitions[] = {"id",
+                                         "organization_id",
+                                         "name",
+                                         "description",
+                                         "resource_subtype",
+                                         "format",
+                                         "precision",
+                                         "currency_code",
+                                         "custom_label",
+                                         "is_global_to_workspace",
+                                         "created_by_id",
+                                         "created_at"};
+constexpr C kCustomFieldEnumOptions[] = {"id",    "custom_field_id", "name",
+                                         "color", "enabled",         "position"};
 constexpr C kTags[] = {"id", "organization_id", "name", "color", "notes", "created_at"};
-constexpr C kProjects[] = {"id",          "organization_id", "team_id",      "name",
-                           "notes",       "owner_id",        "color",        "default_view",
-                           "privacy_setting", "archived",    "start_on",     "due_on",
-                           "completed",   "completed_at",    "completed_by_id", "created_at",
-                           "modified_at"};
+constexpr C kProjects[] = {
+    "id",        "organization_id", "team_id",         "name",       "notes",      "owner_id",
+    "color",     "default_view",    "privacy_setting", "archived",   "start_on",   "due_on",
+    "completed", "completed_at",    "completed_by_id", "created_at", "modified_at"};
 constexpr C kProjectMemberships[] = {"project_id", "user_id", "access_level"};
 constexpr C kProjectCustomFieldSettings[] = {"project_id", "custom_field_id", "is_important"};
 constexpr C kSections[] = {"id", "project_id", "name", "position", "created_at"};
-constexpr C kTasks[] = {"id",           "organization_id", "project_id",   "section_id",
-                        "parent_id",    "name",            "notes",        "resource_subtype",
-                        "approval_status", "assignee_id",  "created_by_id", "created_at",
-                        "modified_at",  "start_on",        "due_on",       "completed",
-                        "completed_at", "completed_by_id"};
-constexpr C kStories[] = {"id",        "task_id",    "created_by_id", "type",  "resource_subtype",
-                          "text",      "created_at", "is_pinned",     "source"};
-constexpr C kCustomFieldValues[] = {"task_id",      "custom_field_id", "value_type",
-                                    "text_value",   "number_value",    "enum_option_id",
-                                    "date_value",   "people_value_id"};
+constexpr C kTasks[] = {"id",          "organization_id",  "project_id",
+                        "section_id",  "parent_id",        "name",
+                        "notes",       "resource_subtype", "approval_status",
+                        "assignee_id", "created_by_id",    "created_at",
+                        "modified_at", "start_on",         "due_on",
+                        "completed",   "completed_at",     "completed_by_id"};
+constexpr C kStories[] = {"id",   "task_id",    "created_by_id", "type",  "resource_subtype",
+                          "text", "created_at", "is_pinned",     "source"};
+constexpr C kCustomFieldValues[] = {"task_id",    "custom_field_id", "value_type",
+                                    "text_value", "number_value",    "enum_option_id",
+                                    "date_value", "people_value_id"};
 constexpr C kTaskTags[] = {"task_id", "tag_id"};
 constexpr C kTaskFollowers[] = {"task_id", "user_id"};
 

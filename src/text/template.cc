@@ -10,13 +10,13 @@ namespace {
 
 constexpr int kMaxDepth = 4;
 
-constexpr std::string_view kContextSlots[] = {"focus", "person",  "actor", "assignee", "n",
-                                              "pr",    "weekday", "quarter", "year",   "month",
-                                              "date"};
+constexpr std::string_view kContextSlots[] = {"focus", "person", "actor",   "assignee",
+                                              "n",     "pr",     "weekday", "quarter",
+                                              "year",  "month",  "date"};
 constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
-constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
-                                        "May",     "June",     "July",      "August",
-                                        "September", "October", "November", "December"};
+constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
 
 const Words* FindSlot(std::string_view name, std::span<const Slot> department_slots) {
   for (const Slot& s : department_slots) {
@@ -136,7 +136,8 @@ void CapitalizeSentences(std::string& out, size_t from) {
   for (size_t i = from; i < out.size(); ++i) {
     const char ch = out[i];
     if (start && ch >= 'a' && ch <= 'z') out[i] = static_cast<char>(ch - 'a' + 'A');
-    if (ch == '.' || ch == '!' || ch == '?' || ch == '\n' || (ch == '-' && (i == from || out[i - 1] == '\n'))) {
+    if (ch == '.' || ch == '!' || ch == '?' || ch == '\n' ||
+        (ch == '-' && (i == from || out[i - 1] == '\n'))) {
       start = true;
     } else if (ch != ' ') {
       start = false;

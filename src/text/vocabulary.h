@@ -46,10 +46,10 @@ struct Slot {
 
 struct DepartmentVocab {
   std::string_view name;
-  double headcount_weight;          // share of an org's people, before jitter
-  Words team_focuses;               // what distinguishes its teams ("Platform", "Payments")
-  Words titles;                     // individual contributor titles, commonest first
-  Words lead_titles;                // team lead titles
+  double headcount_weight;  // share of an org's people, before jitter
+  Words team_focuses;       // what distinguishes its teams ("Platform", "Payments")
+  Words titles;             // individual contributor titles, commonest first
+  Words lead_titles;        // team lead titles
   Words project_templates;
   std::span<const SectionSpec> sections;  // the workflow of its projects, in board order
   Words task_templates;
@@ -57,8 +57,8 @@ struct DepartmentVocab {
   Words description_templates;
   Words comment_templates;
   std::span<const Slot> slots;
-  Words field_keys;                 // custom fields its projects carry (see CustomFieldSpec)
-  Words tag_names;                  // tags its tasks draw from (see TagSpec)
+  Words field_keys;  // custom fields its projects carry (see CustomFieldSpec)
+  Words tag_names;   // tags its tasks draw from (see TagSpec)
 };
 
 const DepartmentVocab& VocabFor(Department d);
@@ -85,11 +85,11 @@ struct CustomFieldSpec {
   std::string_view currency_code;  // currency only
   std::string_view custom_label;   // custom only
   std::span<const EnumOptionSpec> options;
-  double fill_rate;                // share of tasks with a value
+  double fill_rate;  // share of tasks with a value
   double number_median;
   double number_sigma;
   bool fibonacci;
-  bool sprint;                     // enum options are generated sprints, picked by date
+  bool sprint;  // enum options are generated sprints, picked by date
 };
 std::span<const CustomFieldSpec> CustomFieldCatalogue();
 

@@ -33,7 +33,9 @@ int64_t DaysFromCivil(int32_t year, int32_t month, int32_t day);
 CivilDay CivilFromDays(int64_t days);
 
 // Floor division of an instant to its UTC day.
-inline int64_t DayOf(int64_t ms) { return ms >= 0 ? ms / kMsPerDay : -((-ms + kMsPerDay - 1) / kMsPerDay); }
+inline int64_t DayOf(int64_t ms) {
+  return ms >= 0 ? ms / kMsPerDay : -((-ms + kMsPerDay - 1) / kMsPerDay);
+}
 
 // 0 = Monday ... 6 = Sunday.
 inline int32_t WeekdayOf(int64_t days) {

@@ -14,9 +14,9 @@
 #define ASANASIM_STATUS_CONCAT_(a, b) ASANASIM_STATUS_CONCAT_INNER_(a, b)
 
 // Evaluates `expr` (an absl::Status); returns it from the enclosing function if not ok.
-#define ASANASIM_RETURN_IF_ERROR(expr)                  \
-  do {                                                  \
-    ::absl::Status asanasim_status_ = (expr);           \
+#define ASANASIM_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::absl::Status asanasim_status_ = (expr);            \
     if (!asanasim_status_.ok()) return asanasim_status_; \
   } while (false)
 

@@ -51,7 +51,8 @@ TEST_F(ConfigTest, DefaultsWithoutAnything) {
 
 TEST_F(ConfigTest, PrecedenceFlagsConfigEnvDotenv) {
   Write(".env",
-        "# the seed's keys\nDB_PATH=from_dotenv.sqlite\nSEED_COUNT_USERS=11\nSEED_COUNT_PROJECTS=\"12\"\n"
+        "# the seed's "
+        "keys\nDB_PATH=from_dotenv.sqlite\nSEED_COUNT_USERS=11\nSEED_COUNT_PROJECTS=\"12\"\n"
         "export SEED_COUNT_TASKS_PER_PROJECT=13\nGROQ_API_KEY=gsk_ignored\nOTHER_TOOL=1\n");
   env_["SEED_COUNT_PROJECTS"] = "22";
   env_["ASANASIM_MONTHS"] = "3";
@@ -67,7 +68,8 @@ TEST_F(ConfigTest, PrecedenceFlagsConfigEnvDotenv) {
 }
 
 TEST_F(ConfigTest, OrgRangeAndAsOf) {
-  absl::StatusOr<CliConfig> c = Parse({"--orgs", "8", "--org-range", "2:5", "--as-of", "2026-03-15T10:00:00Z"});
+  absl::StatusOr<CliConfig> c =
+      Parse({"--orgs", "8", "--org-range", "2:5", "--as-of", "2026-03-15T10:00:00Z"});
   ASSERT_TRUE(c.ok()) << c.status();
   EXPECT_EQ(c->options.org_begin, 2u);
   EXPECT_EQ(c->options.org_end, 5u);
@@ -80,14 +82,22 @@ TEST_F(ConfigTest, ErrorsNameTheCulprit) {
     std::string needle;
   };
   const std::vector<Case> cases = {
-      {{"--users", "-5"}, "--users"},          {{"--users", "abc"}, "--users"},
-      {{"--users", "0"}, "--users"},           {{"--users", "99999999"}, "--users"},
-      {{"--projects", "1e3"}, "--projects"},   {{"--months", "0"}, "--months"},
-      {{"--as-of", "2026-02-30"}, "--as-of"},  {{"--seed", "-1"}, "--seed"},
-      {{"--orgs", "0"}, "--orgs"},             {{"--orgs", "4", "--org-range", "3:5"}, "--org-range"},
-      {{"--org-range", "2:1"}, "--org-range"}, {{"--bogus", "1"}, "--bogus"},
-      {{"--users"}, "--users"},                {{"positional"}, "positional"},
-      {{"--threads", "5000"}, "--threads"},    {{"--seed", "99999999999999999999"}, "--seed"},
+      {{"--users", "-5"}, "--users"},
+      {{"--users", "abc"}, "--users"},
+      {{"--users", "0"}, "--users"},
+      {{"--users", "99999999"}, "--users"},
+      {{"--projects", "1e3"}, "--projects"},
+      {{"--months", "0"}, "--months"},
+      {{"--as-of", "2026-02-30"}, "--as-of"},
+      {{"--seed", "-1"}, "--seed"},
+      {{"--orgs", "0"}, "--orgs"},
+      {{"--orgs", "4", "--org-range", "3:5"}, "--org-range"},
+      {{"--org-range", "2:1"}, "--org-range"},
+      {{"--bogus", "1"}, "--bogus"},
+      {{"--users"}, "--users"},
+      {{"positional"}, "positional"},
+      {{"--threads", "5000"}, "--threads"},
+      {{"--seed", "99999999999999999999"}, "--seed"},
   };
   for (const Case& k : cases) {
     absl::StatusOr<CliConfig> c = Parse(k.args);

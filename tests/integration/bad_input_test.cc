@@ -1,8 +1,10 @@
 // Bad input: one line naming the culprit, exit 2, and nothing on disk created or changed.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 
 #include "tests/integration/harness.h"
 
@@ -15,6 +17,12 @@ struct BadCase {
   std::map<std::string, std::string> env = {};
   std::string dotenv = "";
 };
+
+void PrintTo(const BadCase& c, std::ostream* os) {
+  for (const std::string& a : c.args) *os << a << " ";
+  for (const auto& [k, v] : c.env) *os << k << "=" << v << " ";
+  if (!c.dotenv.empty()) *os << ".env: " << c.dotenv;
+}
 
 class BadInputTest : public ::testing::TestWithParam<BadCase> {};
 
@@ -41,7 +49,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadCase{{"--users", "-5"}, "--users"}, BadCase{{"--users", "0"}, "--users"},
         BadCase{{"--users", "12x"}, "--users"}, BadCase{{"--users", "999999999999"}, "--users"},
-        BadCase{{"--projects", "0"}, "--projects"}, BadCase{{"--tasks-per-project", "-1"}, "--tasks-per-project"},
+        BadCase{{"--projects", "0"}, "--projects"},
+        BadCase{{"--tasks-per-project", "-1"}, "--tasks-per-project"},
         BadCase{{"--projects", "100000", "--tasks-per-project", "100000"}, "--projects"},
         BadCase{{"--months", "0"}, "--months"}, BadCase{{"--months", "1000"}, "--months"},
         BadCase{{"--as-of", "2026-02-30"}, "--as-of"}, BadCase{{"--as-of", "tomorrow"}, "--as-of"},
@@ -50,8 +59,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{{"--org-range", "3:3"}, "--org-range"}, BadCase{{"--threads", "-2"}, "--threads"},
         BadCase{{"--frobnicate"}, "--frobnicate"}, BadCase{{"--users"}, "--users"},
         BadCase{{"--out", "existing.sqlite"}, "existing.sqlite"},
-        BadCase{{"--out", "a_file/db.sqlite"}, "a_file"},
-        BadCase{{"--out", "."}, "directory"},
+        BadCase{{"--out", "a_file/db.sqlite"}, "a_file"}, BadCase{{"--out", "."}, "directory"},
         BadCase{{"--config", "nope.conf"}, "nope.conf"},
         BadCase{{}, "SEED_COUNT_USERS", {{"SEED_COUNT_USERS", "many"}}},
         BadCase{{}, "SEED_COUNT_PROJECTS", {}, "SEED_COUNT_PROJECTS=0\n"},
@@ -63,6 +71,20 @@ INSTANTIATE_TEST_SUITE_P(
       }
       return name;
     });
+
+// An interrupted run exits 130 and leaves neither the output nor its partial file behind.
+TEST(CliTest, InterruptLeavesNothingBehind) {
+  ScratchDir dir;
+  const std::string cmd =
+      "cd '" + dir.path() + "' && timeout --preserve-status -s INT 0.5 '" + ASANASIM_BINARY +
+      "' generate --quiet --orgs 40 --users 2000 --projects 400 --out big.sqlite";
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  EXPECT_FALSE(std::filesystem::exists(dir / "big.sqlite"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "big.sqlite.partial"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "big.sqlite.partial-wal"));
+}
 
 TEST(CliTest, UnknownCommandAndVersion) {
   ScratchDir dir;
@@ -79,8 +101,9 @@ TEST(CliTest, UnknownCommandAndVersion) {
 
 TEST(CliTest, ForceReplacesAndDotenvKeysWork) {
   ScratchDir dir;
-  std::ofstream(dir / ".env") << "SEED_COUNT_USERS=25\nSEED_COUNT_PROJECTS=3\nSEED_COUNT_TASKS_PER_PROJECT=5\n"
-                                 "DB_PATH=out/db.sqlite\nGROQ_API_KEY=gsk_not_used_here\n";
+  std::ofstream(dir / ".env")
+      << "SEED_COUNT_USERS=25\nSEED_COUNT_PROJECTS=3\nSEED_COUNT_TASKS_PER_PROJECT=5\n"
+         "DB_PATH=out/db.sqlite\nGROQ_API_KEY=gsk_not_used_here\n";
   std::filesystem::create_directory(dir / "out");
   std::ofstream(dir / "out/db.sqlite") << "old";
   RunResult r = RunAsanasim({"generate", "--quiet"}, dir.path());

@@ -8,10 +8,11 @@
 namespace asanasim::testing {
 namespace {
 
-const std::vector<std::string> kWorld = {"--seed", "7", "--orgs", "4", "--users", "60", "--projects", "10",
-                                         "--tasks-per-project", "15"};
+const std::vector<std::string> kWorld = {
+    "--seed", "7", "--orgs", "4", "--users", "60", "--projects", "10", "--tasks-per-project", "15"};
 
-std::vector<std::string> With(std::vector<std::string> args, std::initializer_list<std::string> more) {
+std::vector<std::string> With(std::vector<std::string> args,
+                              std::initializer_list<std::string> more) {
   args.insert(args.end(), more);
   return args;
 }
@@ -48,20 +49,21 @@ TEST(DeterminismTest, OrgRangeReproducesThoseOrgsOfAFullRun) {
   GenerateOrDie(kWorld, "full.sqlite", dir.path());
   GenerateOrDie(With(kWorld, {"--org-range", "1:3"}), "part.sqlite", dir.path());
   Db db(dir / "full.sqlite");
-  ASSERT_EQ(sqlite3_exec(db.raw(), ("ATTACH '" + (dir / "part.sqlite") + "' AS part").c_str(), nullptr, nullptr,
-                         nullptr),
+  ASSERT_EQ(sqlite3_exec(db.raw(), ("ATTACH '" + (dir / "part.sqlite") + "' AS part").c_str(),
+                         nullptr, nullptr, nullptr),
             SQLITE_OK);
   const std::vector<std::string> tables = db.Strings(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'runs' ORDER BY name");
   ASSERT_GT(tables.size(), 15u);
   int64_t part_rows = 0;
   for (const std::string& t : tables) {
-    const std::string first = db.Strings("SELECT name FROM pragma_table_info('" + t + "') WHERE cid = 0")[0];
+    const std::string first =
+        db.Strings("SELECT name FROM pragma_table_info('" + t + "') WHERE cid = 0")[0];
     const std::string in_range = " WHERE ((" + first + " >> 48) - 1) BETWEEN 1 AND 2";
-    const int64_t full_only =
-        db.Int("SELECT count(*) FROM (SELECT * FROM main." + t + in_range + " EXCEPT SELECT * FROM part." + t + ")");
-    const int64_t part_only =
-        db.Int("SELECT count(*) FROM (SELECT * FROM part." + t + " EXCEPT SELECT * FROM main." + t + in_range + ")");
+    const int64_t full_only = db.Int("SELECT count(*) FROM (SELECT * FROM main." + t + in_range +
+                                     " EXCEPT SELECT * FROM part." + t + ")");
+    const int64_t part_only = db.Int("SELECT count(*) FROM (SELECT * FROM part." + t +
+                                     " EXCEPT SELECT * FROM main." + t + in_range + ")");
     EXPECT_EQ(full_only, 0) << t;
     EXPECT_EQ(part_only, 0) << t;
     const int64_t n = db.Int("SELECT count(*) FROM part." + t);

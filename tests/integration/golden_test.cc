@@ -13,7 +13,8 @@ namespace {
 
 TEST(GoldenTest, TinyWorldHashes) {
   ScratchDir dir;
-  GenerateOrDie({"--seed", "2026", "--orgs", "2", "--users", "24", "--projects", "4", "--tasks-per-project", "8"},
+  GenerateOrDie({"--seed", "2026", "--orgs", "2", "--users", "24", "--projects", "4",
+                 "--tasks-per-project", "8"},
                 "tiny.sqlite", dir.path());
   auto hashes = HashTables(dir / "tiny.sqlite", {"runs"});
   ASSERT_TRUE(hashes.ok()) << hashes.status();

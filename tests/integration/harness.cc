@@ -34,7 +34,8 @@ ScratchDir::ScratchDir() {
 
 ScratchDir::~ScratchDir() {
   std::error_code ec;
-  std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::add, ec);
   std::filesystem::remove_all(path_, ec);
 }
 
@@ -67,7 +68,8 @@ RunResult RunAsanasim(const std::vector<std::string>& args, const std::string& c
   return r;
 }
 
-void GenerateOrDie(const std::vector<std::string>& args, const std::string& out, const std::string& cwd) {
+void GenerateOrDie(const std::vector<std::string>& args, const std::string& out,
+                   const std::string& cwd) {
   std::vector<std::string> all = {"generate", "--quiet", "--out", out};
   all.insert(all.end(), args.begin(), args.end());
   const RunResult r = RunAsanasim(all, cwd);

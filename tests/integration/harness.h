@@ -38,7 +38,8 @@ RunResult RunAsanasim(const std::vector<std::string>& args, const std::string& c
                       const std::map<std::string, std::string>& env = {});
 
 // Runs `asanasim generate --quiet` with `args` into `out`; fails the test on a non-zero exit.
-void GenerateOrDie(const std::vector<std::string>& args, const std::string& out, const std::string& cwd);
+void GenerateOrDie(const std::vector<std::string>& args, const std::string& out,
+                   const std::string& cwd);
 
 // A read-only connection to a database.
 class Db {

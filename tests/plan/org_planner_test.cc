@@ -10,8 +10,13 @@ namespace asanasim {
 namespace {
 
 WorldConfig World(uint32_t orgs = 1, int32_t users = 300) {
-  return WorldConfig{.seed = 42, .org_count = orgs, .users = users, .projects = 60, .tasks_per_project = 40,
-                     .months = 6, .as_of_ms = 1782864000000};
+  return WorldConfig{.seed = 42,
+                     .org_count = orgs,
+                     .users = users,
+                     .projects = 60,
+                     .tasks_per_project = 40,
+                     .months = 6,
+                     .as_of_ms = 1782864000000};
 }
 
 TEST(OrgPlannerTest, TechFlowIsOrgZero) {
@@ -44,7 +49,7 @@ TEST(OrgPlannerTest, EveryoneHasATeamAndSomeHaveSeveral) {
     EXPECT_LE(n, 3);
     multi += n > 1 ? 1 : 0;
   }
-  EXPECT_GT(multi, 30);   // about 20% of 300
+  EXPECT_GT(multi, 30);  // about 20% of 300
   EXPECT_LT(multi, 100);
 }
 
@@ -64,7 +69,8 @@ TEST(OrgPlannerTest, DeterministicAndIndependentOfUniverseOrder) {
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ((*a)->name, (*b)->name);
   ASSERT_EQ((*a)->users.size(), (*b)->users.size());
-  for (size_t i = 0; i < (*a)->users.size(); ++i) EXPECT_EQ((*a)->users[i].email, (*b)->users[i].email);
+  for (size_t i = 0; i < (*a)->users.size(); ++i)
+    EXPECT_EQ((*a)->users[i].email, (*b)->users[i].email);
 }
 
 TEST(OrgPlannerTest, OtherOrgsAreDistinctCompanies) {
@@ -78,7 +84,9 @@ TEST(OrgPlannerTest, OtherOrgsAreDistinctCompanies) {
   }
 }
 
-TEST(OrgPlannerTest, RejectsOrgOutsideUniverse) { EXPECT_FALSE(PlanOrganization(World(2), 2).ok()); }
+TEST(OrgPlannerTest, RejectsOrgOutsideUniverse) {
+  EXPECT_FALSE(PlanOrganization(World(2), 2).ok());
+}
 
 }  // namespace
 }  // namespace asanasim

@@ -18,7 +18,8 @@ class SchemaTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
     char* err = nullptr;
-    ASSERT_EQ(sqlite3_exec(db_, std::string(SchemaTablesSql()).c_str(), nullptr, nullptr, &err), SQLITE_OK)
+    ASSERT_EQ(sqlite3_exec(db_, std::string(SchemaTablesSql()).c_str(), nullptr, nullptr, &err),
+              SQLITE_OK)
         << (err ? err : "");
   }
   void TearDown() override { sqlite3_close(db_); }
@@ -27,7 +28,8 @@ class SchemaTest : public ::testing::Test {
     std::vector<std::string> out;
     sqlite3_stmt* s = nullptr;
     EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sql;
-    while (sqlite3_step(s) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+    while (sqlite3_step(s) == SQLITE_ROW)
+      out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
     sqlite3_finalize(s);
     return out;
   }
@@ -38,7 +40,8 @@ class SchemaTest : public ::testing::Test {
 TEST_F(SchemaTest, DescriptionsMatchSchemaColumns) {
   for (size_t t = 0; t < kTableCount; ++t) {
     const TableDesc& d = Describe(t);
-    const std::vector<std::string> actual = Strings("SELECT name FROM pragma_table_info('" + std::string(d.name) + "')");
+    const std::vector<std::string> actual =
+        Strings("SELECT name FROM pragma_table_info('" + std::string(d.name) + "')");
     ASSERT_EQ(actual.size(), d.columns.size()) << d.name;
     for (size_t c = 0; c < actual.size(); ++c) EXPECT_EQ(actual[c], d.columns[c]) << d.name;
   }
@@ -56,29 +59,36 @@ TEST_F(SchemaTest, IndexesComeAfterTheLoadAndBuild) {
   EXPECT_EQ(std::string(SchemaTablesSql()).find("CREATE INDEX"), std::string::npos);
   EXPECT_FALSE(SchemaIndexesSql().empty());
   char* err = nullptr;
-  ASSERT_EQ(sqlite3_exec(db_, std::string(SchemaIndexesSql()).c_str(), nullptr, nullptr, &err), SQLITE_OK)
+  ASSERT_EQ(sqlite3_exec(db_, std::string(SchemaIndexesSql()).c_str(), nullptr, nullptr, &err),
+            SQLITE_OK)
       << (err ? err : "");
-  EXPECT_GE(Strings("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").size(), 10u);
+  EXPECT_GE(
+      Strings("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").size(),
+      10u);
 }
 
 TEST_F(SchemaTest, RecordsSchemaVersion) {
-  EXPECT_EQ(Strings("PRAGMA user_version"), std::vector<std::string>{std::to_string(kSchemaVersion)});
+  EXPECT_EQ(Strings("PRAGMA user_version"),
+            std::vector<std::string>{std::to_string(kSchemaVersion)});
   EXPECT_EQ(Strings("PRAGMA application_id"), std::vector<std::string>{"1095977293"});
 }
 
 TEST_F(SchemaTest, RejectsRowsBreakingInvariants) {
   const char* setup =
       "INSERT INTO organizations VALUES (1, 0, 'o', 'o.com', 'x', 'y', '2026-01-01T00:00:00.000Z');"
-      "INSERT INTO users VALUES (2, 1, 'u', 'u@o.com', 't', 'd', 'UTC', 0, 0, 1, '2026-01-01T00:00:00.000Z');"
+      "INSERT INTO users VALUES (2, 1, 'u', 'u@o.com', 't', 'd', 'UTC', 0, 0, 1, "
+      "'2026-01-01T00:00:00.000Z');"
       "INSERT INTO teams VALUES (3, 1, 't', '', 'd', 'public', '2026-01-01T00:00:00.000Z');"
-      "INSERT INTO projects VALUES (4, 1, 3, 'p', '', 2, NULL, 'list', 'private', 0, NULL, NULL, 0, NULL, NULL,"
+      "INSERT INTO projects VALUES (4, 1, 3, 'p', '', 2, NULL, 'list', 'private', 0, NULL, NULL, "
+      "0, NULL, NULL,"
       " '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');"
       "INSERT INTO sections VALUES (5, 4, 's', 0, '2026-01-01T00:00:00.000Z');";
   ASSERT_EQ(sqlite3_exec(db_, setup, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
   const std::string ok_task =
       "INSERT INTO tasks VALUES (6, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
       " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL)";
-  ASSERT_EQ(sqlite3_exec(db_, ok_task.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
+  ASSERT_EQ(sqlite3_exec(db_, ok_task.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db_);
   const char* bad[] = {
       // completed without completed_at
       "INSERT INTO tasks VALUES (7, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
@@ -93,9 +103,11 @@ TEST_F(SchemaTest, RejectsRowsBreakingInvariants) {
       "INSERT INTO tasks VALUES (10, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
       " '2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z', NULL, NULL, 0, NULL, NULL)",
       // wrong type in a STRICT table
-      "INSERT INTO stories VALUES ('x', 6, 2, 'comment', 'comment_added', 't', '2026-01-02T00:00:00.000Z', 0, 'web')",
+      "INSERT INTO stories VALUES ('x', 6, 2, 'comment', 'comment_added', 't', "
+      "'2026-01-02T00:00:00.000Z', 0, 'web')",
       // comment type with a system subtype
-      "INSERT INTO stories VALUES (11, 6, 2, 'comment', 'assigned', 't', '2026-01-02T00:00:00.000Z', 0, 'web')",
+      "INSERT INTO stories VALUES (11, 6, 2, 'comment', 'assigned', 't', "
+      "'2026-01-02T00:00:00.000Z', 0, 'web')",
   };
   for (const char* sql : bad) {
     EXPECT_NE(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;

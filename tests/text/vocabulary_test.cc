@@ -14,12 +14,13 @@ namespace {
 TEST(VocabularyTest, EveryTemplateResolves) {
   for (int d = 0; d < kDepartmentCount; ++d) {
     const DepartmentVocab& v = VocabFor(static_cast<Department>(d));
-    for (Words list : {v.project_templates, v.task_templates, v.subtask_templates, v.description_templates,
-                       v.comment_templates, ProjectNoteTemplates()}) {
+    for (Words list : {v.project_templates, v.task_templates, v.subtask_templates,
+                       v.description_templates, v.comment_templates, ProjectNoteTemplates()}) {
       ASSERT_FALSE(list.empty()) << v.name;
       for (std::string_view t : list) {
         std::string missing;
-        EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << v.name << ": '" << t << "' lacks {" << missing << "}";
+        EXPECT_TRUE(TemplateResolves(t, v.slots, &missing))
+            << v.name << ": '" << t << "' lacks {" << missing << "}";
       }
     }
     for (std::string_view t : {kStoryCreated, kStoryAssigned, kStoryDueDate, kStoryCompleted}) {
@@ -57,7 +58,8 @@ TEST(TemplateTest, FillsSlotsAndCapitalizes) {
   c.date_day = 20600;
   Rng rng(StreamKey{}, 0);
   std::string out;
-  AppendTemplate(out, "{thing} is slow. {thing} again in {quarter} {year} ({date}) for {focus}", c, rng);
+  AppendTemplate(out, "{thing} is slow. {thing} again in {quarter} {year} ({date}) for {focus}", c,
+                 rng);
   EXPECT_EQ(out, "Gateway is slow. Gateway again in Q2 2026 (May 27) for Platform");
 }
 

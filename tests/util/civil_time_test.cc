@@ -33,11 +33,13 @@ TEST(CivilTimeTest, Formats) {
 
 TEST(CivilTimeTest, ParsesDatesAndTimestamps) {
   EXPECT_EQ(*ParseInstant("2026-07-01"), 1782864000000);
-  EXPECT_EQ(*ParseInstant("2026-07-01T12:30:00Z"), 1782864000000 + 12 * kMsPerHour + 30 * kMsPerMinute);
+  EXPECT_EQ(*ParseInstant("2026-07-01T12:30:00Z"),
+            1782864000000 + 12 * kMsPerHour + 30 * kMsPerMinute);
   EXPECT_EQ(*ParseInstant("2026-07-01T12:30:00.250Z"),
             1782864000000 + 12 * kMsPerHour + 30 * kMsPerMinute + 250);
-  for (const char* bad : {"", "2026-7-01", "2026-02-30", "2026-13-01", "2026-07-01T25:00:00Z",
-                          "2026-07-01T12:30:00", "yesterday", "2026-07-01x", "2026-07-01T12:30:00+02:00"}) {
+  for (const char* bad :
+       {"", "2026-7-01", "2026-02-30", "2026-13-01", "2026-07-01T25:00:00Z", "2026-07-01T12:30:00",
+        "yesterday", "2026-07-01x", "2026-07-01T12:30:00+02:00"}) {
     EXPECT_FALSE(ParseInstant(bad).ok()) << bad;
   }
   EXPECT_TRUE(ParseInstant("2024-02-29").ok());
