@@ -79,6 +79,17 @@ constexpr int kMaxAttempts = 24;
 
 enum class StoryKind : uint8_t { kCreated, kAssigned, kDueDate, kComment, kCompleted };
 
+// Subtype and system text of each StoryKind, in enum order.
+struct StoryKindSpec {
+  std::string_view subtype;
+  std::string_view text;  // empty for comments: they come from the department's templates
+};
+constexpr StoryKindSpec kStoryKinds[] = {{"created", kStoryCreated},
+                                         {"assigned", kStoryAssigned},
+                                         {"due_date_changed", kStoryDueDate},
+                                         {"comment_added", ""},
+                                         {"marked_complete", kStoryCompleted}};
+
 struct StoryDraft {
   int64_t at;
   uint32_t actor;  // user index
@@ -609,40 +620,17 @@ void TeamJob::EmitStories(const TaskState& task, std::vector<StoryDraft>& storie
     const UserPlan& actor = org_.users[s.actor];
     TemplateContext context = Context(s.at);
     context.actor = actor.first_name();
-    bool comment = false;
-    std::string_view subtype;
-    std::string_view tmpl;
-    switch (s.kind) {
-      case StoryKind::kCreated:
-        subtype = "created";
-        tmpl = kStoryCreated;
-        break;
-      case StoryKind::kAssigned:
-        subtype = "assigned";
-        tmpl = kStoryAssigned;
-        context.assignee = org_.users[task.assignee].name;
-        break;
-      case StoryKind::kDueDate:
-        subtype = "due_date_changed";
-        tmpl = kStoryDueDate;
-        context.date_day = s.date_day;
-        break;
-      case StoryKind::kComment:
-        subtype = "comment_added";
-        comment = true;
-        break;
-      case StoryKind::kCompleted:
-        subtype = "marked_complete";
-        tmpl = kStoryCompleted;
-        break;
-    }
+    const StoryKindSpec& spec = kStoryKinds[static_cast<int>(s.kind)];
+    const bool comment = s.kind == StoryKind::kComment;
+    if (s.kind == StoryKind::kAssigned) context.assignee = org_.users[task.assignee].name;
+    if (s.kind == StoryKind::kDueDate) context.date_day = s.date_day;
     if (!comment) context.actor = actor.name;
-    rows.Int(id).Int(task.id).Int(actor.id).Text(comment ? "comment" : "system").Text(subtype);
+    rows.Int(id).Int(task.id).Int(actor.id).Text(comment ? "comment" : "system").Text(spec.subtype);
     std::string& out = rows.BeginText();
     if (comment) {
       AppendOneOf(out, vocab_.comment_templates, context, text);
     } else {
-      AppendTemplate(out, tmpl, context, text);
+      AppendTemplate(out, spec.text, context, text);
     }
     rows.EndText().Timestamp(s.at);
     std::string_view source = "web";

@@ -84,28 +84,30 @@ Db::Db(const std::string& path) {
 
 Db::~Db() { sqlite3_close(db_); }
 
-int64_t Db::Int(const std::string& sql) const {
+namespace {
+
+// The first column of the first row of `sql`, read with `get`; `fallback` on no row or error.
+template <typename T, typename Get>
+T Scalar(sqlite3* db, const std::string& sql, T fallback, Get get) {
   sqlite3_stmt* s = nullptr;
-  int64_t v = -1;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
-    ADD_FAILURE() << sqlite3_errmsg(db_) << " in " << sql;
-    return v;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+    ADD_FAILURE() << sqlite3_errmsg(db) << " in " << sql;
+    return fallback;
   }
-  if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+  T v = sqlite3_step(s) == SQLITE_ROW ? get(s) : fallback;
   sqlite3_finalize(s);
   return v;
 }
 
+}  // namespace
+
+int64_t Db::Int(const std::string& sql) const {
+  return Scalar<int64_t>(db_, sql, -1, [](sqlite3_stmt* s) { return sqlite3_column_int64(s, 0); });
+}
+
 double Db::Real(const std::string& sql) const {
-  sqlite3_stmt* s = nullptr;
-  double v = -1;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
-    ADD_FAILURE() << sqlite3_errmsg(db_) << " in " << sql;
-    return v;
-  }
-  if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_double(s, 0);
-  sqlite3_finalize(s);
-  return v;
+  return Scalar<double>(db_, sql, -1.0,
+                        [](sqlite3_stmt* s) { return sqlite3_column_double(s, 0); });
 }
 
 std::vector<std::string> Db::Strings(const std::string& sql) const {
