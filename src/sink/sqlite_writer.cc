@@ -152,7 +152,7 @@ absl::Status SqliteWriter::Open() {
                "PRAGMA journal_mode = WAL;"
                "PRAGMA synchronous = OFF;"
                "PRAGMA foreign_keys = OFF;"
-               "PRAGMA temp_store = MEMORY;"
+               "PRAGMA temp_store = FILE;"
                "PRAGMA cache_size = -",
                std::to_string(options_.load_cache_kib), ";")));
   ASANASIM_RETURN_IF_ERROR(Exec(std::string(SchemaTablesSql())));
