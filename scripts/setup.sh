@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libtbb-dev libsqlite3-dev sqlite3 libabsl-dev libcurl4-openssl-dev libzstd-dev zstd
-  libgtest-dev libgmock-dev libbenchmark-dev librandom123-dev
+  libgtest-dev libgmock-dev libbenchmark-dev librandom123-dev libxxhash-dev
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "asanasim/hash.h"
 #include "asanasim/options.h"
 
 namespace asanasim {
@@ -24,14 +25,20 @@ struct GenerateSummary {
   int64_t jobs = 0;
   double seconds = 0.0;        // wall time of the whole run
   double index_seconds = 0.0;  // of which building secondary indexes
+  double hash_seconds = 0.0;
+  double compress_seconds = 0.0;
+  DatabaseHash hash;  // content hash of the output
+  int64_t database_bytes = 0;
+  std::string compressed_path;  // set with options.compress
+  int64_t compressed_bytes = 0;
 };
 
 // Checks `options` without touching the disk: ranges, the org range, the id space.
 absl::Status ValidateOptions(const GenerateOptions& options);
 
-// Checks that `options.out` can be written: not a directory, absent unless options.force, and
-// its nearest existing ancestor directory writable. Creates nothing.
-absl::Status CheckOutputPath(const GenerateOptions& options);
+// Checks that `out` (and `out.zst` when `compress`) can be written: not a directory, absent
+// unless `force`, and its nearest existing ancestor directory writable. Creates nothing.
+absl::Status CheckOutputPath(const std::string& out, bool force, bool compress);
 
 // Runs the generation. On success `options.out` holds the complete database. On failure it is
 // untouched and no partial file remains. REQUIRES: nothing; options are validated first.

@@ -32,6 +32,10 @@ struct GenerateOptions {
   std::string out = "output/asana_simulation.sqlite";
   // Replace `out` if it exists. Default: refuse.
   bool force = false;
+  // Also write `out + ".zst"` (multi-threaded, long window) and remove `out` once it is complete.
+  bool compress = false;
+  // Write `out + ".manifest.json"` (the run record: options, rows, content hash, timings, host).
+  bool manifest = true;
   // Root of every random stream. Same seed and options => same bytes.
   uint64_t seed = 42;
   // Size of the universe of organizations; org 0 is TechFlow Solutions.

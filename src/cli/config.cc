@@ -84,6 +84,12 @@ constexpr Setting kSettings[] = {
      kMaxThreads,
      "generation threads, 0 = all cores (default 0)"},
     {"force", {"", ""}, Type::kBool, 0, 0, "replace an existing output file"},
+    {"compress",
+     {"ASANASIM_COMPRESS", ""},
+     Type::kBool,
+     0,
+     0,
+     "also write OUT.zst (multi-threaded zstd, long window) and remove OUT"},
     {"quiet", {"", ""}, Type::kBool, 0, 0, "no progress and no summary"},
     {"config", {"", ""}, Type::kConfig, 0, 0, "read settings from FILE (key = value lines)"},
 };
@@ -155,6 +161,7 @@ absl::Status Apply(const Setting& s, std::string_view value, std::string_view so
     case Type::kBool: {
       ASANASIM_ASSIGN_OR_RETURN(const bool v, ParseBool(source, value));
       if (s.name == "force") o.force = v;
+      if (s.name == "compress") o.compress = v;
       if (s.name == "quiet") c.quiet = v;
       return absl::OkStatus();
     }

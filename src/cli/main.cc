@@ -7,11 +7,20 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "asanasim/generate.h"
+#include "asanasim/hash.h"
+#include "asanasim/merge.h"
 #include "src/cli/config.h"
+#include "src/pipeline/manifest.h"
+#include "src/util/json_writer.h"
 
 namespace asanasim {
 namespace {
@@ -27,8 +36,10 @@ extern "C" void OnSignal(int) { g_interrupted.store(true); }
 const char kUsage[] =
     "usage: asanasim <command> [options]\n\n"
     "commands:\n"
-    "  generate     write the history of one or many organizations into a SQLite database\n\n"
-    "  asanasim generate --help   options of generate\n"
+    "  generate     write the history of one or many organizations into a SQLite database\n"
+    "  merge        combine shard databases of one universe into one database\n"
+    "  hash         per-table and overall content hashes of a database\n\n"
+    "  asanasim <command> --help  options of a command\n"
     "  asanasim --version         print the version\n";
 
 std::string Thousands(int64_t v) {
@@ -69,6 +80,189 @@ class ProgressPrinter {
   double last_line_ = -1e9;
 };
 
+void PrintSummary(const GenerateSummary& summary, const std::string& out) {
+  std::printf("wrote %s\n",
+              summary.compressed_path.empty() ? out.c_str() : summary.compressed_path.c_str());
+  for (const TableRowCount& t : summary.tables) {
+    std::printf("  %-30s %12s\n", t.table.c_str(), Thousands(t.rows).c_str());
+  }
+  std::printf("  %-30s %12s\n", "total rows", Thousands(summary.total_rows).c_str());
+  std::printf("%.2f s (%.2f s building indexes), %s rows/s\n", summary.seconds,
+              summary.index_seconds,
+              Thousands(static_cast<int64_t>(summary.total_rows / std::max(summary.seconds, 1e-9)))
+                  .c_str());
+  std::printf("content hash %s, %s bytes", summary.hash.overall.c_str(),
+              Thousands(summary.database_bytes).c_str());
+  if (!summary.compressed_path.empty()) {
+    std::printf(", compressed to %s bytes (ratio %.1f)",
+                Thousands(summary.compressed_bytes).c_str(),
+                static_cast<double>(summary.database_bytes) /
+                    std::max<int64_t>(summary.compressed_bytes, 1));
+  }
+  std::printf("\n");
+}
+
+// Bad input (missing, unreadable, foreign or corrupt files; bad options) is exit 2.
+int ExitCodeFor(const absl::Status& s) {
+  switch (s.code()) {
+    case absl::StatusCode::kOk:
+      return 0;
+    case absl::StatusCode::kCancelled:
+      return kExitInterrupted;
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kDataLoss:
+    case absl::StatusCode::kPermissionDenied:
+      return kExitUsage;
+    default:
+      return kExitRuntime;
+  }
+}
+
+int Fail(const absl::Status& s) {
+  std::fprintf(stderr, "asanasim: %s\n", std::string(s.message()).c_str());
+  return ExitCodeFor(s);
+}
+
+// Splits `args` into flags (with their values, for those in `valued`) and positionals.
+struct ParsedArgs {
+  std::map<std::string, std::string> flags;
+  std::vector<std::string> positional;
+};
+absl::StatusOr<ParsedArgs> SplitArgs(const std::vector<std::string>& args,
+                                     const std::set<std::string>& boolean,
+                                     const std::set<std::string>& valued) {
+  ParsedArgs out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.rfind("--", 0) != 0 || a == "--") {
+      out.positional.push_back(a);
+      continue;
+    }
+    const size_t eq = a.find('=');
+    const std::string name = a.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+    if (boolean.count(name) && eq == std::string::npos) {
+      out.flags[name] = "true";
+    } else if (valued.count(name)) {
+      if (eq != std::string::npos) {
+        out.flags[name] = a.substr(eq + 1);
+      } else if (i + 1 < args.size()) {
+        out.flags[name] = args[++i];
+      } else {
+        return absl::InvalidArgumentError("option '--" + name + "' needs a value");
+      }
+    } else {
+      return absl::InvalidArgumentError("unknown option '--" + name + "' (see --help)");
+    }
+  }
+  return out;
+}
+
+const char kMergeUsage[] =
+    "usage: asanasim merge [--force] [--compress] [--threads N] [--quiet] OUT SHARD...\n\n"
+    "Combines shard databases of one universe (same version, seed and options; disjoint org\n"
+    "ranges) into OUT, with indexes built once. Shards may be .zst files. Writes "
+    "OUT.manifest.json\n"
+    "listing the inputs. Refuses shards of different versions, schemas or universes.\n";
+
+int RunMerge(const std::vector<std::string>& args) {
+  absl::StatusOr<ParsedArgs> parsed =
+      SplitArgs(args, {"force", "compress", "quiet", "help"}, {"threads"});
+  if (!parsed.ok()) return Fail(parsed.status());
+  if (parsed->flags.count("help")) {
+    std::fputs(kMergeUsage, stdout);
+    return 0;
+  }
+  if (parsed->positional.size() < 2) {
+    return Fail(
+        absl::InvalidArgumentError("merge needs an output and at least one shard (see --help)"));
+  }
+  MergeOptions options;
+  options.out = parsed->positional[0];
+  options.shards.assign(parsed->positional.begin() + 1, parsed->positional.end());
+  options.force = parsed->flags.count("force") > 0;
+  options.compress = parsed->flags.count("compress") > 0;
+  if (parsed->flags.count("threads")) {
+    const std::string& t = parsed->flags["threads"];
+    char* end = nullptr;
+    const long v = std::strtol(t.c_str(), &end, 10);
+    if (t.empty() || *end != '\0' || v < 0 || v > kMaxThreads) {
+      return Fail(
+          absl::InvalidArgumentError("--threads: '" + t + "' is not a whole number in [0, 1024]"));
+    }
+    options.threads = static_cast<int32_t>(v);
+  }
+  absl::StatusOr<GenerateSummary> summary = Merge(options);
+  if (!summary.ok()) return Fail(summary.status());
+  if (!parsed->flags.count("quiet")) PrintSummary(*summary, options.out);
+  return 0;
+}
+
+const char kHashUsage[] =
+    "usage: asanasim hash [--json] [--check MANIFEST] DB\n\n"
+    "Prints per-table content hashes (rows in primary-key order, independent of page layout) and\n"
+    "one overall hash. DB may be a .zst file. With --check, exits 0 if the overall hash equals "
+    "the\n"
+    "one recorded in MANIFEST (a .manifest.json) and 1 if not.\n";
+
+int RunHash(const std::vector<std::string>& args) {
+  absl::StatusOr<ParsedArgs> parsed = SplitArgs(args, {"json", "help"}, {"check"});
+  if (!parsed.ok()) return Fail(parsed.status());
+  if (parsed->flags.count("help")) {
+    std::fputs(kHashUsage, stdout);
+    return 0;
+  }
+  if (parsed->positional.size() != 1)
+    return Fail(absl::InvalidArgumentError("hash needs one database (see --help)"));
+  const std::string& path = parsed->positional[0];
+  std::string expected;
+  if (parsed->flags.count("check")) {
+    std::ifstream in(parsed->flags["check"]);
+    if (!in) return Fail(absl::NotFoundError("--check: cannot read " + parsed->flags["check"]));
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string s = text.str();
+    const std::string key = "\"overall\": \"";
+    const size_t at = s.find(key);
+    if (at == std::string::npos) {
+      return Fail(absl::InvalidArgumentError("--check: " + parsed->flags["check"] +
+                                             " records no content hash"));
+    }
+    expected = s.substr(at + key.size(), 32);
+  }
+  std::string scratch = std::filesystem::path(path).parent_path().string();
+  absl::StatusOr<DatabaseHash> hash = HashDatabase(path, {}, scratch.empty() ? "." : scratch);
+  if (!hash.ok()) return Fail(hash.status());
+  if (parsed->flags.count("json")) {
+    JsonWriter j;
+    j.BeginObject().Key("path").String(path).Key("overall").String(hash->overall);
+    j.Key("total_rows").Int(hash->total_rows).Key("tables").BeginObject();
+    for (const TableHash& t : hash->tables) {
+      j.Key(t.table).BeginObject().Key("rows").Int(t.rows).Key("hash").String(t.hash).EndObject();
+    }
+    j.EndObject().EndObject();
+    std::printf("%s\n", j.str().c_str());
+  } else if (expected.empty()) {
+    for (const TableHash& t : hash->tables) {
+      std::printf("%-30s %12s  %s\n", t.table.c_str(), Thousands(t.rows).c_str(), t.hash.c_str());
+    }
+    std::printf("%-30s %12s  %s\n", "overall", Thousands(hash->total_rows).c_str(),
+                hash->overall.c_str());
+  }
+  if (!expected.empty()) {
+    if (expected != hash->overall) {
+      std::fprintf(stderr, "asanasim: %s: content hash %s differs from %s in %s\n", path.c_str(),
+                   hash->overall.c_str(), expected.c_str(), parsed->flags["check"].c_str());
+      return kExitRuntime;
+    }
+    if (!parsed->flags.count("json"))
+      std::printf("%s: ok (%s)\n", path.c_str(), hash->overall.c_str());
+  }
+  return 0;
+}
+
 int RunGenerate(const std::vector<std::string>& args) {
   absl::StatusOr<CliConfig> config = ParseGenerateConfig(
       args, [](const char* k) { return std::getenv(k); }, ".env");
@@ -81,7 +275,8 @@ int RunGenerate(const std::vector<std::string>& args) {
     return 0;
   }
   GenerateOptions& options = config->options;
-  for (absl::Status s : {ValidateOptions(options), CheckOutputPath(options)}) {
+  for (absl::Status s :
+       {ValidateOptions(options), CheckOutputPath(options.out, options.force, options.compress)}) {
     if (!s.ok()) {
       std::fprintf(stderr, "asanasim: %s\n", std::string(s.message()).c_str());
       return kExitUsage;
@@ -100,17 +295,7 @@ int RunGenerate(const std::vector<std::string>& args) {
     if (absl::IsCancelled(summary.status())) return kExitInterrupted;
     return kExitRuntime;
   }
-  if (!config->quiet) {
-    std::printf("wrote %s\n", options.out.c_str());
-    for (const TableRowCount& t : summary->tables) {
-      std::printf("  %-30s %12s\n", t.table.c_str(), Thousands(t.rows).c_str());
-    }
-    std::printf("  %-30s %12s\n", "total rows", Thousands(summary->total_rows).c_str());
-    std::printf(
-        "%.2f s (%.2f s building indexes), %s rows/s\n", summary->seconds, summary->index_seconds,
-        Thousands(static_cast<int64_t>(summary->total_rows / std::max(summary->seconds, 1e-9)))
-            .c_str());
-  }
+  if (!config->quiet) PrintSummary(*summary, options.out);
   return 0;
 }
 
@@ -125,6 +310,8 @@ int Main(int argc, char** argv) {
     return 0;
   }
   if (args[0] == "generate") return RunGenerate({args.begin() + 1, args.end()});
+  if (args[0] == "merge") return RunMerge({args.begin() + 1, args.end()});
+  if (args[0] == "hash") return RunHash({args.begin() + 1, args.end()});
   std::fprintf(stderr, "asanasim: unknown command '%s' (see asanasim --help)\n", args[0].c_str());
   return kExitUsage;
 }

@@ -34,6 +34,8 @@
 
 #include "src/gen/ids.h"
 #include "src/gen/team_generator.h"
+#include "src/pipeline/manifest.h"
+#include "src/pipeline/output.h"
 #include "src/plan/org_plan.h"
 #include "src/sink/batch.h"
 #include "src/sink/schema.h"
@@ -67,13 +69,12 @@ WorldConfig WorldOf(const GenerateOptions& o) {
 
 uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.org_end; }
 
-// The options that shape the world, as JSON (never the path, threads or other run mechanics:
-// the file's bytes must not depend on them).
+// The options that shape the universe, as JSON: never the org range (the shards of one universe
+// share it and merge into exactly a full run), the path, threads or other run mechanics (the
+// file's bytes must not depend on them).
 std::string WorldJson(const GenerateOptions& o) {
   return Cat("{\"seed\":", std::to_string(o.seed), ",\"orgs\":", std::to_string(o.orgs),
-             ",\"org_begin\":", std::to_string(o.org_begin),
-             ",\"org_end\":", std::to_string(OrgEnd(o)), ",\"users\":", std::to_string(o.users),
-             ",\"projects\":", std::to_string(o.projects),
+             ",\"users\":", std::to_string(o.users), ",\"projects\":", std::to_string(o.projects),
              ",\"tasks_per_project\":", std::to_string(o.tasks_per_project),
              ",\"months\":", std::to_string(o.months), ",\"as_of\":\"", TimestampString(o.as_of_ms),
              "\",\"profile\":\"default\"}");
@@ -213,29 +214,28 @@ absl::Status ValidateOptions(const GenerateOptions& o) {
   return absl::OkStatus();
 }
 
-absl::Status CheckOutputPath(const GenerateOptions& o) {
+absl::Status CheckOutputPath(const std::string& out_path, bool force, bool compress) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  const fs::path out(o.out);
-  const fs::file_status st = fs::symlink_status(out, ec);
-  if (fs::is_directory(st))
-    return absl::InvalidArgumentError(Cat("--out ", o.out, " is a directory"));
-  if (fs::exists(st) && !o.force) {
-    return absl::AlreadyExistsError(
-        Cat("--out ", o.out, " already exists (use --force to replace it)"));
+  for (const std::string& p : {out_path, out_path + ".zst"}) {
+    const fs::file_status st = fs::symlink_status(p, ec);
+    if (fs::is_directory(st)) return absl::InvalidArgumentError(Cat(p, " is a directory"));
+    if (fs::exists(st) && !force) {
+      return absl::AlreadyExistsError(Cat(p, " already exists (use --force to replace it)"));
+    }
+    if (!compress) break;
   }
-  fs::path dir = out.parent_path();
+  fs::path dir = fs::path(out_path).parent_path();
   if (dir.empty()) dir = ".";
   while (!fs::exists(dir, ec)) {
     dir = dir.has_parent_path() && dir.parent_path() != dir ? dir.parent_path() : fs::path(".");
   }
   if (!fs::is_directory(dir, ec)) {
-    return absl::InvalidArgumentError(
-        Cat("--out ", o.out, ": ", dir.string(), " is not a directory"));
+    return absl::InvalidArgumentError(Cat(out_path, ": ", dir.string(), " is not a directory"));
   }
   if (::access(dir.c_str(), W_OK | X_OK) != 0) {
     return absl::PermissionDeniedError(
-        Cat("--out ", o.out, ": directory ", dir.string(), " is not writable"));
+        Cat(out_path, ": directory ", dir.string(), " is not writable"));
   }
   return absl::OkStatus();
 }
@@ -246,7 +246,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
-  ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options));
+  ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));
   {
     std::error_code ec;
     const std::filesystem::path parent = std::filesystem::path(options.out).parent_path();
@@ -349,7 +349,20 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   summary.total_rows = writer->total_rows();
   summary.jobs = jobs;
   summary.index_seconds = writer->index_seconds();
+  ASANASIM_RETURN_IF_ERROR(
+      FinishOutput(options.out, options.force, options.compress, threads, summary));
   summary.seconds = elapsed();
+  if (options.manifest) {
+    Manifest m;
+    m.command = "generate";
+    m.world_json = WorldJson(options);
+    m.seed = static_cast<int64_t>(options.seed);
+    m.org_count = options.orgs;
+    m.org_ranges = {{options.org_begin, OrgEnd(options)}};
+    m.threads = threads;
+    FillManifest(summary, options.out, m);
+    ASANASIM_RETURN_IF_ERROR(WriteManifest(ManifestPath(options.out), m));
+  }
   return summary;
 }
 

@@ -246,6 +246,16 @@ absl::Status SqliteWriter::Write(const Batch& batch) {
   return absl::OkStatus();
 }
 
+absl::Status SqliteWriter::Execute(const std::string& sql) {
+  if (db_ == nullptr || finished_) return absl::FailedPreconditionError("writer is closed");
+  if (in_transaction_) {
+    ASANASIM_RETURN_IF_ERROR(Exec("COMMIT"));
+    in_transaction_ = false;
+    rows_since_commit_ = 0;
+  }
+  return Exec(sql);
+}
+
 absl::Status SqliteWriter::Finish() {
   if (db_ == nullptr || finished_) return absl::FailedPreconditionError("writer is closed");
   if (in_transaction_) {

@@ -57,6 +57,9 @@ class SqliteWriter {
   ~SqliteWriter();
 
   absl::Status Write(const Batch& batch);
+  // Runs `sql` on the writer's connection (e.g. ATTACH and INSERT ... SELECT for merges). Commits
+  // any open transaction of Write() first.
+  absl::Status Execute(const std::string& sql);
   absl::Status Finish();
 
   const std::array<int64_t, kTableCount>& rows_written() const { return rows_written_; }

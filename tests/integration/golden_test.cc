@@ -5,7 +5,7 @@
 
 #include <sstream>
 
-#include "src/sink/content_hash.h"
+#include "asanasim/hash.h"
 #include "tests/integration/harness.h"
 
 namespace asanasim::testing {
@@ -16,10 +16,11 @@ TEST(GoldenTest, TinyWorldHashes) {
   GenerateOrDie({"--seed", "2026", "--orgs", "2", "--users", "24", "--projects", "4",
                  "--tasks-per-project", "8"},
                 "tiny.sqlite", dir.path());
-  auto hashes = HashTables(dir / "tiny.sqlite", {"runs"});
+  auto hashes = HashDatabase(dir / "tiny.sqlite", {"runs"});
   ASSERT_TRUE(hashes.ok()) << hashes.status();
   std::ostringstream actual;
-  for (const TableHash& h : *hashes) actual << h.table << " " << h.rows << " " << h.hash << "\n";
+  for (const TableHash& h : hashes->tables)
+    actual << h.table << " " << h.rows << " " << h.hash << "\n";
   const std::string expected = ReadFile(std::string(ASANASIM_GOLDEN_DIR) + "/tiny.txt");
   EXPECT_EQ(actual.str(), expected) << "actual hashes:\n" << actual.str();
 }

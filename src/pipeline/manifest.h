@@ -1,0 +1,56 @@
+// The run record written next to every output as `<out>.manifest.json`: what was generated (or
+// merged), from what, how big, its content hash, how long it took and on which host. Unlike the
+// database (whose bytes depend only on seed and options), the manifest holds wall-clock facts.
+// Thread-compatible.
+#ifndef ASANASIM_SRC_PIPELINE_MANIFEST_H_
+#define ASANASIM_SRC_PIPELINE_MANIFEST_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "asanasim/hash.h"
+
+namespace asanasim {
+
+struct ManifestInput {
+  std::string path;
+  std::string content_hash;
+  int64_t rows = 0;
+  int64_t org_begin = 0;
+  int64_t org_end = 0;
+};
+
+struct Manifest {
+  std::string command;     // "generate" or "merge"
+  std::string world_json;  // the universe's options, as JSON text
+  int64_t seed = 0;
+  int64_t org_count = 0;
+  std::vector<std::pair<int64_t, int64_t>> org_ranges;  // [begin, end) pairs
+  int32_t threads = 0;
+  std::string database_path;  // the SQLite file (removed when compressed)
+  int64_t database_bytes = 0;
+  std::string compressed_path;  // empty unless --compress
+  int64_t compressed_bytes = 0;
+  DatabaseHash hash;
+  double seconds = 0;
+  double index_seconds = 0;
+  double hash_seconds = 0;
+  double compress_seconds = 0;
+  std::vector<ManifestInput> inputs;  // merge only
+};
+
+// `<out>.manifest.json` for output path `out`.
+std::string ManifestPath(const std::string& out);
+
+// Writes `m` (plus version, host, peak RSS and the wall-clock time of writing) to `path`,
+// atomically (a temporary file renamed into place).
+absl::Status WriteManifest(const std::string& path, const Manifest& m);
+
+// Peak resident set size of this process, in KiB.
+int64_t PeakRssKib();
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_PIPELINE_MANIFEST_H_

@@ -1,0 +1,243 @@
+#include "asanasim/merge.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "src/pipeline/manifest.h"
+#include "src/pipeline/output.h"
+#include "src/sink/batch.h"
+#include "src/sink/database_file.h"
+#include "src/sink/sqlite_writer.h"
+#include "src/sink/tables.h"
+#include "src/sink/zstd_file.h"
+#include "src/util/status.h"
+
+namespace asanasim {
+namespace {
+
+// What makes two shards parts of one universe (all but the org range).
+struct Universe {
+  std::string generator_version;
+  int64_t schema_version = 0;
+  int64_t seed = 0;
+  std::string as_of;
+  std::string history_start;
+  int64_t org_count = 0;
+  std::string options_json;
+
+  bool operator==(const Universe&) const = default;
+};
+
+struct Range {
+  int64_t begin;
+  int64_t end;
+  size_t shard;
+};
+
+struct Shard {
+  std::string path;  // as the user gave it
+  DatabaseInput input;
+  Universe universe;
+  std::vector<Range> ranges;
+  int64_t first_org = 0;
+  std::vector<std::string> key_order;  // per table: its primary key columns, for ORDER BY
+};
+
+std::string Text(sqlite3_stmt* s, int c) {
+  const unsigned char* t = sqlite3_column_text(s, c);
+  return t == nullptr ? std::string() : reinterpret_cast<const char*>(t);
+}
+
+absl::StatusOr<Shard> ReadShard(const std::string& path, size_t index, const std::string& scratch) {
+  ASANASIM_ASSIGN_OR_RETURN(DatabaseInput input, DatabaseInput::Open(path, scratch));
+  Shard shard{path, std::move(input), {}, {}, 0, {}};
+  ASANASIM_ASSIGN_OR_RETURN(ReadOnlyDatabase db, ReadOnlyDatabase::Open(shard.input.path(), path));
+  ASANASIM_RETURN_IF_ERROR(db.QuickCheck());
+  for (size_t t = 0; t < kTableCount; ++t) {
+    ASANASIM_ASSIGN_OR_RETURN(std::string order, db.PrimaryKeyOrder(Describe(t).name));
+    shard.key_order.push_back(std::move(order));
+  }
+  ASANASIM_ASSIGN_OR_RETURN(Statement runs,
+                            db.Prepare("SELECT generator_version, schema_version, seed, as_of, "
+                                       "history_start, org_count, org_begin, "
+                                       "org_end, options_json FROM runs ORDER BY org_begin"));
+  int rc;
+  while ((rc = sqlite3_step(runs.get())) == SQLITE_ROW) {
+    sqlite3_stmt* s = runs.get();
+    Universe u{Text(s, 0),
+               sqlite3_column_int64(s, 1),
+               sqlite3_column_int64(s, 2),
+               Text(s, 3),
+               Text(s, 4),
+               sqlite3_column_int64(s, 5),
+               Text(s, 8)};
+    if (!shard.ranges.empty() && !(u == shard.universe)) {
+      return absl::FailedPreconditionError(Cat(path, " mixes runs of different universes"));
+    }
+    shard.universe = std::move(u);
+    shard.ranges.push_back({sqlite3_column_int64(s, 6), sqlite3_column_int64(s, 7), index});
+  }
+  if (rc != SQLITE_DONE) return db.Error(rc, "reading runs");
+  if (shard.ranges.empty()) return absl::FailedPreconditionError(Cat(path, " has no run record"));
+  shard.first_org = shard.ranges.front().begin;
+  return shard;
+}
+
+// The overall content hash a shard's manifest records, or "" if it has none.
+std::string ManifestHash(const std::string& shard_path) {
+  std::ifstream in(ManifestPath(shard_path));
+  if (!in) return "";
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  const std::string key = "\"overall\": \"";
+  const size_t at = s.find(key);
+  if (at == std::string::npos) return "";
+  const size_t end = s.find('"', at + key.size());
+  return end == std::string::npos ? "" : s.substr(at + key.size(), end - at - key.size());
+}
+
+std::string SqlQuote(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (options.shards.empty()) return absl::InvalidArgumentError("merge needs at least one shard");
+  if (options.out.empty()) return absl::InvalidArgumentError("merge needs an output path");
+  ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));
+  const std::filesystem::path parent = std::filesystem::path(options.out).parent_path();
+  const std::string scratch = parent.empty() ? "." : parent.string();
+
+  // Read and check every shard before writing anything.
+  std::vector<Shard> shards;
+  for (size_t i = 0; i < options.shards.size(); ++i) {
+    if (!std::filesystem::exists(scratch)) {
+      // Compressed inputs are decompressed next to the output; its directory may not exist yet.
+      std::error_code ec;
+      std::filesystem::create_directories(scratch, ec);
+    }
+    ASANASIM_ASSIGN_OR_RETURN(Shard s, ReadShard(options.shards[i], i, scratch));
+    if (!shards.empty() && !(s.universe == shards.front().universe)) {
+      const Universe& a = shards.front().universe;
+      const Universe& b = s.universe;
+      if (a.generator_version != b.generator_version) {
+        return absl::FailedPreconditionError(Cat(s.path, " was written by asanasim ",
+                                                 b.generator_version, ", ", shards.front().path,
+                                                 " by ", a.generator_version));
+      }
+      return absl::FailedPreconditionError(Cat(s.path, " belongs to another universe than ",
+                                               shards.front().path, " (seed or options differ)"));
+    }
+    shards.push_back(std::move(s));
+  }
+  std::vector<Range> ranges;
+  for (const Shard& s : shards) ranges.insert(ranges.end(), s.ranges.begin(), s.ranges.end());
+  std::sort(ranges.begin(), ranges.end(),
+            [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  for (size_t i = 1; i < ranges.size(); ++i) {
+    if (ranges[i].begin < ranges[i - 1].end) {
+      return absl::FailedPreconditionError(Cat(shards[ranges[i - 1].shard].path, " and ",
+                                               shards[ranges[i].shard].path, " both hold org ",
+                                               std::to_string(ranges[i].begin)));
+    }
+  }
+  std::sort(shards.begin(), shards.end(),
+            [](const Shard& a, const Shard& b) { return a.first_org < b.first_org; });
+
+  // Write: the run record(s) first, then each shard's rows in org order, so ids append.
+  ASANASIM_ASSIGN_OR_RETURN(
+      std::unique_ptr<SqliteWriter> writer,
+      SqliteWriter::Create({.path = options.out, .overwrite = options.force}));
+  const Universe& u = shards.front().universe;
+  bool contiguous = true;
+  for (size_t i = 1; i < ranges.size(); ++i)
+    contiguous = contiguous && ranges[i].begin == ranges[i - 1].end;
+  std::vector<std::pair<int64_t, int64_t>> run_ranges;
+  if (contiguous) {
+    run_ranges.push_back({ranges.front().begin, ranges.back().end});
+  } else {
+    for (const Range& r : ranges) run_ranges.push_back({r.begin, r.end});
+  }
+  {
+    Batch runs(0);
+    for (size_t i = 0; i < run_ranges.size(); ++i) {
+      runs.rows(Table::kRuns)
+          .Int(static_cast<int64_t>(i + 1))
+          .Text("asanasim")
+          .Text(u.generator_version)
+          .Int(u.schema_version)
+          .Int(u.seed)
+          .Text(u.as_of)
+          .Text(u.history_start)
+          .Int(u.org_count)
+          .Int(run_ranges[i].first)
+          .Int(run_ranges[i].second)
+          .Text(u.options_json);
+    }
+    ASANASIM_RETURN_IF_ERROR(writer->Write(runs));
+  }
+  for (const Shard& s : shards) {
+    ASANASIM_RETURN_IF_ERROR(
+        writer->Execute(Cat("ATTACH ", SqlQuote(s.input.path()), " AS shard")));
+    std::string sql = "BEGIN;";
+    for (size_t t = 0; t < kTableCount; ++t) {
+      const TableDesc& d = Describe(t);
+      if (static_cast<Table>(t) == Table::kRuns) continue;
+      std::string columns;
+      for (std::string_view c : d.columns) columns += Cat(columns.empty() ? "" : ", ", c);
+      sql += Cat("INSERT INTO main.", d.name, " (", columns, ") SELECT ", columns, " FROM shard.",
+                 d.name, " ORDER BY ", s.key_order[t], ";");
+    }
+    sql += "COMMIT;";
+    absl::Status copied = writer->Execute(sql);
+    if (!copied.ok()) {
+      (void)writer->Execute("ROLLBACK");
+      return absl::Status(copied.code(), Cat("merging ", s.path, ": ", copied.message()));
+    }
+    ASANASIM_RETURN_IF_ERROR(writer->Execute("DETACH shard"));
+  }
+  ASANASIM_RETURN_IF_ERROR(writer->Finish());
+
+  GenerateSummary summary;
+  summary.index_seconds = writer->index_seconds();
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  ASANASIM_RETURN_IF_ERROR(
+      FinishOutput(options.out, options.force, options.compress, threads, summary));
+  for (const TableHash& t : summary.hash.tables) summary.tables.push_back({t.table, t.rows});
+  summary.total_rows = summary.hash.total_rows;
+  summary.jobs = static_cast<int64_t>(shards.size());
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (options.manifest) {
+    Manifest m;
+    m.command = "merge";
+    m.world_json = u.options_json;
+    m.seed = u.seed;
+    m.org_count = u.org_count;
+    m.org_ranges = run_ranges;
+    m.threads = threads;
+    FillManifest(summary, options.out, m);
+    for (const Shard& s : shards) {
+      for (const Range& r : s.ranges) {
+        m.inputs.push_back({s.path, ManifestHash(s.path), 0, r.begin, r.end});
+      }
+    }
+    ASANASIM_RETURN_IF_ERROR(WriteManifest(ManifestPath(options.out), m));
+  }
+  return summary;
+}
+
+}  // namespace asanasim

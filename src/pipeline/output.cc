@@ -1,0 +1,51 @@
+#include "src/pipeline/output.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "src/sink/zstd_file.h"
+#include "src/util/status.h"
+
+namespace asanasim {
+namespace {
+
+double Since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+absl::Status FinishOutput(const std::string& out, bool force, bool compress, int threads,
+                          GenerateSummary& summary) {
+  std::error_code ec;
+  summary.database_bytes = static_cast<int64_t>(std::filesystem::file_size(out, ec));
+  auto start = std::chrono::steady_clock::now();
+  ASANASIM_ASSIGN_OR_RETURN(summary.hash, HashDatabase(out));
+  summary.hash_seconds = Since(start);
+  if (compress) {
+    start = std::chrono::steady_clock::now();
+    summary.compressed_path = out + ".zst";
+    ASANASIM_RETURN_IF_ERROR(CompressFile(out, summary.compressed_path, threads, force));
+    summary.compressed_bytes =
+        static_cast<int64_t>(std::filesystem::file_size(summary.compressed_path, ec));
+    if (::unlink(out.c_str()) != 0) return ErrnoToStatus(errno, "cannot remove", out);
+    summary.compress_seconds = Since(start);
+  }
+  return absl::OkStatus();
+}
+
+void FillManifest(const GenerateSummary& summary, const std::string& out, Manifest& m) {
+  m.database_path = out;
+  m.database_bytes = summary.database_bytes;
+  m.compressed_path = summary.compressed_path;
+  m.compressed_bytes = summary.compressed_bytes;
+  m.hash = summary.hash;
+  m.seconds = summary.seconds;
+  m.index_seconds = summary.index_seconds;
+  m.hash_seconds = summary.hash_seconds;
+  m.compress_seconds = summary.compress_seconds;
+}
+
+}  // namespace asanasim
