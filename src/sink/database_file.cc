@@ -18,7 +18,7 @@ absl::StatusOr<ReadOnlyDatabase> ReadOnlyDatabase::Open(const std::string& path,
   ReadOnlyDatabase db(raw, display);
   if (rc != SQLITE_OK) return db.Error(rc, "cannot open");
   absl::StatusOr<int64_t> app = db.Int("PRAGMA application_id");
-  if (!app.ok()) return absl::DataLossError(Cat(display, " is not a readable SQLite database"));
+  if (!app.ok()) return app.status();
   if (*app != kApplicationId) {
     return absl::FailedPreconditionError(Cat(display, " is not an asanasim database"));
   }
@@ -33,7 +33,8 @@ absl::StatusOr<ReadOnlyDatabase> ReadOnlyDatabase::Open(const std::string& path,
 
 absl::Status ReadOnlyDatabase::Error(int rc, const std::string& what) const {
   const int primary = rc & 0xff;
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+  if (primary == SQLITE_NOTADB) return absl::DataLossError(Cat(display_, " is not a readable SQLite database"));
+  if (primary == SQLITE_CORRUPT) {
     return absl::DataLossError(Cat(display_, " is corrupt or truncated (", what, ": ",
                                    db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc), ")"));
   }
