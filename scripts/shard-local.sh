@@ -7,26 +7,20 @@
 #
 # Logs go to DIR/logs/shard-<i>.log. Exits non-zero if any shard failed (re-run to retry them).
 set -euo pipefail
-
 here=$(cd "$(dirname "$0")" && pwd)
-mode="" shards="" out_dir="" jobs=2 threads=1 base_seed=42 orgs=1 bin="${ASANASIM_BIN:-$here/../build/asanasim}"
-extra=()
+source "$here/lib/shard-common.sh"
+shard_init
+jobs=2 threads=1
 while [[ $# -gt 0 ]]; do
+  shard_parse_common "$@"
+  if [[ $consumed -lt 0 ]]; then break; elif [[ $consumed -gt 0 ]]; then shift "$consumed"; continue; fi
   case "$1" in
-    --mode) mode=$2; shift 2 ;;
-    --shards) shards=$2; shift 2 ;;
-    --out-dir) out_dir=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
-    --base-seed) base_seed=$2; shift 2 ;;
-    --orgs) orgs=$2; shift 2 ;;
-    --bin) bin=$2; shift 2 ;;
-    --) shift; extra=("$@"); break ;;
-    *) echo "shard-local: unknown argument '$1'" >&2; exit 2 ;;
+    *) shard_die "unknown argument '$1'" ;;
   esac
 done
-[[ "$shards" =~ ^[0-9]+$ && "$shards" -gt 0 ]] || { echo "shard-local: --shards must be a positive number" >&2; exit 2; }
-[[ -n "$out_dir" ]] || { echo "shard-local: --out-dir is required" >&2; exit 2; }
+shard_check_common
 mkdir -p "$out_dir/logs"
 export here mode shards out_dir threads base_seed orgs bin
 export EXTRA="${extra[*]:-}"

@@ -4,23 +4,23 @@
 #
 #   shard-merge.sh --out-dir DIR --shards N --out MERGED [--compress] [--force] [--bin PATH]
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-out_dir="" shards="" out="" bin="${ASANASIM_BIN:-$here/../build/asanasim}"
-flags=()
+source "$(dirname "$0")/lib/shard-common.sh"
+shard_init
+mode=slices out="" flags=()
 while [[ $# -gt 0 ]]; do
+  shard_parse_common "$@"
+  if [[ $consumed -gt 0 ]]; then shift "$consumed"; continue; fi
   case "$1" in
-    --out-dir) out_dir=$2; shift 2 ;;
-    --shards) shards=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --compress|--force) flags+=("$1"); shift ;;
-    --bin) bin=$2; shift 2 ;;
-    *) echo "shard-merge: unknown argument '$1'" >&2; exit 2 ;;
+    *) shard_die "unknown argument '$1'" ;;
   esac
 done
-[[ -n "$out_dir" && -n "$out" && "$shards" =~ ^[0-9]+$ ]] || { echo "shard-merge: need --out-dir, --shards and --out" >&2; exit 2; }
+[[ -n "$out" ]] || shard_die "--out is required"
+[[ "$shards" =~ ^[0-9]+$ && "$shards" -gt 0 && -n "$out_dir" ]] || shard_die "need --out-dir and --shards"
 inputs=()
 for ((i = 0; i < shards; i++)); do
-  f="$out_dir/slice-$i-of-$shards.sqlite"
+  f=$(shard_path "$i")
   [[ -f "$f" ]] || f="$f.zst"
   inputs+=("$f")
 done

@@ -11,33 +11,24 @@
 # --cpus-per-task and so its --threads. With --wait it returns when the array has finished, with
 # a non-zero status if any task failed. Logs: DIR/logs/asanasim-<job>_<task>.out.
 set -euo pipefail
-
 here=$(cd "$(dirname "$0")" && pwd)
-mode="" shards="" out_dir="" throttle="" cpus=1 partition="" time_limit="" wait=0 base_seed=42 orgs=1
-bin="${ASANASIM_BIN:-$here/../build/asanasim}"
-extra=()
+source "$here/lib/shard-common.sh"
+shard_init
+throttle="" cpus=1 partition="" time_limit="" wait=0
 while [[ $# -gt 0 ]]; do
+  shard_parse_common "$@"
+  if [[ $consumed -lt 0 ]]; then break; elif [[ $consumed -gt 0 ]]; then shift "$consumed"; continue; fi
   case "$1" in
-    --mode) mode=$2; shift 2 ;;
-    --shards) shards=$2; shift 2 ;;
-    --out-dir) out_dir=$2; shift 2 ;;
     --throttle) throttle=$2; shift 2 ;;
     --cpus) cpus=$2; shift 2 ;;
     --partition) partition=$2; shift 2 ;;
     --time) time_limit=$2; shift 2 ;;
     --wait) wait=1; shift ;;
-    --base-seed) base_seed=$2; shift 2 ;;
-    --orgs) orgs=$2; shift 2 ;;
-    --bin) bin=$2; shift 2 ;;
-    --) shift; extra=("$@"); break ;;
-    *) echo "shard-submit: unknown argument '$1'" >&2; exit 2 ;;
+    *) shard_die "unknown argument '$1'" ;;
   esac
 done
-[[ "$mode" == seeds || "$mode" == slices ]] || { echo "shard-submit: --mode must be seeds or slices" >&2; exit 2; }
-[[ "$shards" =~ ^[0-9]+$ && "$shards" -gt 0 ]] || { echo "shard-submit: --shards must be a positive number" >&2; exit 2; }
-[[ -n "$out_dir" ]] || { echo "shard-submit: --out-dir is required" >&2; exit 2; }
-command -v sbatch >/dev/null || { echo "shard-submit: sbatch not found (is Slurm installed?)" >&2; exit 2; }
-[[ -x "$bin" ]] || { echo "shard-submit: asanasim binary not found at $bin" >&2; exit 2; }
+shard_check_common
+command -v sbatch >/dev/null || shard_die "sbatch not found (is Slurm installed?)"
 mkdir -p "$out_dir/logs"
 out_dir=$(cd "$out_dir" && pwd)
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
@@ -45,11 +36,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 # Which shards still need work?
 todo=()
 for ((i = 0; i < shards; i++)); do
-  if [[ "$mode" == seeds ]]; then f="$out_dir/seed-$((base_seed + i)).sqlite"; else f="$out_dir/slice-$i-of-$shards.sqlite"; fi
-  if [[ -f "$f" && -f "$f.manifest.json" ]] && "$bin" hash --check "$f.manifest.json" "$f" >/dev/null 2>&1; then
-    continue
-  fi
-  todo+=("$i")
+  shard_verified "$(shard_path "$i")" || todo+=("$i")
 done
 if [[ ${#todo[@]} -eq 0 ]]; then
   echo "shard-submit: all $shards shards in $out_dir are complete and verified"

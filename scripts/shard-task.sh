@@ -11,46 +11,31 @@
 # A shard whose database and manifest exist and whose content hash matches its manifest is
 # skipped; anything else (missing, partial, corrupt) is generated again from scratch.
 set -euo pipefail
-
-here=$(cd "$(dirname "$0")" && pwd)
-mode="" index="" count="" out_dir="" base_seed=42 orgs=1 threads=0 bin="${ASANASIM_BIN:-$here/../build/asanasim}"
-extra=()
+source "$(dirname "$0")/lib/shard-common.sh"
+shard_init
+index="" threads=0
 while [[ $# -gt 0 ]]; do
+  shard_parse_common "$@"
+  if [[ $consumed -lt 0 ]]; then break; elif [[ $consumed -gt 0 ]]; then shift "$consumed"; continue; fi
   case "$1" in
-    --mode) mode=$2; shift 2 ;;
     --index) index=$2; shift 2 ;;
-    --count) count=$2; shift 2 ;;
-    --out-dir) out_dir=$2; shift 2 ;;
-    --base-seed) base_seed=$2; shift 2 ;;
-    --orgs) orgs=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
-    --bin) bin=$2; shift 2 ;;
-    --) shift; extra=("$@"); break ;;
-    *) echo "shard-task: unknown argument '$1'" >&2; exit 2 ;;
+    *) shard_die "unknown argument '$1'" ;;
   esac
 done
-die() { echo "shard-task: $*" >&2; exit 2; }
-[[ "$mode" == seeds || "$mode" == slices ]] || die "--mode must be seeds or slices"
-[[ "$index" =~ ^[0-9]+$ && "$count" =~ ^[0-9]+$ && "$count" -gt 0 ]] || die "--index and --count must be whole numbers (count > 0)"
-[[ "$index" -lt "$count" ]] || die "--index $index is not below --count $count"
-[[ -n "$out_dir" ]] || die "--out-dir is required"
-[[ -x "$bin" ]] || die "asanasim binary not found at $bin (build it, or pass --bin)"
+shard_check_common
+[[ "$index" =~ ^[0-9]+$ && "$index" -lt "$shards" ]] || shard_die "--index must be a whole number below --count"
 mkdir -p "$out_dir"
 
-args=(--threads "$threads" --quiet --force)
+out=$(shard_path "$index")
+args=(--threads "$threads" --quiet --force --orgs "$orgs")
 if [[ "$mode" == seeds ]]; then
-  seed=$((base_seed + index))
-  out="$out_dir/seed-$seed.sqlite"
-  args+=(--seed "$seed" --orgs "$orgs")
+  args+=(--seed "$((base_seed + index))")
 else
-  [[ "$count" -le "$orgs" ]] || die "--count $count slices need at least that many --orgs (have $orgs)"
-  begin=$((index * orgs / count))
-  end=$(((index + 1) * orgs / count))
-  out="$out_dir/slice-$index-of-$count.sqlite"
-  args+=(--seed "$base_seed" --orgs "$orgs" --org-range "$begin:$end")
+  args+=(--seed "$base_seed" --org-range "$((index * orgs / shards)):$(((index + 1) * orgs / shards))")
 fi
 
-if [[ -f "$out" && -f "$out.manifest.json" ]] && "$bin" hash --check "$out.manifest.json" "$out" >/dev/null 2>&1; then
+if shard_verified "$out"; then
   echo "shard-task: $out is complete and verified; skipping"
   exit 0
 fi
@@ -58,4 +43,4 @@ rm -f "$out" "$out.manifest.json" "$out.partial" "$out.partial-wal"
 echo "shard-task: generating $out on $(hostname) with ${args[*]} ${extra[*]}"
 start=$(date +%s)
 "$bin" generate --out "$out" "${args[@]}" "${extra[@]}"
-echo "shard-task: wrote $out in $(( $(date +%s) - start )) s"
+echo "shard-task: wrote $out in $(($(date +%s) - start)) s"

@@ -33,7 +33,8 @@ absl::StatusOr<ReadOnlyDatabase> ReadOnlyDatabase::Open(const std::string& path,
 
 absl::Status ReadOnlyDatabase::Error(int rc, const std::string& what) const {
   const int primary = rc & 0xff;
-  if (primary == SQLITE_NOTADB) return absl::DataLossError(Cat(display_, " is not a readable SQLite database"));
+  if (primary == SQLITE_NOTADB)
+    return absl::DataLossError(Cat(display_, " is not a readable SQLite database"));
   if (primary == SQLITE_CORRUPT) {
     return absl::DataLossError(Cat(display_, " is corrupt or truncated (", what, ": ",
                                    db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc), ")"));

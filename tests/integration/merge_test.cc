@@ -12,10 +12,11 @@
 namespace asanasim::testing {
 namespace {
 
-const std::vector<std::string> kWorld = {"--seed", "3", "--orgs", "3", "--users", "30", "--projects", "5",
-                                         "--tasks-per-project", "10"};
+const std::vector<std::string> kWorld = {
+    "--seed", "3", "--orgs", "3", "--users", "30", "--projects", "5", "--tasks-per-project", "10"};
 
-std::vector<std::string> With(std::vector<std::string> args, std::initializer_list<std::string> more) {
+std::vector<std::string> With(std::vector<std::string> args,
+                              std::initializer_list<std::string> more) {
   args.insert(args.end(), more);
   return args;
 }
@@ -44,8 +45,8 @@ ScratchDir* MergeTest::dir_ = nullptr;
 TEST_F(MergeTest, SlicesMergeIntoTheSingleRun) {
   EXPECT_FALSE(std::filesystem::exists(P("s1.sqlite")));  // --compress removed the raw file
   ASSERT_TRUE(std::filesystem::exists(P("s1.sqlite.zst")));
-  const RunResult r = RunAsanasim({"merge", "--compress", "m.sqlite", "s2.sqlite", "s0.sqlite", "s1.sqlite.zst"},
-                                  dir_->path());
+  const RunResult r = RunAsanasim(
+      {"merge", "--compress", "m.sqlite", "s2.sqlite", "s0.sqlite", "s1.sqlite.zst"}, dir_->path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(std::filesystem::exists(P("m.sqlite")));
   ASSERT_TRUE(std::filesystem::exists(P("m.sqlite.zst")));
@@ -59,12 +60,14 @@ TEST_F(MergeTest, SlicesMergeIntoTheSingleRun) {
     EXPECT_EQ(e.path().filename().string().find(".asanasim-input"), std::string::npos) << e.path();
   }
   // `hash --check` against the single run's manifest.
-  const RunResult check = RunAsanasim({"hash", "--check", "single.sqlite.manifest.json", "m.sqlite.zst"}, dir_->path());
+  const RunResult check =
+      RunAsanasim({"hash", "--check", "single.sqlite.manifest.json", "m.sqlite.zst"}, dir_->path());
   EXPECT_EQ(check.exit_code, 0) << check.err;
 }
 
 TEST_F(MergeTest, AGapStillMergesWithOneRunRecordPerRange) {
-  const RunResult r = RunAsanasim({"merge", "--quiet", "gap.sqlite", "s0.sqlite", "s2.sqlite"}, dir_->path());
+  const RunResult r =
+      RunAsanasim({"merge", "--quiet", "gap.sqlite", "s0.sqlite", "s2.sqlite"}, dir_->path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Db db(P("gap.sqlite"));
   EXPECT_EQ(db.Strings("SELECT org_begin || ':' || org_end FROM runs ORDER BY id"),
@@ -74,7 +77,8 @@ TEST_F(MergeTest, AGapStillMergesWithOneRunRecordPerRange) {
 }
 
 TEST_F(MergeTest, HashCheckDetectsADifference) {
-  const RunResult r = RunAsanasim({"hash", "--check", "s0.sqlite.manifest.json", "s2.sqlite"}, dir_->path());
+  const RunResult r =
+      RunAsanasim({"hash", "--check", "s0.sqlite.manifest.json", "s2.sqlite"}, dir_->path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("differs"), std::string::npos);
   const RunResult missing = RunAsanasim({"hash", "nope.sqlite"}, dir_->path());
@@ -97,7 +101,8 @@ void CopyFile(const std::string& from, const std::string& to, size_t limit = SIZ
 void Sql(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
   sqlite3_close(db);
 }
 
@@ -108,11 +113,15 @@ TEST_F(MergeTest, BadShardsAreRefusedAndNothingIsWritten) {
       {"empty", [](const std::string& d) { std::ofstream(d + "/bad.sqlite"); }, "bad.sqlite",
        "not an asanasim database"},
       {"random bytes",
-       [](const std::string& d) { std::ofstream(d + "/bad.sqlite") << std::string(8192, '\x5a'); }, "bad.sqlite",
-       "not a readable SQLite database"},
-      {"truncated", [&](const std::string& d) { CopyFile(s0, d + "/bad.sqlite", ReadFile(s0).size() / 2); },
+       [](const std::string& d) { std::ofstream(d + "/bad.sqlite") << std::string(8192, '\x5a'); },
+       "bad.sqlite", "not a readable SQLite database"},
+      {"truncated",
+       [&](const std::string& d) { CopyFile(s0, d + "/bad.sqlite", ReadFile(s0).size() / 2); },
        "bad.sqlite", "corrupt or truncated"},
-      {"foreign sqlite", [](const std::string& d) { Sql(d + "/bad.sqlite", "CREATE TABLE t (x); INSERT INTO t VALUES (1)"); },
+      {"foreign sqlite",
+       [](const std::string& d) {
+         Sql(d + "/bad.sqlite", "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+       },
        "bad.sqlite", "not an asanasim database"},
       {"other version",
        [&](const std::string& d) {
@@ -132,10 +141,12 @@ TEST_F(MergeTest, BadShardsAreRefusedAndNothingIsWritten) {
          Sql(d + "/bad.sqlite", "UPDATE runs SET seed = 4");
        },
        "bad.sqlite", "another universe"},
-      {"overlap", [&](const std::string& d) { CopyFile(s0, d + "/bad.sqlite"); }, "bad.sqlite", "both hold org 0"},
+      {"overlap", [&](const std::string& d) { CopyFile(s0, d + "/bad.sqlite"); }, "bad.sqlite",
+       "both hold org 0"},
       {"truncated zst",
        [&](const std::string& d) {
-         CopyFile(P("s1.sqlite.zst"), d + "/bad.sqlite.zst", ReadFile(P("s1.sqlite.zst")).size() / 2);
+         CopyFile(P("s1.sqlite.zst"), d + "/bad.sqlite.zst",
+                  ReadFile(P("s1.sqlite.zst")).size() / 2);
        },
        "bad.sqlite.zst", "truncated"},
   };
@@ -164,10 +175,12 @@ TEST_F(MergeTest, CompressedGenerateHashesLikeThePlainOne) {
   GenerateOrDie({"--users", "20", "--projects", "3"}, "p.sqlite", d.path());
   EXPECT_FALSE(std::filesystem::exists(d / "c.sqlite"));
   EXPECT_EQ(Overall(d / "c.sqlite.zst"), Overall(d / "p.sqlite"));
-  EXPECT_LT(std::filesystem::file_size(d / "c.sqlite.zst"), std::filesystem::file_size(d / "p.sqlite") / 3);
+  EXPECT_LT(std::filesystem::file_size(d / "c.sqlite.zst"),
+            std::filesystem::file_size(d / "p.sqlite") / 3);
   const std::string manifest = ReadFile(d / "c.sqlite.manifest.json");
-  for (const char* key : {"\"generator_version\"", "\"seed\": 42", "\"org_ranges\"", "\"total_rows\"",
-                          "\"content_hash\"", "\"peak_rss_kib\"", "\"host\"", "\"timings_s\"", "\"compressed\""}) {
+  for (const char* key :
+       {"\"generator_version\"", "\"seed\": 42", "\"org_ranges\"", "\"total_rows\"",
+        "\"content_hash\"", "\"peak_rss_kib\"", "\"host\"", "\"timings_s\"", "\"compressed\""}) {
     EXPECT_NE(manifest.find(key), std::string::npos) << key;
   }
 }
