@@ -23,6 +23,8 @@ struct GenerateProgress {
   int64_t jobs_done = 0;
   int64_t jobs_total = 0;  // known once planning has reached the last org; 0 until then
   int64_t rows_written = 0;
+  int64_t projects_written = 0;
+  int64_t projects_total = 0;  // known up front: progress = projects_written / projects_total
   double seconds = 0.0;
   bool finishing = false;  // all rows written; building indexes and syncing
 };
@@ -36,6 +38,8 @@ struct GenerateOptions {
   bool compress = false;
   // Write `out + ".manifest.json"` (the run record: options, rows, content hash, timings, host).
   bool manifest = true;
+  // Generate every row and throw it away: no file is written (measures generation alone).
+  bool discard = false;
   // Root of every random stream. Same seed and options => same bytes.
   uint64_t seed = 42;
   // Size of the universe of organizations; org 0 is TechFlow Solutions.

@@ -91,6 +91,12 @@ constexpr Setting kSettings[] = {
      0,
      "also write OUT.zst (multi-threaded zstd, long window) and remove OUT"},
     {"quiet", {"", ""}, Type::kBool, 0, 0, "no progress and no summary"},
+    {"discard",
+     {"", ""},
+     Type::kBool,
+     0,
+     0,
+     "generate every row but write nothing (measures generation alone)"},
     {"config", {"", ""}, Type::kConfig, 0, 0, "read settings from FILE (key = value lines)"},
 };
 
@@ -163,6 +169,7 @@ absl::Status Apply(const Setting& s, std::string_view value, std::string_view so
       if (s.name == "force") o.force = v;
       if (s.name == "compress") o.compress = v;
       if (s.name == "quiet") c.quiet = v;
+      if (s.name == "discard") o.discard = v;
       return absl::OkStatus();
     }
     case Type::kConfig:

@@ -52,6 +52,21 @@ std::string Thousands(int64_t v) {
   return out;
 }
 
+std::string Duration(double seconds) {
+  const int64_t s = static_cast<int64_t>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) {
+    std::snprintf(buf, sizeof(buf), "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                  static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
+  } else {
+    std::snprintf(buf, sizeof(buf), "%lld:%02lld", static_cast<long long>(s / 60),
+                  static_cast<long long>(s % 60));
+  }
+  return buf;
+}
+
+// On a terminal: a bar redrawn in place with rows done of (estimated) planned, rows/s and ETA.
+// Otherwise (logs, Slurm): one line every 5 seconds.
 class ProgressPrinter {
  public:
   ProgressPrinter() : tty_(::isatty(STDERR_FILENO) == 1) {}
@@ -60,13 +75,34 @@ class ProgressPrinter {
     if (!tty_ && !p.finishing && p.seconds - last_line_ < 5.0) return;
     last_line_ = p.seconds;
     const double rate = p.seconds > 0 ? p.rows_written / p.seconds : 0.0;
-    const std::string jobs = p.jobs_total > 0
-                                 ? Thousands(p.jobs_done) + "/" + Thousands(p.jobs_total)
-                                 : Thousands(p.jobs_done);
-    std::fprintf(stderr, "%s[asanasim] %s jobs, %s rows, %s rows/s, %.1f s%s%s", tty_ ? "\r" : "",
-                 jobs.c_str(), Thousands(p.rows_written).c_str(),
-                 Thousands(static_cast<int64_t>(rate)).c_str(), p.seconds,
-                 p.finishing ? ", building indexes" : "", tty_ ? "\033[K" : "\n");
+    // Projects are the unit of work known up front; rows follow them closely.
+    const double fraction =
+        p.projects_total > 0
+            ? std::min(1.0, static_cast<double>(p.projects_written) / p.projects_total)
+            : 0.0;
+    std::string line;
+    if (tty_) {
+      constexpr int kWidth = 24;
+      const int filled = static_cast<int>(fraction * kWidth);
+      line = "\r[" + std::string(filled, '#') + std::string(kWidth - filled, '.') + "] ";
+    } else {
+      line = "[asanasim] ";
+    }
+    char pct[16];
+    std::snprintf(pct, sizeof(pct), "%3.0f%% ", 100 * fraction);
+    line += pct;
+    line += Thousands(p.rows_written) + " rows";
+    if (fraction > 0.02 && fraction < 1.0) {
+      line += " of ~" + Thousands(static_cast<int64_t>(p.rows_written / fraction));
+    }
+    line += ", " + Thousands(static_cast<int64_t>(rate)) + " rows/s, " + Duration(p.seconds);
+    if (p.finishing) {
+      line += ", building indexes";
+    } else if (fraction > 0.02) {
+      line += ", ETA " + Duration(p.seconds * (1 - fraction) / fraction);
+    }
+    line += tty_ ? "\033[K" : "\n";
+    std::fputs(line.c_str(), stderr);
     std::fflush(stderr);
     dirty_ = tty_;
   }
@@ -81,8 +117,13 @@ class ProgressPrinter {
 };
 
 void PrintSummary(const GenerateSummary& summary, const std::string& out) {
-  std::printf("wrote %s\n",
-              summary.compressed_path.empty() ? out.c_str() : summary.compressed_path.c_str());
+  const bool discarded = summary.hash.overall.empty();
+  if (discarded) {
+    std::printf("generated and discarded (--discard)\n");
+  } else {
+    std::printf("wrote %s\n",
+                summary.compressed_path.empty() ? out.c_str() : summary.compressed_path.c_str());
+  }
   for (const TableRowCount& t : summary.tables) {
     std::printf("  %-30s %12s\n", t.table.c_str(), Thousands(t.rows).c_str());
   }
@@ -91,6 +132,7 @@ void PrintSummary(const GenerateSummary& summary, const std::string& out) {
               summary.index_seconds,
               Thousands(static_cast<int64_t>(summary.total_rows / std::max(summary.seconds, 1e-9)))
                   .c_str());
+  if (discarded) return;
   std::printf("content hash %s, %s bytes", summary.hash.overall.c_str(),
               Thousands(summary.database_bytes).c_str());
   if (!summary.compressed_path.empty()) {
@@ -276,7 +318,9 @@ int RunGenerate(const std::vector<std::string>& args) {
   }
   GenerateOptions& options = config->options;
   for (absl::Status s :
-       {ValidateOptions(options), CheckOutputPath(options.out, options.force, options.compress)}) {
+       {ValidateOptions(options),
+        options.discard ? absl::OkStatus()
+                        : CheckOutputPath(options.out, options.force, options.compress)}) {
     if (!s.ok()) {
       std::fprintf(stderr, "asanasim: %s\n", std::string(s.message()).c_str());
       return kExitUsage;

@@ -26,6 +26,7 @@
 #include <tbb/task_arena.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -246,20 +247,40 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
-  ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));
-  {
+  // The writer, unless rows are discarded (then only counted).
+  std::unique_ptr<SqliteWriter> writer;
+  if (!options.discard) {
+    ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));
     std::error_code ec;
     const std::filesystem::path parent = std::filesystem::path(options.out).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec) return ErrnoToStatus(ec.value(), "cannot create directory", parent.string());
+    ASANASIM_ASSIGN_OR_RETURN(
+        writer, SqliteWriter::Create({.path = options.out, .overwrite = options.force}));
   }
-  ASANASIM_ASSIGN_OR_RETURN(
-      std::unique_ptr<SqliteWriter> writer,
-      SqliteWriter::Create({.path = options.out, .overwrite = options.force}));
+  std::array<int64_t, kTableCount> rows{};
+  int64_t total_rows = 0;
+  auto consume = [&](const Batch& batch) -> absl::Status {
+    if (writer != nullptr) ASANASIM_RETURN_IF_ERROR(writer->Write(batch));
+    for (size_t t = 0; t < kTableCount; ++t) {
+      const int64_t n = static_cast<int64_t>(batch.rows(static_cast<Table>(t)).rows());
+      rows[t] += n;
+      total_rows += n;
+    }
+    return absl::OkStatus();
+  };
   {
     Batch run(0);
     AddRunRow(options, run);
-    ASANASIM_RETURN_IF_ERROR(writer->Write(run));
+    ASANASIM_RETURN_IF_ERROR(consume(run));
+  }
+  // Projects are known up front, org by org, without planning: the progress denominator.
+  int64_t projects_total = 0;
+  {
+    const WorldConfig world = WorldOf(options);
+    for (uint32_t org = options.org_begin; org < OrgEnd(options); ++org) {
+      projects_total += PlanOrgSize(world, org).projects;
+    }
   }
 
   const int threads = options.threads > 0
@@ -314,18 +335,21 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   auto last_report = std::chrono::steady_clock::now();
   auto report = [&](bool finishing) {
     if (!options.progress) return;
-    options.progress(GenerateProgress{.jobs_done = jobs,
-                                      .jobs_total = planning_done.load() ? planned.load() : 0,
-                                      .rows_written = writer->total_rows(),
-                                      .seconds = elapsed(),
-                                      .finishing = finishing});
+    options.progress(
+        GenerateProgress{.jobs_done = jobs,
+                         .jobs_total = planning_done.load() ? planned.load() : 0,
+                         .rows_written = total_rows,
+                         .projects_written = rows[static_cast<size_t>(Table::kProjects)],
+                         .projects_total = projects_total,
+                         .seconds = elapsed(),
+                         .finishing = finishing});
   };
   for (;;) {
     BatchPtr batch;
     queue.pop(batch);
     if (batch == nullptr) break;
     if (stop.stopped()) continue;  // Drain so the hand-off never blocks forever.
-    absl::Status status = writer->Write(*batch);
+    absl::Status status = consume(*batch);
     if (!status.ok()) {
       stop.Fail(std::move(status));
       continue;
@@ -340,17 +364,19 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   generation.join();
   ASANASIM_RETURN_IF_ERROR(stop.status());
   report(true);
-  ASANASIM_RETURN_IF_ERROR(writer->Finish());
-
   GenerateSummary summary;
-  for (size_t t = 0; t < kTableCount; ++t) {
-    summary.tables.push_back({std::string(Describe(t).name), writer->rows_written()[t]});
-  }
-  summary.total_rows = writer->total_rows();
+  for (size_t t = 0; t < kTableCount; ++t)
+    summary.tables.push_back({std::string(Describe(t).name), rows[t]});
+  summary.total_rows = total_rows;
   summary.jobs = jobs;
+  if (writer == nullptr) {
+    summary.seconds = elapsed();
+    return summary;
+  }
+  ASANASIM_RETURN_IF_ERROR(writer->Finish());
   summary.index_seconds = writer->index_seconds();
-  ASANASIM_RETURN_IF_ERROR(
-      FinishOutput(options.out, options.force, options.compress, threads, summary));
+  ASANASIM_RETURN_IF_ERROR(FinishOutput(options.out, options.force, options.compress, threads,
+                                        writer->ContentHash(), summary));
   summary.seconds = elapsed();
   if (options.manifest) {
     Manifest m;

@@ -215,8 +215,8 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
   const int threads = options.threads > 0
                           ? options.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  ASANASIM_RETURN_IF_ERROR(
-      FinishOutput(options.out, options.force, options.compress, threads, summary));
+  ASANASIM_RETURN_IF_ERROR(FinishOutput(options.out, options.force, options.compress, threads,
+                                        writer->ContentHash(), summary));
   for (const TableHash& t : summary.hash.tables) summary.tables.push_back({t.table, t.rows});
   summary.total_rows = summary.hash.total_rows;
   summary.jobs = static_cast<int64_t>(shards.size());

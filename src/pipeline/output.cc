@@ -18,11 +18,15 @@ double Since(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 absl::Status FinishOutput(const std::string& out, bool force, bool compress, int threads,
-                          GenerateSummary& summary) {
+                          absl::StatusOr<DatabaseHash> streamed, GenerateSummary& summary) {
   std::error_code ec;
   summary.database_bytes = static_cast<int64_t>(std::filesystem::file_size(out, ec));
   auto start = std::chrono::steady_clock::now();
-  ASANASIM_ASSIGN_OR_RETURN(summary.hash, HashDatabase(out));
+  if (streamed.ok()) {
+    summary.hash = *std::move(streamed);
+  } else {
+    ASANASIM_ASSIGN_OR_RETURN(summary.hash, HashDatabase(out));
+  }
   summary.hash_seconds = Since(start);
   if (compress) {
     start = std::chrono::steady_clock::now();

@@ -12,9 +12,10 @@
 
 namespace asanasim {
 
-// Fills summary.hash, database_bytes, compressed_path/bytes and their timings.
+// Fills summary.hash (from `streamed` when it is ok, else by reading `out`), database_bytes,
+// compressed_path/bytes and their timings.
 absl::Status FinishOutput(const std::string& out, bool force, bool compress, int threads,
-                          GenerateSummary& summary);
+                          absl::StatusOr<DatabaseHash> streamed, GenerateSummary& summary);
 
 // Copies the output facts of `summary` into `m`.
 void FillManifest(const GenerateSummary& summary, const std::string& out, Manifest& m);

@@ -82,16 +82,15 @@ std::string Roman(uint32_t n) {
   return out;
 }
 
-void PlanCompany(const WorldConfig& c, OrgPlan& org, int32_t* users, int32_t* projects) {
+// The company's identity and size. Everything here derives from the (org, kCompany) streams.
+void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
   const Profile& p = *org.profile;
   if (org.index == 0) {
     org.name = "TechFlow Solutions";
     org.domain = "techflow.io";
     org.industry = "B2B SaaS";
     org.headquarters = &Headquarters()[0];
-    org.tasks_per_project = c.tasks_per_project;
-    *users = c.users;
-    *projects = c.projects;
+    *size = OrgSize{c.users, c.projects, c.tasks_per_project};
   } else {
     Rng rng = StreamFor(c, org.index, Kind::kOrganization, kCompany, 0);
     const Words prefixes = CompanyPrefixes();
@@ -104,8 +103,9 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, int32_t* users, int32_t* pr
     const std::string_view suffix = suffixes[(slot / prefixes.size()) % suffixes.size()];
     const CompanyKind& kind = kinds[slot / (prefixes.size() * suffixes.size())];
     org.name = Cat(prefix, suffix, " ", kind.word);
-    if (org.index >= space)
+    if (org.index >= space) {
       org.name += Cat(" ", Roman(static_cast<uint32_t>(org.index / space) + 1));
+    }
     std::string domain = Cat(prefix, suffix, kind.word);
     std::transform(domain.begin(), domain.end(), domain.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
@@ -113,15 +113,16 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, int32_t* users, int32_t* pr
     org.domain = domain + ".com";
     org.industry = kind.industry;
     org.headquarters = &PickOne(rng, Headquarters());
-    const double size = std::exp(
+    const double factor = std::exp(
         std::log(p.other_org_size_min) +
         rng.NextDouble() * (std::log(p.other_org_size_max) - std::log(p.other_org_size_min)));
-    *users = std::max<int32_t>(3, static_cast<int32_t>(std::lround(c.users * size)));
-    *projects = std::max<int32_t>(1, static_cast<int32_t>(std::lround(c.projects * size)));
-    org.tasks_per_project = std::max<int32_t>(
+    size->users = std::max<int32_t>(3, static_cast<int32_t>(std::lround(c.users * factor)));
+    size->projects = std::max<int32_t>(1, static_cast<int32_t>(std::lround(c.projects * factor)));
+    size->tasks_per_project = std::max<int32_t>(
         1, static_cast<int32_t>(
                std::lround(c.tasks_per_project * LogNormal(rng, 0.0, p.other_org_tasks_sigma))));
   }
+  org.tasks_per_project = size->tasks_per_project;
   Rng rng = StreamFor(c, org.index, Kind::kOrganization, kCompany, 1);
   org.created_at = org.history_start - UniformRange(rng, 365, 8 * 365) * kMsPerDay;
 }
@@ -338,6 +339,16 @@ int OrgPlan::TagIndex(std::string_view tag_name) const {
   return -1;
 }
 
+OrgSize PlanOrgSize(const WorldConfig& config, uint32_t org_index) {
+  OrgPlan org;
+  org.index = org_index;
+  org.profile = config.profile != nullptr ? config.profile : &DefaultProfile();
+  org.history_start = HistoryStart(config);
+  OrgSize size;
+  PlanCompany(config, org, &size);
+  return size;
+}
+
 int64_t HistoryStart(const WorldConfig& config) {
   return AddMonths(config.as_of_ms, -config.months);
 }
@@ -355,11 +366,10 @@ absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfi
   org->profile = config.profile != nullptr ? config.profile : &DefaultProfile();
   org->as_of = config.as_of_ms;
   org->history_start = HistoryStart(config);
-  int32_t users = 0;
-  int32_t projects = 0;
-  PlanCompany(config, *org, &users, &projects);
-  PlanUsers(config, *org, users);
-  PlanTeams(config, *org, projects);
+  OrgSize size;
+  PlanCompany(config, *org, &size);
+  PlanUsers(config, *org, size.users);
+  PlanTeams(config, *org, size.projects);
   if (org->teams.size() + 1 >= kMaxJobs) {
     return absl::InvalidArgumentError(Cat("organization ", std::to_string(org_index),
                                           " would have ", std::to_string(org->teams.size()),

@@ -97,7 +97,20 @@ SqliteWriter::~SqliteWriter() {
   }
 }
 
+namespace {
+// SQLite counts every allocation under a global mutex unless told not to; the writer allocates a
+// lot. Must run before SQLite initializes (later it is a harmless no-op).
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<SqliteWriter>> SqliteWriter::Create(const Options& options) {
+  ConfigureSqliteOnce();
   std::unique_ptr<SqliteWriter> writer(new SqliteWriter(options));
   ASANASIM_RETURN_IF_ERROR(writer->Open());
   return writer;
@@ -203,7 +216,8 @@ absl::Status SqliteWriter::WriteTable(Table table, const TableRows& rows) {
   if (rows.cell_count() % width != 0) {
     return absl::InternalError(Cat("batch for ", desc.name, " has a partial row"));
   }
-  Statements& st = statements_[static_cast<size_t>(table)];
+  const size_t index = static_cast<size_t>(table);
+  Statements& st = statements_[index];
   if (st.single == nullptr) {
     st.rows_per_statement =
         std::clamp(kTargetParameters / static_cast<int>(width), 1, kMaxRowsPerStatement);
@@ -222,10 +236,56 @@ absl::Status SqliteWriter::WriteTable(Table table, const TableRows& rows) {
     if (rc != SQLITE_DONE) return Error(rc, Cat("insert into ", desc.name, " failed"));
     row += count;
   }
-  rows_written_[static_cast<size_t>(table)] += static_cast<int64_t>(n);
+  if (hash_valid_) HashRows(index, rows);
+  rows_written_[index] += static_cast<int64_t>(n);
   total_rows_ += static_cast<int64_t>(n);
   rows_since_commit_ += static_cast<int64_t>(n);
   return absl::OkStatus();
+}
+
+void SqliteWriter::HashRows(size_t table, const TableRows& rows) {
+  const TableDesc& desc = Describe(table);
+  const size_t width = desc.columns.size();
+  RowHasher& h = hashers_[table];
+  std::array<int64_t, 2>& last = last_key_[table];
+  for (size_t row = 0; row < rows.rows(); ++row) {
+    const size_t first = row * width;
+    // Keys must grow strictly, or the file's primary-key order would differ from this one.
+    std::array<int64_t, 2> key = {rows.cell(first).i,
+                                  desc.key_columns > 1 ? rows.cell(first + 1).i : 0};
+    if (rows_written_[table] + static_cast<int64_t>(row) > 0 && key <= last) {
+      hash_valid_ = false;
+      return;
+    }
+    last = key;
+    for (size_t c = 0; c < width; ++c) {
+      const Cell& cell = rows.cell(first + c);
+      switch (cell.kind) {
+        case Cell::Kind::kNull:
+          h.Null();
+          break;
+        case Cell::Kind::kInt:
+          h.Integer(cell.i);
+          break;
+        case Cell::Kind::kReal:
+          h.Float(cell.d);
+          break;
+        case Cell::Kind::kText:
+          h.Text(rows.text(cell));
+          break;
+      }
+    }
+  }
+}
+
+absl::StatusOr<DatabaseHash> SqliteWriter::ContentHash() const {
+  if (!hash_valid_) return absl::FailedPreconditionError("rows were not written in key order");
+  DatabaseHash out;
+  for (size_t t = 0; t < kTableCount; ++t) {
+    out.tables.push_back({std::string(Describe(t).name), rows_written_[t], hashers_[t].Hex()});
+  }
+  CombineTableHashes(out);
+  return out;
 }
 
 absl::Status SqliteWriter::Write(const Batch& batch) {
@@ -248,6 +308,7 @@ absl::Status SqliteWriter::Write(const Batch& batch) {
 
 absl::Status SqliteWriter::Execute(const std::string& sql) {
   if (db_ == nullptr || finished_) return absl::FailedPreconditionError("writer is closed");
+  hash_valid_ = false;  // Rows may be added that the writer does not see.
   if (in_transaction_) {
     ASANASIM_RETURN_IF_ERROR(Exec("COMMIT"));
     in_transaction_ = false;

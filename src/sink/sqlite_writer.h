@@ -27,7 +27,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "asanasim/hash.h"
 #include "src/sink/batch.h"
+#include "src/sink/row_hasher.h"
 #include "src/sink/tables.h"
 
 struct sqlite3;
@@ -67,6 +69,11 @@ class SqliteWriter {
   // Seconds Finish() spent building indexes.
   double index_seconds() const { return index_seconds_; }
 
+  // The content hash of everything written, computed while writing (as HashDatabase would
+  // compute it from the file). FailedPrecondition if it cannot be trusted: some table's rows did
+  // not arrive in primary-key order, or rows were added with Execute().
+  absl::StatusOr<DatabaseHash> ContentHash() const;
+
  private:
   struct Statements {
     sqlite3_stmt* multi = nullptr;   // rows_per_statement rows
@@ -78,6 +85,7 @@ class SqliteWriter {
   absl::Status Open();
   absl::Status Exec(const std::string& sql);
   absl::Status WriteTable(Table table, const TableRows& rows);
+  void HashRows(size_t table, const TableRows& rows);
   absl::StatusOr<sqlite3_stmt*> Prepare(Table table, int rows);
   absl::Status Bind(sqlite3_stmt* stmt, const TableRows& rows, size_t first_cell, size_t cells);
   absl::Status Error(int rc, const std::string& what) const;
@@ -94,6 +102,10 @@ class SqliteWriter {
   int64_t total_rows_ = 0;
   double index_seconds_ = 0.0;
   std::array<int64_t, kTableCount> rows_written_{};
+  // Streaming content hash: per table, its hasher and the last primary key seen.
+  std::array<RowHasher, kTableCount> hashers_;
+  std::array<std::array<int64_t, 2>, kTableCount> last_key_{};
+  bool hash_valid_ = true;
 };
 
 // Maps an SQLite result code (and the connection's message, when `db` is given) to a Status.

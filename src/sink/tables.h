@@ -36,6 +36,9 @@ inline constexpr size_t kTableCount = 17;
 struct TableDesc {
   std::string_view name;
   std::span<const std::string_view> columns;
+  // The primary key is the first `key_columns` columns (integers): 1 for rowid tables, 2 for
+  // the WITHOUT ROWID join tables. Rows are generated in key order (see src/gen/ids.h).
+  int key_columns;
 };
 
 const TableDesc& Describe(Table table);

@@ -47,6 +47,17 @@ TEST_F(SchemaTest, DescriptionsMatchSchemaColumns) {
   }
 }
 
+TEST_F(SchemaTest, KeyColumnsMatchThePrimaryKeys) {
+  for (size_t t = 0; t < kTableCount; ++t) {
+    const TableDesc& d = Describe(t);
+    const std::vector<std::string> pk =
+        Strings("SELECT name FROM pragma_table_info('" + std::string(d.name) +
+                "') WHERE pk > 0 ORDER BY pk");
+    ASSERT_EQ(pk.size(), static_cast<size_t>(d.key_columns)) << d.name;
+    for (size_t c = 0; c < pk.size(); ++c) EXPECT_EQ(pk[c], d.columns[c]) << d.name;
+  }
+}
+
 TEST_F(SchemaTest, EverySchemaTableIsDescribed) {
   std::set<std::string> described;
   for (size_t t = 0; t < kTableCount; ++t) described.insert(std::string(Describe(t).name));
