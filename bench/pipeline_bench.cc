@@ -4,7 +4,9 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <thread>
+#include <vector>
 
 #include "asanasim/generate.h"
 #include "bench/bench_world.h"
@@ -41,10 +43,10 @@ void BM_GenerateOnly(benchmark::State& state) { Run(state, true); }
 
 void ThreadCounts(benchmark::internal::Benchmark* b) {
   const int64_t all = std::max<int64_t>(1, std::thread::hardware_concurrency());
-  for (int64_t t : {int64_t{1}, int64_t{2}, all}) {
-    if (t == all && t <= 2) continue;
-    b->Args({t, 4});
-  }
+  std::vector<int64_t> counts = {1, 2, all};
+  std::sort(counts.begin(), counts.end());
+  counts.erase(std::unique(counts.begin(), counts.end()), counts.end());
+  for (int64_t t : counts) b->Args({t, 4});
 }
 BENCHMARK(BM_EndToEnd)
     ->Apply(ThreadCounts)

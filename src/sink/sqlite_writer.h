@@ -46,8 +46,10 @@ class SqliteWriter {
     bool overwrite = false;
     // Rows per committed transaction.
     int64_t rows_per_transaction = 500000;
-    // Page cache for the load, in KiB.
-    int64_t load_cache_kib = 65536;
+    // Page cache for the load, in KiB. Small on purpose: every insert appends at the right edge
+    // of its b-tree, so a few pages per table suffice; a big cache only costs memory (it grows
+    // with the file) and time (measured: 2 MiB ran ~1.4x faster than 64 MiB).
+    int64_t load_cache_kib = 2048;
     // Page cache for the index build, in KiB.
     int64_t index_cache_kib = 4096;
   };
