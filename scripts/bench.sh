@@ -10,7 +10,7 @@
 # --long adds one ~50-million-row generate (a few minutes) and reports its time, size and RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-reps=3 long=0
+reps=5 long=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --repetitions) reps=$2; shift 2 ;;

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <vector>
 
 #include "src/gen/ids.h"
@@ -148,6 +149,9 @@ class TeamJob {
       if (f >= 0) field_indexes_.push_back(f);
     }
     std::sort(field_indexes_.begin(), field_indexes_.end());
+    if (!tag_indexes_.empty()) {
+      tag_pick_ = std::make_unique<ZipfTable>(static_cast<uint32_t>(tag_indexes_.size()), 1.0);
+    }
   }
 
   void Run() {
@@ -229,6 +233,10 @@ class TeamJob {
   std::vector<std::string_view> people_;
   std::vector<int> tag_indexes_;
   std::vector<int> field_indexes_;
+  std::unique_ptr<ZipfTable> tag_pick_;  // over tag_indexes_, when there are tags
+  std::vector<StoryDraft> stories_;
+  std::vector<uint32_t> commenters_;
+  std::vector<uint32_t> followers_;
   std::vector<std::string> project_names_;
   uint64_t next_project_ = 0;
   uint64_t next_section_ = 0;
@@ -486,7 +494,10 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
 
   // Stories, in time order.
   const int64_t end = task.completed ? task.completed_at : org_.as_of;
-  std::vector<StoryDraft> stories;
+  // Scratch buffers are members, reused task after task: they are done with before the
+  // subtasks (the recursion) start.
+  std::vector<StoryDraft>& stories = stories_;
+  stories.clear();
   Rng srng = Stream(kind, kTaskStories, task.local);
   stories.push_back({created, task.creator, StoryKind::kCreated});
   if (task.assignee >= 0) {
@@ -516,7 +527,8 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   Rng crng = Stream(kind, kTaskComments, task.local);
   const uint32_t comments =
       Geometric(crng, parent == nullptr ? p_.comments_mean : p_.subtask_comments_mean);
-  std::vector<uint32_t> commenters;
+  std::vector<uint32_t>& commenters = commenters_;
+  commenters.clear();
   for (uint32_t c = 0; c < comments; ++c) {
     uint32_t who;
     const double u = crng.NextDouble();
@@ -580,7 +592,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   if (parent == nullptr && !tag_indexes_.empty()) {
     Rng tags = Stream(kind, kTaskTags, task.local);
     if (Bernoulli(tags, project.tag_rate)) {
-      const ZipfTable pick(static_cast<uint32_t>(tag_indexes_.size()), 1.0);
+      const ZipfTable& pick = *tag_pick_;
       int64_t a = org_.tags[tag_indexes_[pick.Pick(tags)]].id;
       int64_t b = Bernoulli(tags, 0.3) ? org_.tags[tag_indexes_[pick.Pick(tags)]].id : a;
       if (b < a) std::swap(a, b);
@@ -590,7 +602,8 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   }
 
   // Followers: creator, assignee, commenters, and now and then a watcher.
-  std::vector<uint32_t> followers = commenters;
+  std::vector<uint32_t>& followers = followers_;
+  followers.assign(commenters.begin(), commenters.end());
   followers.push_back(task.creator);
   if (task.assignee >= 0) followers.push_back(static_cast<uint32_t>(task.assignee));
   Rng frng = Stream(kind, kTaskFollowers, task.local);

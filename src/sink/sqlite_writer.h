@@ -50,8 +50,10 @@ class SqliteWriter {
     // of its b-tree, so a few pages per table suffice; a big cache only costs memory (it grows
     // with the file) and time (measured: 2 MiB ran ~1.4x faster than 64 MiB).
     int64_t load_cache_kib = 2048;
-    // Page cache for the index build, in KiB.
-    int64_t index_cache_kib = 4096;
+    // Page cache for the index build, in KiB. SQLite's sorter works in runs of this size; small
+    // runs build as fast and keep memory flat (measured: 1 MiB vs 4 MiB, same index time, peak
+    // RSS 24 vs 27 MiB at 1.4M rows).
+    int64_t index_cache_kib = 1024;
   };
 
   static absl::StatusOr<std::unique_ptr<SqliteWriter>> Create(const Options& options);
