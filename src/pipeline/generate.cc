@@ -290,6 +290,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   StopSignal stop(options.cancel);
   std::atomic<int64_t> planned{0};
   std::atomic<bool> planning_done{false};
+  BatchPool pool;  // Declared before the queue and the graph: batches return to it.
   tbb::concurrent_bounded_queue<BatchPtr> queue;
   queue.set_capacity(kHandOffCapacity);
 
@@ -304,7 +305,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
       tbb::flow::limiter_node<Job> limiter(g, static_cast<size_t>(in_flight));
       tbb::flow::function_node<Job, BatchPtr> generate(
           g, tbb::flow::unlimited, [&](const Job& job) -> BatchPtr {
-            auto batch = std::make_shared<Batch>(job.sequence);
+            BatchPtr batch = pool.Acquire(job.sequence);
             if (stop.stopped()) return batch;  // Keep the sequence whole; the writer skips it.
             if (job.team < 0) {
               GenerateOrgRows(*job.plan, *batch);

@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,6 +86,10 @@ class TableRows {
 
  private:
   friend class Batch;
+  void Clear() {
+    cells_.clear();
+    text_.clear();
+  }
   size_t width_ = 0;
   std::vector<Cell> cells_;
   std::string text_;
@@ -98,6 +104,8 @@ class Batch {
   Batch& operator=(const Batch&) = delete;
 
   uint64_t sequence() const { return sequence_; }
+  // Empties every table, keeping the memory, and gives the batch a new sequence number.
+  void Reset(uint64_t sequence);
   TableRows& rows(Table t) { return tables_[static_cast<size_t>(t)]; }
   const TableRows& rows(Table t) const { return tables_[static_cast<size_t>(t)]; }
   size_t total_rows() const;
@@ -106,6 +114,25 @@ class Batch {
  private:
   uint64_t sequence_;
   std::array<TableRows, kTableCount> tables_;
+};
+
+// Recycles batches, so that after the first few jobs no batch memory is allocated, grown or
+// page-faulted again, and batches are not freed on another thread than the one that filled
+// them. Thread-safe. Holds at most as many batches as were ever alive at once (bounded by the
+// pipeline's jobs in flight); must outlive every batch it hands out.
+class BatchPool {
+ public:
+  BatchPool() = default;
+  BatchPool(const BatchPool&) = delete;
+  BatchPool& operator=(const BatchPool&) = delete;
+  ~BatchPool();
+
+  // An empty batch with `sequence`; it returns to the pool when the last reference drops.
+  std::shared_ptr<Batch> Acquire(uint64_t sequence);
+
+ private:
+  std::mutex mu_;
+  std::vector<Batch*> free_;
 };
 
 }  // namespace asanasim
