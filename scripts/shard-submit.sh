@@ -8,7 +8,7 @@
 #                   [--bin PATH] [-- generate options...]
 #
 # --throttle K runs at most K array tasks at once (sbatch --array=...%K); --cpus C is each task's
-# --cpus-per-task and so its --threads. With --wait it returns when the array has finished, with
+# --cpus-per-task: C-1 generation threads plus the writer. With --wait it returns when the array has finished, with
 # a non-zero status if any task failed. Logs: DIR/logs/asanasim-<job>_<task>.out.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -55,7 +55,8 @@ struct GenerateOptions {
   int32_t months = 6;
   // "Now" of the generated world: milliseconds since the Unix epoch, UTC. Default 2026-07-01.
   int64_t as_of_ms = 1782864000000;
-  // Generation threads (the writer is one more thread). 0 = all cores.
+  // Generation threads; the writer is one more thread. 0 = all cores: cores - 1 generation
+  // threads plus the writer (all cores with `discard`).
   int32_t threads = 0;
   // Team jobs in flight at once (bounds memory). 0 = 4 per generation thread.
   int32_t max_jobs_in_flight = 0;

@@ -82,7 +82,7 @@ constexpr Setting kSettings[] = {
      Type::kUint,
      0,
      kMaxThreads,
-     "generation threads, 0 = all cores (default 0)"},
+     "generation threads besides the writer; 0 = all cores (cores-1 + writer)"},
     {"force", {"", ""}, Type::kBool, 0, 0, "replace an existing output file"},
     {"compress",
      {"ASANASIM_COMPRESS", ""},
