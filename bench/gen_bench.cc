@@ -17,6 +17,21 @@ void AddTableCounters(benchmark::State& state, const std::array<int64_t, kTableC
   }
 }
 
+// Per-table row counts of the batches a benchmark generated, reported as rates.
+struct RowTally {
+  std::array<int64_t, kTableCount> rows{};
+  int64_t total = 0;
+  void Add(const Batch& batch) {
+    for (size_t t = 0; t < kTableCount; ++t)
+      rows[t] += static_cast<int64_t>(batch.rows(static_cast<Table>(t)).rows());
+    total += static_cast<int64_t>(batch.total_rows());
+  }
+  void Report(benchmark::State& state) const {
+    state.SetItemsProcessed(total);
+    AddTableCounters(state, rows);
+  }
+};
+
 void BM_PlanOrganization(benchmark::State& state) {
   WorldConfig world = BenchWorld();
   world.users = static_cast<int32_t>(state.range(0));
@@ -38,17 +53,13 @@ void BM_OrgRows(benchmark::State& state) {
     state.SkipWithError("planning failed");
     return;
   }
-  std::array<int64_t, kTableCount> rows{};
-  int64_t total = 0;
+  RowTally tally;
   for (auto _ : state) {
     Batch batch(0);
     GenerateOrgRows(**plan, batch);
-    for (size_t t = 0; t < kTableCount; ++t)
-      rows[t] += static_cast<int64_t>(batch.rows(static_cast<Table>(t)).rows());
-    total += static_cast<int64_t>(batch.total_rows());
+    tally.Add(batch);
   }
-  state.SetItemsProcessed(total);
-  AddTableCounters(state, rows);
+  tally.Report(state);
 }
 BENCHMARK(BM_OrgRows)->Arg(300)->Arg(3000)->Unit(benchmark::kMillisecond);
 
@@ -59,19 +70,15 @@ void BM_TeamRows(benchmark::State& state) {
     state.SkipWithError("planning failed");
     return;
   }
-  std::array<int64_t, kTableCount> rows{};
-  int64_t total = 0;
+  RowTally tally;
   for (auto _ : state) {
     for (uint32_t t = 0; t < (*plan)->teams.size(); ++t) {
       Batch batch(t + 1);
       GenerateTeamRows(**plan, t, batch);
-      for (size_t k = 0; k < kTableCount; ++k)
-        rows[k] += static_cast<int64_t>(batch.rows(static_cast<Table>(k)).rows());
-      total += static_cast<int64_t>(batch.total_rows());
+      tally.Add(batch);
     }
   }
-  state.SetItemsProcessed(total);
-  AddTableCounters(state, rows);
+  tally.Report(state);
 }
 BENCHMARK(BM_TeamRows)->Unit(benchmark::kMillisecond);
 

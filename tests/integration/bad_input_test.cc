@@ -90,18 +90,22 @@ TEST(CliTest, InterruptLeavesNothingBehind) {
 // progress and summary.
 TEST(CliTest, ProgressAndSummaryUnlessQuiet) {
   ScratchDir dir;
-  RunResult r = RunAsanasim({"generate", "--users", "20", "--projects", "2", "--out", "a.sqlite"}, dir.path());
+  RunResult r = RunAsanasim({"generate", "--users", "20", "--projects", "2", "--out", "a.sqlite"},
+                            dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("[asanasim] 100%"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("rows/s"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("total rows"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("content hash"), std::string::npos) << r.out;
-  r = RunAsanasim({"generate", "--quiet", "--users", "20", "--projects", "2", "--out", "b.sqlite"}, dir.path());
+  r = RunAsanasim({"generate", "--quiet", "--users", "20", "--projects", "2", "--out", "b.sqlite"},
+                  dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(r.err.empty()) << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;
   // --discard writes nothing at all.
-  r = RunAsanasim({"generate", "--discard", "--users", "20", "--projects", "2", "--out", "c.sqlite"}, dir.path());
+  r = RunAsanasim(
+      {"generate", "--discard", "--users", "20", "--projects", "2", "--out", "c.sqlite"},
+      dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("discarded"), std::string::npos) << r.out;
   EXPECT_FALSE(std::filesystem::exists(dir / "c.sqlite"));

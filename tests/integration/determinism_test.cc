@@ -11,12 +11,6 @@ namespace {
 const std::vector<std::string> kWorld = {
     "--seed", "7", "--orgs", "4", "--users", "60", "--projects", "10", "--tasks-per-project", "15"};
 
-std::vector<std::string> With(std::vector<std::string> args,
-                              std::initializer_list<std::string> more) {
-  args.insert(args.end(), more);
-  return args;
-}
-
 TEST(DeterminismTest, SameBytesAtOneTwoAndEightThreads) {
   ScratchDir dir;
   GenerateOrDie(With(kWorld, {"--threads", "1"}), "t1.sqlite", dir.path());

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -36,6 +37,13 @@ struct RunResult {
 // (PATH and HOME only, so the developer's variables cannot leak in).
 RunResult RunAsanasim(const std::vector<std::string>& args, const std::string& cwd,
                       const std::map<std::string, std::string>& env = {});
+
+// `args` followed by `more`.
+inline std::vector<std::string> With(std::vector<std::string> args,
+                                     std::initializer_list<std::string> more) {
+  args.insert(args.end(), more);
+  return args;
+}
 
 // Runs `asanasim generate --quiet` with `args` into `out`; fails the test on a non-zero exit.
 void GenerateOrDie(const std::vector<std::string>& args, const std::string& out,

@@ -15,12 +15,6 @@ namespace {
 const std::vector<std::string> kWorld = {
     "--seed", "3", "--orgs", "3", "--users", "30", "--projects", "5", "--tasks-per-project", "10"};
 
-std::vector<std::string> With(std::vector<std::string> args,
-                              std::initializer_list<std::string> more) {
-  args.insert(args.end(), more);
-  return args;
-}
-
 class MergeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
