@@ -287,8 +287,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   // about ten times faster than the write path, so more generation threads only steal the
   // writer's core). Discarding rows frees that core for generation.
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = options.threads > 0 ? options.threads
-                                          : (options.discard ? cores : std::max(1, cores - 1));
+  const int threads =
+      options.threads > 0 ? options.threads : (options.discard ? cores : std::max(1, cores - 1));
   const int in_flight = options.max_jobs_in_flight > 0 ? options.max_jobs_in_flight : 4 * threads;
   StopSignal stop(options.cancel);
   std::atomic<int64_t> planned{0};
