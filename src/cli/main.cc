@@ -18,6 +18,7 @@
 #include "asanasim/generate.h"
 #include "asanasim/hash.h"
 #include "asanasim/merge.h"
+#include "asanasim/validate.h"
 #include "src/cli/config.h"
 #include "src/pipeline/manifest.h"
 #include "src/util/json_writer.h"
@@ -38,7 +39,8 @@ const char kUsage[] =
     "commands:\n"
     "  generate     write the history of one or many organizations into a SQLite database\n"
     "  merge        combine shard databases of one universe into one database\n"
-    "  hash         per-table and overall content hashes of a database\n\n"
+    "  hash         per-table and overall content hashes of a database\n"
+    "  validate     check a database's integrity, business rules and realism statistics\n\n"
     "  asanasim <command> --help  options of a command\n"
     "  asanasim --version         print the version\n";
 
@@ -305,6 +307,91 @@ int RunHash(const std::vector<std::string>& args) {
   return 0;
 }
 
+const char kValidateUsage[] =
+    "usage: asanasim validate [--json] [--quick] DB\n\n"
+    "Checks an asanasim database (.zst accepted): PRAGMA integrity_check (--quick: quick_check) "
+    "and\n"
+    "foreign_key_check, every business rule of the model (violations and example ids), and the\n"
+    "realism scorecard (each statistic against its target range; too-small samples are not\n"
+    "judged). Exit 0 when everything holds, 1 when something does not, 2 when DB is not a "
+    "readable\n"
+    "asanasim database.\n";
+
+void PrintReport(const ValidationReport& r) {
+  std::printf("%s\n\nintegrity        %s\nforeign keys     %s\n\nrules\n", r.path.c_str(),
+              r.integrity.c_str(),
+              r.foreign_key_violations == 0
+                  ? "ok"
+                  : (Thousands(r.foreign_key_violations) + " violations").c_str());
+  for (const RuleResult& rule : r.rules) {
+    std::string examples;
+    for (int64_t id : rule.examples)
+      examples += (examples.empty() ? " e.g. " : ", ") + std::to_string(id);
+    std::printf("  %-4s %-28s %10s  %s%s\n", rule.violations == 0 ? "ok" : "FAIL",
+                rule.name.c_str(), Thousands(rule.violations).c_str(), rule.description.c_str(),
+                examples.c_str());
+  }
+  std::printf("\nrealism scorecard%*s%10s  %-15s %s\n", 18, "", "value", "target", "sample");
+  for (const StatResult& s : r.stats) {
+    char target[48];
+    std::snprintf(target, sizeof(target), "[%g, %g]", s.lo, s.hi);
+    std::printf("  %-4s %-30s %10.3f  %-15s %s  %s\n",
+                !s.judged ? "n/a" : (s.in_range ? "ok" : "OUT"), s.name.c_str(), s.value, target,
+                Thousands(s.sample).c_str(), s.description.c_str());
+  }
+  std::printf("\n%s\n", r.ok() ? "valid: every check holds" : "INVALID: see FAIL/OUT above");
+}
+
+std::string ReportJson(const ValidationReport& r) {
+  JsonWriter j;
+  j.BeginObject().Key("path").String(r.path).Key("ok").Bool(r.ok());
+  j.Key("integrity")
+      .String(r.integrity)
+      .Key("foreign_key_violations")
+      .Int(r.foreign_key_violations);
+  j.Key("rules").BeginArray();
+  for (const RuleResult& rule : r.rules) {
+    j.BeginObject().Key("name").String(rule.name).Key("description").String(rule.description);
+    j.Key("violations").Int(rule.violations).Key("examples").BeginArray();
+    for (int64_t id : rule.examples) j.Int(id);
+    j.EndArray().EndObject();
+  }
+  j.EndArray().Key("stats").BeginArray();
+  for (const StatResult& s : r.stats) {
+    j.BeginObject().Key("name").String(s.name).Key("description").String(s.description);
+    j.Key("value").Double(s.value).Key("lo").Double(s.lo).Key("hi").Double(s.hi).Key("sample").Int(
+        s.sample);
+    j.Key("judged").Bool(s.judged).Key("in_range").Bool(s.in_range).EndObject();
+  }
+  j.EndArray().EndObject();
+  return j.str();
+}
+
+int RunValidate(const std::vector<std::string>& args) {
+  absl::StatusOr<ParsedArgs> parsed = SplitArgs(args, {"json", "quick", "help"}, {});
+  if (!parsed.ok()) return Fail(parsed.status());
+  if (parsed->flags.count("help")) {
+    std::fputs(kValidateUsage, stdout);
+    return 0;
+  }
+  if (parsed->positional.size() != 1) {
+    return Fail(absl::InvalidArgumentError("validate needs one database (see --help)"));
+  }
+  const std::string& path = parsed->positional[0];
+  const std::string scratch = std::filesystem::path(path).parent_path().string();
+  ValidationOptions options;
+  options.quick = parsed->flags.count("quick") > 0;
+  absl::StatusOr<ValidationReport> report =
+      Validate(path, options, scratch.empty() ? "." : scratch);
+  if (!report.ok()) return Fail(report.status());
+  if (parsed->flags.count("json")) {
+    std::printf("%s\n", ReportJson(*report).c_str());
+  } else {
+    PrintReport(*report);
+  }
+  return report->ok() ? 0 : kExitRuntime;
+}
+
 int RunGenerate(const std::vector<std::string>& args) {
   absl::StatusOr<CliConfig> config = ParseGenerateConfig(
       args, [](const char* k) { return std::getenv(k); }, ".env");
@@ -356,6 +443,7 @@ int Main(int argc, char** argv) {
   if (args[0] == "generate") return RunGenerate({args.begin() + 1, args.end()});
   if (args[0] == "merge") return RunMerge({args.begin() + 1, args.end()});
   if (args[0] == "hash") return RunHash({args.begin() + 1, args.end()});
+  if (args[0] == "validate") return RunValidate({args.begin() + 1, args.end()});
   std::fprintf(stderr, "asanasim: unknown command '%s' (see asanasim --help)\n", args[0].c_str());
   return kExitUsage;
 }

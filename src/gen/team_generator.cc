@@ -28,6 +28,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "src/gen/ids.h"
 #include "src/rng/distributions.h"
 #include "src/text/template.h"
@@ -238,6 +239,8 @@ class TeamJob {
   std::vector<uint32_t> commenters_;
   std::vector<uint32_t> followers_;
   std::vector<std::string> project_names_;
+  absl::flat_hash_set<std::string> project_task_names_;  // top-level task names of this project
+  std::string name_scratch_;
   uint64_t next_project_ = 0;
   uint64_t next_section_ = 0;
   uint64_t next_task_ = 0;
@@ -295,6 +298,7 @@ void TeamJob::Project(uint32_t local) {
       break;
   }
   project_names_.push_back(name);
+  project_task_names_.clear();
   rows.Int(project.id).Int(org_.id).Int(team_.id).Text(name);
   if (Bernoulli(text, 0.7)) {
     AppendOneOf(rows.BeginText(), ProjectNoteTemplates(), context, text);
@@ -559,9 +563,20 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       .IdOrNull(parent ? parent->id : 0);
   Rng name = Stream(kind, kTaskName, task.local);
   const TemplateContext context = Context(created);
-  AppendOneOf(rows.BeginText(),
-              parent == nullptr ? vocab_.task_templates : vocab_.subtask_templates, context, name);
-  rows.EndText();
+  if (parent == nullptr) {
+    // A project rarely holds two tasks of the same name: redraw (a few times) on a clash.
+    std::string& text = name_scratch_;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      text.clear();
+      AppendOneOf(text, vocab_.task_templates, context, name);
+      if (!project_task_names_.contains(text)) break;
+    }
+    project_task_names_.insert(text);
+    rows.Text(text);
+  } else {
+    AppendOneOf(rows.BeginText(), vocab_.subtask_templates, context, name);
+    rows.EndText();
+  }
   Rng notes = Stream(kind, kTaskNotes, task.local);
   if (Bernoulli(notes, parent == nullptr ? p_.description_share : p_.description_share * 0.25)) {
     AppendOneOf(rows.BeginText(), vocab_.description_templates, context, notes);

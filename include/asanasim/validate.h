@@ -1,0 +1,62 @@
+// Validate: checks any asanasim database (integrity, every business rule of the model as a named
+// check with its violation count and example ids, and a realism scorecard of the profile's
+// statistics against target ranges). Thread-safe (each call opens its own read-only connection).
+#ifndef ASANASIM_INCLUDE_ASANASIM_VALIDATE_H_
+#define ASANASIM_INCLUDE_ASANASIM_VALIDATE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace asanasim {
+
+struct ValidationOptions {
+  // PRAGMA quick_check instead of the (slower, thorough) integrity_check.
+  bool quick = false;
+  // How many offending ids each rule reports.
+  int examples = 5;
+};
+
+struct RuleResult {
+  std::string name;         // e.g. "assignee_in_team"
+  std::string description;  // one sentence
+  int64_t violations = 0;
+  std::vector<int64_t> examples;  // ids of offending rows (the rule says which table)
+};
+
+struct StatResult {
+  std::string name;
+  std::string description;
+  double value = 0;  // NaN when the sample is too small to judge
+  double lo = 0;
+  double hi = 0;
+  int64_t sample = 0;   // rows the statistic is computed over
+  bool judged = false;  // false when sample < the statistic's minimum
+  bool in_range = false;
+};
+
+struct ValidationReport {
+  std::string path;
+  std::string integrity;  // "ok", or what integrity_check / quick_check said
+  int64_t foreign_key_violations = 0;
+  std::vector<RuleResult> rules;
+  std::vector<StatResult> stats;
+
+  bool integrity_ok() const { return integrity == "ok" && foreign_key_violations == 0; }
+  bool rules_ok() const;
+  bool stats_ok() const;
+  bool ok() const { return integrity_ok() && rules_ok() && stats_ok(); }
+};
+
+// Validates the database at `path` (.zst accepted, decompressed into `scratch_dir`). Errors only
+// when the file is not a readable asanasim database: NotFound, DataLoss (not SQLite, corrupt,
+// truncated) or FailedPrecondition (another application's database or schema version).
+absl::StatusOr<ValidationReport> Validate(const std::string& path,
+                                          const ValidationOptions& options = {},
+                                          const std::string& scratch_dir = "");
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_INCLUDE_ASANASIM_VALIDATE_H_
