@@ -8,10 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -263,18 +261,11 @@ int RunHash(const std::vector<std::string>& args) {
   const std::string& path = parsed->positional[0];
   std::string expected;
   if (parsed->flags.count("check")) {
-    std::ifstream in(parsed->flags["check"]);
-    if (!in) return Fail(absl::NotFoundError("--check: cannot read " + parsed->flags["check"]));
-    std::stringstream text;
-    text << in.rdbuf();
-    const std::string s = text.str();
-    const std::string key = "\"overall\": \"";
-    const size_t at = s.find(key);
-    if (at == std::string::npos) {
-      return Fail(absl::InvalidArgumentError("--check: " + parsed->flags["check"] +
-                                             " records no content hash"));
-    }
-    expected = s.substr(at + key.size(), 32);
+    absl::StatusOr<std::string> recorded = ReadManifestHash(parsed->flags["check"]);
+    if (!recorded.ok())
+      return Fail(absl::Status(recorded.status().code(),
+                               "--check: " + std::string(recorded.status().message())));
+    expected = *recorded;
   }
   std::string scratch = std::filesystem::path(path).parent_path().string();
   absl::StatusOr<DatabaseHash> hash = HashDatabase(path, {}, scratch.empty() ? "." : scratch);

@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "asanasim/generate.h"
 #include "src/sink/schema.h"
@@ -16,6 +18,21 @@
 namespace asanasim {
 
 std::string ManifestPath(const std::string& out) { return out + ".manifest.json"; }
+
+absl::StatusOr<std::string> ReadManifestHash(const std::string& manifest_path) {
+  std::ifstream in(manifest_path);
+  if (!in) return absl::NotFoundError(Cat("cannot read ", manifest_path));
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  const std::string key = "\"overall\": \"";
+  const size_t at = s.find(key);
+  const size_t end = at == std::string::npos ? at : s.find('"', at + key.size());
+  if (end == std::string::npos) {
+    return absl::InvalidArgumentError(Cat(manifest_path, " records no content hash"));
+  }
+  return s.substr(at + key.size(), end - at - key.size());
+}
 
 int64_t PeakRssKib() {
   struct rusage usage {};

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "asanasim/hash.h"
 
 namespace asanasim {
@@ -47,6 +48,10 @@ std::string ManifestPath(const std::string& out);
 // Writes `m` (plus version, host, peak RSS and the wall-clock time of writing) to `path`,
 // atomically (a temporary file renamed into place).
 absl::Status WriteManifest(const std::string& path, const Manifest& m);
+
+// The overall content hash recorded in the manifest at `manifest_path`. NotFound if the file
+// cannot be read, InvalidArgument if it records no content hash.
+absl::StatusOr<std::string> ReadManifestHash(const std::string& manifest_path);
 
 // Peak resident set size of this process, in KiB.
 int64_t PeakRssKib();

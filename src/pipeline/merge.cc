@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "src/pipeline/manifest.h"
@@ -85,20 +83,6 @@ absl::StatusOr<Shard> ReadShard(const std::string& path, size_t index, const std
   if (shard.ranges.empty()) return absl::FailedPreconditionError(Cat(path, " has no run record"));
   shard.first_org = shard.ranges.front().begin;
   return shard;
-}
-
-// The overall content hash a shard's manifest records, or "" if it has none.
-std::string ManifestHash(const std::string& shard_path) {
-  std::ifstream in(ManifestPath(shard_path));
-  if (!in) return "";
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string s = text.str();
-  const std::string key = "\"overall\": \"";
-  const size_t at = s.find(key);
-  if (at == std::string::npos) return "";
-  const size_t end = s.find('"', at + key.size());
-  return end == std::string::npos ? "" : s.substr(at + key.size(), end - at - key.size());
 }
 
 std::string SqlQuote(std::string_view s) {
@@ -232,7 +216,8 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
     FillManifest(summary, options.out, m);
     for (const Shard& s : shards) {
       for (const Range& r : s.ranges) {
-        m.inputs.push_back({s.path, ManifestHash(s.path), 0, r.begin, r.end});
+        m.inputs.push_back(
+            {s.path, ReadManifestHash(ManifestPath(s.path)).value_or(""), 0, r.begin, r.end});
       }
     }
     ASANASIM_RETURN_IF_ERROR(WriteManifest(ManifestPath(options.out), m));

@@ -67,10 +67,4 @@ size_t Batch::total_rows() const {
   return n;
 }
 
-size_t Batch::bytes() const {
-  size_t n = 0;
-  for (const TableRows& t : tables_) n += t.bytes();
-  return n;
-}
-
 }  // namespace asanasim

@@ -43,7 +43,6 @@ class TableRows {
   std::string_view text(const Cell& c) const {
     return {text_.data() + c.text_offset, c.text_length};
   }
-  size_t bytes() const { return cells_.capacity() * sizeof(Cell) + text_.capacity(); }
 
   // Appending a row: call these width() times, in column order.
   TableRows& Int(int64_t v) {
@@ -109,7 +108,6 @@ class Batch {
   TableRows& rows(Table t) { return tables_[static_cast<size_t>(t)]; }
   const TableRows& rows(Table t) const { return tables_[static_cast<size_t>(t)]; }
   size_t total_rows() const;
-  size_t bytes() const;
 
  private:
   uint64_t sequence_;

@@ -54,33 +54,18 @@ void JsonWriter::BeforeValue() {
   }
 }
 
-JsonWriter& JsonWriter::BeginObject() {
+JsonWriter& JsonWriter::Open(char bracket) {
   BeforeValue();
-  out_ += '{';
+  out_ += bracket;
   first_.push_back(true);
   return *this;
 }
 
-JsonWriter& JsonWriter::EndObject() {
+JsonWriter& JsonWriter::Close(char bracket) {
   const bool empty = first_.back();
   first_.pop_back();
   if (!empty) Indent();
-  out_ += '}';
-  return *this;
-}
-
-JsonWriter& JsonWriter::BeginArray() {
-  BeforeValue();
-  out_ += '[';
-  first_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::EndArray() {
-  const bool empty = first_.back();
-  first_.pop_back();
-  if (!empty) Indent();
-  out_ += ']';
+  out_ += bracket;
   return *this;
 }
 

@@ -12,10 +12,10 @@ namespace asanasim {
 
 class JsonWriter {
  public:
-  JsonWriter& BeginObject();
-  JsonWriter& EndObject();
-  JsonWriter& BeginArray();
-  JsonWriter& EndArray();
+  JsonWriter& BeginObject() { return Open('{'); }
+  JsonWriter& EndObject() { return Close('}'); }
+  JsonWriter& BeginArray() { return Open('['); }
+  JsonWriter& EndArray() { return Close(']'); }
   // Inside an object: the next value's key.
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view v);
@@ -29,6 +29,8 @@ class JsonWriter {
   const std::string& str() const { return out_; }
 
  private:
+  JsonWriter& Open(char bracket);
+  JsonWriter& Close(char bracket);
   void BeforeValue();
   void Indent();
   std::string out_;
