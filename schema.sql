@@ -14,7 +14,7 @@
 -- Marks the file as an asanasim database ('ASIM') and records the schema version; keep
 -- user_version equal to kSchemaVersion in src/sink/schema.h.
 PRAGMA application_id = 1095977293;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- One row per generator run that wrote into this file (a merged file holds one per shard).
 CREATE TABLE runs (
@@ -207,20 +207,75 @@ CREATE TABLE tasks (
   CHECK (approval_status IS NULL OR (approval_status = 'pending') = (completed = 0))
 ) STRICT;
 
--- Comments and system activity on tasks, in time order per task.
+-- Comments and system activity on tasks, in time order per task (ties broken by id). System
+-- stories carry their change as typed columns (Asana's old_*/new_* story fields), so a task's
+-- final state is the result of replaying its stories from an empty task:
+--   created                      project_id, new_section_id: the home project's first section
+--                                (both NULL for subtasks, which sit in no section)
+--   assigned / unassigned        old_user_id -> new_user_id (the assignee; NULL when unassigned)
+--   due_date_changed             old/new_due_on, old/new_start_on (NULL = no date)
+--   section_changed              project_id, old_section_id -> new_section_id
+--   added_to_project             project_id, new_section_id (a second home, see task_projects)
+--   added_to_tag                 tag_id
+--   follower_added               new_user_id (a watcher; creator, assignees and commenters
+--                                follow automatically)
+--   dependency_added             dependency_id (the task this one waits on)
+--   enum_custom_field_changed    custom_field_id, old/new_enum_option_id
+--   number_custom_field_changed  custom_field_id, old/new_number_value
+--   approval_status_changed      new_approval_status
+--   marked_complete / marked_incomplete, comment_added: no payload.
+-- Custom fields set at creation have no story; a field that changed later ends at its last
+-- change's new value.
 CREATE TABLE stories (
-  id                INTEGER PRIMARY KEY,
-  task_id           INTEGER NOT NULL REFERENCES tasks(id),
-  created_by_id     INTEGER NOT NULL REFERENCES users(id),
-  type              TEXT    NOT NULL CHECK (type IN ('comment', 'system')),
-  resource_subtype  TEXT    NOT NULL CHECK (resource_subtype IN (
-                      'comment_added', 'created', 'assigned', 'due_date_changed',
-                      'marked_complete')),
-  text              TEXT    NOT NULL CHECK (length(text) > 0),
-  created_at        TEXT    NOT NULL,
-  is_pinned         INTEGER NOT NULL CHECK (is_pinned IN (0, 1)),
-  source            TEXT    NOT NULL CHECK (source IN ('web', 'email', 'mobile', 'api', 'unknown')),
-  CHECK ((type = 'comment') = (resource_subtype = 'comment_added'))
+  id                   INTEGER PRIMARY KEY,
+  task_id              INTEGER NOT NULL REFERENCES tasks(id),
+  created_by_id        INTEGER NOT NULL REFERENCES users(id),
+  type                 TEXT    NOT NULL CHECK (type IN ('comment', 'system')),
+  resource_subtype     TEXT    NOT NULL CHECK (resource_subtype IN (
+                         'comment_added', 'created', 'assigned', 'unassigned', 'due_date_changed',
+                         'section_changed', 'added_to_project', 'added_to_tag', 'follower_added',
+                         'dependency_added', 'enum_custom_field_changed',
+                         'number_custom_field_changed', 'approval_status_changed',
+                         'marked_complete', 'marked_incomplete')),
+  text                 TEXT    NOT NULL CHECK (length(text) > 0),
+  created_at           TEXT    NOT NULL,
+  is_pinned            INTEGER NOT NULL CHECK (is_pinned IN (0, 1)),
+  source               TEXT    NOT NULL CHECK (source IN ('web', 'email', 'mobile', 'api', 'unknown')),
+  old_user_id          INTEGER REFERENCES users(id),
+  new_user_id          INTEGER REFERENCES users(id),
+  old_due_on           TEXT,
+  new_due_on           TEXT,
+  old_start_on         TEXT,
+  new_start_on         TEXT,
+  project_id           INTEGER REFERENCES projects(id),
+  old_section_id       INTEGER REFERENCES sections(id),
+  new_section_id       INTEGER,
+  tag_id               INTEGER REFERENCES tags(id),
+  dependency_id        INTEGER REFERENCES tasks(id),
+  custom_field_id      INTEGER REFERENCES custom_field_definitions(id),
+  old_enum_option_id   INTEGER REFERENCES custom_field_enum_options(id),
+  new_enum_option_id   INTEGER REFERENCES custom_field_enum_options(id),
+  old_number_value     REAL,
+  new_number_value     REAL,
+  new_approval_status  TEXT    CHECK (new_approval_status IS NULL OR new_approval_status IN
+                                 ('pending', 'approved', 'rejected', 'changes_requested')),
+  FOREIGN KEY (new_section_id, project_id) REFERENCES sections(id, project_id),
+  CHECK ((type = 'comment') = (resource_subtype = 'comment_added')),
+  CHECK (CASE resource_subtype
+           WHEN 'assigned'                    THEN new_user_id IS NOT NULL
+           WHEN 'unassigned'                  THEN old_user_id IS NOT NULL AND new_user_id IS NULL
+           WHEN 'follower_added'              THEN new_user_id IS NOT NULL
+           WHEN 'section_changed'             THEN project_id IS NOT NULL AND new_section_id IS NOT NULL
+           WHEN 'added_to_project'            THEN project_id IS NOT NULL AND new_section_id IS NOT NULL
+           WHEN 'added_to_tag'                THEN tag_id IS NOT NULL
+           WHEN 'dependency_added'            THEN dependency_id IS NOT NULL
+           WHEN 'enum_custom_field_changed'   THEN custom_field_id IS NOT NULL AND
+                                                   new_enum_option_id IS NOT NULL
+           WHEN 'number_custom_field_changed' THEN custom_field_id IS NOT NULL AND
+                                                   new_number_value IS NOT NULL
+           WHEN 'approval_status_changed'     THEN new_approval_status IS NOT NULL
+           ELSE 1 END),
+  CHECK (new_start_on IS NULL OR (new_due_on IS NOT NULL AND new_start_on <= new_due_on))
 ) STRICT;
 
 -- Entity-attribute-value: one row per (task, field) with exactly one typed value column set,
@@ -262,6 +317,40 @@ CREATE TABLE task_followers (
   PRIMARY KEY (task_id, user_id)
 ) STRICT, WITHOUT ROWID;
 
+-- Further homes of a multi-homed top-level task (its home is tasks.project_id), with the
+-- section it sits in there. Projects of the task's own team only.
+CREATE TABLE task_projects (
+  task_id     INTEGER NOT NULL REFERENCES tasks(id),
+  project_id  INTEGER NOT NULL REFERENCES projects(id),
+  section_id  INTEGER NOT NULL,
+  added_at    TEXT    NOT NULL,
+  PRIMARY KEY (task_id, project_id),
+  FOREIGN KEY (section_id, project_id) REFERENCES sections(id, project_id)
+) STRICT, WITHOUT ROWID;
+
+-- "task_id waits on depends_on_id": both top-level tasks of one project; the prerequisite was
+-- created first and, when the dependent is done, was done no later.
+CREATE TABLE task_dependencies (
+  task_id        INTEGER NOT NULL REFERENCES tasks(id),
+  depends_on_id  INTEGER NOT NULL REFERENCES tasks(id),
+  created_at     TEXT    NOT NULL,
+  PRIMARY KEY (task_id, depends_on_id),
+  CHECK (task_id <> depends_on_id)
+) STRICT, WITHOUT ROWID;
+
+-- Project status updates, in time order per project; a completed project's last one is
+-- 'complete' (and only then is a status 'complete').
+CREATE TABLE status_updates (
+  id           INTEGER PRIMARY KEY,
+  project_id   INTEGER NOT NULL REFERENCES projects(id),
+  author_id    INTEGER NOT NULL REFERENCES users(id),
+  status_type  TEXT    NOT NULL
+               CHECK (status_type IN ('on_track', 'at_risk', 'off_track', 'on_hold', 'complete')),
+  title        TEXT    NOT NULL CHECK (length(title) > 0),
+  text         TEXT    NOT NULL CHECK (length(text) > 0),
+  created_at   TEXT    NOT NULL
+) STRICT;
+
 -- @indexes
 -- Secondary indexes, built after the load (building them during it is several times slower).
 CREATE UNIQUE INDEX users_by_email ON users(email);
@@ -278,3 +367,6 @@ CREATE INDEX stories_by_task ON stories(task_id, created_at);
 CREATE INDEX custom_field_values_by_field ON custom_field_values(custom_field_id);
 CREATE INDEX task_tags_by_tag ON task_tags(tag_id);
 CREATE INDEX task_followers_by_user ON task_followers(user_id);
+CREATE INDEX task_projects_by_project ON task_projects(project_id, section_id);
+CREATE INDEX task_dependencies_by_prerequisite ON task_dependencies(depends_on_id);
+CREATE INDEX status_updates_by_project ON status_updates(project_id, created_at);

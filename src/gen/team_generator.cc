@@ -1,5 +1,6 @@
-// Team job: projects, memberships, field settings, sections, tasks and subtasks with their
-// stories, custom field values, tags and followers.
+// Team job: projects with their status updates, memberships, field settings and sections; tasks
+// and subtasks with their activity feed, custom field values, tags, followers, dependencies and
+// second homes.
 //
 // How a task's history is drawn (tier 1 of the realism)
 // ----------------------------------------------------
@@ -13,18 +14,25 @@
 //    open tasks are far more often unassigned (the backlog) than done ones.
 // 4. Due date: creation + a log-normal lead time; a weekend due date moves to the nearest
 //    weekday with the Profile's probability (85% of due dates end up on weekdays).
-// 5. Stories: created, assigned, due date set, comments by the assignee, creator or teammates at
-//    working moments between creation and completion (or as_of), and marked_complete, emitted in
-//    time order; modified_at is the latest of them.
-// Invariants (checked by the integration tests): every person on a task is a member of the
+// 5. The activity feed is drawn as changes from an empty task, so replaying it gives the row:
+//    created (in the backlog or to-do section), assigned (sometimes first to someone else, or
+//    assigned and later unassigned), due dates set and pushed out, moves through the workflow's
+//    sections (done work ends in the last one), tags, watchers, dependencies and second homes
+//    added, custom fields changed, comments, approval decisions, and marked_complete (now and
+//    then marked incomplete and completed again). Stories are emitted in time order; modified_at
+//    is the latest of them.
+// Invariants (checked by `asanasim validate`): every person on a task is a member of the
 // project's team; subtasks are created no earlier than their parent and, if the parent is
 // done, are done no later than it; completed <=> completed_at <=> completed_by; every story
-// lies in [created_at, as_of]; modified_at >= every story.
+// lies in [created_at, as_of]; modified_at >= every story; replaying the stories gives the
+// task's assignee, dates, sections, completion, approval, tags, followers, dependencies, second
+// homes and changed custom fields.
 #include "src/gen/team_generator.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <vector>
 
@@ -57,6 +65,10 @@ enum Purpose : uint32_t {
   kTaskFields = 16,
   kTaskTags = 17,
   kTaskFollowers = 18,
+  kTaskHistory = 19,
+  kTaskLinks = 20,
+  kTaskFieldChanges = 21,
+  kProjectStatus = 22,
 };
 
 constexpr std::string_view kColors[] = {
@@ -71,7 +83,8 @@ constexpr std::string_view kPrivacy[] = {"public_to_workspace", "private_to_team
 constexpr double kPrivacyWeights[] = {0.70, 0.20, 0.10};
 constexpr double kFibonacci[] = {1, 2, 3, 5, 8, 13};
 constexpr double kFibonacciWeights[] = {15, 25, 25, 20, 10, 5};
-// Open tasks' stages: Backlog, To do, Doing, Review (assigned; unassigned).
+// Open tasks' stages: Backlog, To do, Doing, Review (assigned; unassigned). Done work is always
+// in the last section (Stage::kDone).
 constexpr double kOpenAssignedStage[] = {0.10, 0.35, 0.40, 0.15};
 constexpr double kOpenUnassignedStage[] = {0.70, 0.30, 0.0, 0.0};
 
@@ -79,24 +92,75 @@ constexpr double kOpenUnassignedStage[] = {0.70, 0.30, 0.0, 0.0};
 // about once in 5,000 draws.
 constexpr int kMaxAttempts = 24;
 
-enum class StoryKind : uint8_t { kCreated, kAssigned, kDueDate, kComment, kCompleted };
-
-// Subtype and system text of each StoryKind, in enum order.
-struct StoryKindSpec {
-  std::string_view subtype;
-  std::string_view text;  // empty for comments: they come from the department's templates
+// Kinds of story, in the order stories of the same instant are emitted.
+enum class StoryKind : uint8_t {
+  kCreated,
+  kAddedToProject,
+  kAssigned,
+  kUnassigned,
+  kDueDate,
+  kTag,
+  kFollower,
+  kDependency,
+  kFieldEnum,
+  kFieldNumber,
+  kComment,
+  kSection,
+  kApproval,
+  kIncomplete,
+  kCompleted,
 };
-constexpr StoryKindSpec kStoryKinds[] = {{"created", kStoryCreated},
-                                         {"assigned", kStoryAssigned},
-                                         {"due_date_changed", kStoryDueDate},
-                                         {"comment_added", ""},
-                                         {"marked_complete", kStoryCompleted}};
+constexpr std::string_view kStorySubtypes[] = {"created",
+                                               "added_to_project",
+                                               "assigned",
+                                               "unassigned",
+                                               "due_date_changed",
+                                               "added_to_tag",
+                                               "follower_added",
+                                               "dependency_added",
+                                               "enum_custom_field_changed",
+                                               "number_custom_field_changed",
+                                               "comment_added",
+                                               "section_changed",
+                                               "approval_status_changed",
+                                               "marked_incomplete",
+                                               "marked_complete"};
+
+// One story before it is written. Indexes (not ids) where the text needs a name.
+// A number as a story shows it: `precision` decimals.
+void AppendNumber(std::string& out, double v, int precision) {
+  char buf[64];
+  const int n = std::snprintf(buf, sizeof buf, "%.*f", std::clamp(precision, 0, 6), v);
+  out.append(buf, static_cast<size_t>(std::max(0, n)));
+}
 
 struct StoryDraft {
   int64_t at;
   uint32_t actor;  // user index
   StoryKind kind;
-  int64_t date_day = 0;  // kDueDate: the new due date
+  int32_t old_user = -1;  // user indexes (assignee, follower)
+  int32_t new_user = -1;
+  int64_t old_due = -1;  // days; -1 = no date
+  int64_t new_due = -1;
+  int64_t old_start = -1;
+  int64_t new_start = -1;
+  int32_t project = -1;      // index into TeamJob::projects_
+  int32_t old_section = -1;  // section index within that project
+  int32_t new_section = -1;
+  int32_t ref = -1;         // tag index (org.tags), field index (org.fields), or prerequisite index
+  int32_t old_option = -1;  // option indexes of the field
+  int32_t new_option = -1;
+  double old_number = 0;
+  double new_number = 0;
+  std::string_view approval = {};
+};
+
+// A top-level task as later tasks of its project see it (for dependencies).
+struct TaskSummary {
+  int64_t id;
+  int64_t created;
+  int64_t completed_at;  // 0 when open
+  std::string name;
 };
 
 struct ProjectState {
@@ -106,11 +170,13 @@ struct ProjectState {
   int64_t close;  // completion, or as_of for open projects
   bool completed;
   uint32_t owner;
+  std::string name;
   std::vector<int64_t> section_ids;
   std::array<int, 5> section_of_stage;   // Stage -> index into section_ids
   std::vector<uint32_t> workload_order;  // members, most loaded first
   std::vector<int> field_indexes;        // into org.fields, ascending id
   double tag_rate;
+  std::vector<TaskSummary> tasks;  // top-level tasks so far (cleared when the project ends)
 };
 
 struct TaskState {
@@ -140,6 +206,11 @@ class TeamJob {
         open_assigned_(kOpenAssignedStage),
         open_unassigned_(kOpenUnassignedStage),
         vocab_(VocabFor(team_.department)) {
+    for (int from = 0; from < 4; ++from) {
+      status_next_[from] = WeightedTable(
+          std::span<const double>(p_.status_transition).subspan(static_cast<size_t>(from) * 4, 4));
+    }
+    projects_.reserve(static_cast<size_t>(team_.project_count));
     for (uint32_t u : team_.members) people_.push_back(org.users[u].first_name());
     for (std::string_view name : vocab_.tag_names) {
       const int t = org.TagIndex(name);
@@ -214,10 +285,26 @@ class TeamJob {
     return MakeId(org_.index, table, job_, (*counter)++);
   }
 
+  int32_t ProjectIndex(const ProjectState& project) const {
+    return static_cast<int32_t>(&project - projects_.data());
+  }
+  // Working moments in [lo, hi], ascending.
+  void SortedMoments(Rng& rng, int64_t lo, int64_t hi, int32_t tz_min, size_t n,
+                     std::vector<int64_t>& out) const {
+    out.clear();
+    for (size_t i = 0; i < n; ++i) out.push_back(ActivityTime(rng, lo, hi, tz_min));
+    std::sort(out.begin(), out.end());
+  }
+
   void Project(uint32_t local);
+  int64_t StatusUpdates(const ProjectState& project, int64_t modified);
   void Task(ProjectState& project, const TaskState* parent, int depth);
-  void EmitStories(const TaskState& task, std::vector<StoryDraft>& stories);
-  void EmitFieldValues(const ProjectState& project, const TaskState& task);
+  void SectionPath(const ProjectState& project, const TaskState& task, Stage final_stage,
+                   uint32_t mover, Rng& rng);
+  void Links(ProjectState& project, const TaskState& task, int64_t end, Rng& rng);
+  void EmitStories(const TaskState& task);
+  void EmitFieldValues(const ProjectState& project, const TaskState& task, int64_t end);
+  void AppendSystemText(std::string& out, const StoryDraft& s, Rng& rng);
 
   const OrgPlan& org_;
   const TeamPlan& team_;
@@ -234,8 +321,20 @@ class TeamJob {
   std::vector<std::string_view> people_;
   std::vector<int> tag_indexes_;
   std::vector<int> field_indexes_;
-  std::unique_ptr<ZipfTable> tag_pick_;  // over tag_indexes_, when there are tags
+  std::unique_ptr<ZipfTable> tag_pick_;       // over tag_indexes_, when there are tags
+  std::array<WeightedTable, 4> status_next_;  // rows of Profile::status_transition
+  std::vector<ProjectState> projects_;        // this team's projects so far
   std::vector<StoryDraft> stories_;
+  std::vector<int64_t> moments_;
+  std::vector<uint32_t> candidates_;
+  std::vector<int64_t> prerequisites_;  // ids, of the task being generated
+  std::vector<int32_t> assignees_;      // every assignee the task had
+  struct StatusDraft {
+    int64_t at;
+    uint32_t author;
+    StatusType type;
+  };
+  std::vector<StatusDraft> statuses_;
   std::vector<uint32_t> commenters_;
   std::vector<uint32_t> followers_;
   std::vector<std::string> project_names_;
@@ -245,10 +344,11 @@ class TeamJob {
   uint64_t next_section_ = 0;
   uint64_t next_task_ = 0;
   uint64_t next_story_ = 0;
+  uint64_t next_status_ = 0;
 };
 
 void TeamJob::Project(uint32_t local) {
-  ProjectState project;
+  ProjectState& project = projects_.emplace_back();
   project.local = local;
   project.id = NextId(Table::kProjects, &next_project_);
   Rng shape = Stream(Kind::kProject, kProjectShape, local);
@@ -278,10 +378,11 @@ void TeamJob::Project(uint32_t local) {
   const bool archived = project.completed && Bernoulli(shape, p_.archived_share);
   const bool has_start = Bernoulli(shape, 0.6);
   const bool has_due = Bernoulli(shape, 0.8);
-  const int64_t modified =
+  int64_t modified =
       project.completed
           ? project.close
           : std::min(org_.as_of, project.created + UniformRange(shape, 0, 20) * kMsPerDay);
+  modified = StatusUpdates(project, modified);
   const WeightedTable tag_rates(p_.project_tag_rate_weight);
   project.tag_rate = p_.project_tag_rate[tag_rates.Pick(shape)];
 
@@ -298,6 +399,7 @@ void TeamJob::Project(uint32_t local) {
       break;
   }
   project_names_.push_back(name);
+  project.name = name;
   project_task_names_.clear();
   rows.Int(project.id).Int(org_.id).Int(team_.id).Text(name);
   if (Bernoulli(text, 0.7)) {
@@ -321,6 +423,22 @@ void TeamJob::Project(uint32_t local) {
     rows.Null();
   }
   rows.Timestamp(project.created).Timestamp(std::max(modified, project.created));
+
+  // Status updates, drawn above (they move modified_at).
+  TableRows& status_rows = batch_.rows(Table::kStatusUpdates);
+  Rng status_text = Stream(Kind::kProject, kProjectStatus, (1ull << 40) | local);
+  for (const StatusDraft& u : statuses_) {
+    TemplateContext c = Context(u.at);
+    c.actor = org_.users[u.author].first_name();
+    status_rows.Int(NextId(Table::kStatusUpdates, &next_status_))
+        .Int(project.id)
+        .Int(org_.users[u.author].id)
+        .Text(StatusTypeName(u.type));
+    AppendOneOf(status_rows.BeginText(), StatusUpdateTitles(), c, status_text);
+    status_rows.EndText();
+    AppendOneOf(status_rows.BeginText(), StatusUpdateTemplates(u.type), c, status_text);
+    status_rows.EndText().Timestamp(u.at);
+  }
 
   // Members: the whole team; the owner and the lead administer, a few only comment.
   TableRows& pm = batch_.rows(Table::kProjectMemberships);
@@ -361,6 +479,36 @@ void TeamJob::Project(uint32_t local) {
   const int64_t tasks = std::max<int64_t>(
       1, std::llround(org_.tasks_per_project * LogNormal(count, 0.0, p_.tasks_per_project_sigma)));
   for (int64_t t = 0; t < tasks; ++t) Task(project, nullptr, 0);
+  project.tasks.clear();
+  project.tasks.shrink_to_fit();
+}
+
+// Fills statuses_ with the project's status updates: the first a week or so after creation,
+// then every week or two, each status a Markov step from the last; a completed project ends
+// with 'complete' at its completion. Returns modified_at moved past the last update.
+int64_t TeamJob::StatusUpdates(const ProjectState& project, int64_t modified) {
+  statuses_.clear();
+  Rng rng = Stream(Kind::kProject, kProjectStatus, project.local);
+  const int64_t end = project.completed ? project.close - kMsPerHour : org_.as_of;
+  int64_t t =
+      project.created +
+      static_cast<int64_t>(LogNormal(rng, std::log(p_.status_first_median_days), 0.4) * kMsPerDay);
+  int state = 0;  // on_track
+  while (t < end) {
+    const uint32_t author = Bernoulli(rng, p_.status_by_owner_share) ? project.owner : team_.lead;
+    const int64_t at = ActivityTime(rng, t, std::min(end, t + 2 * kMsPerDay), TzOf(author));
+    if (at >= end) break;
+    statuses_.push_back({at, author, static_cast<StatusType>(state)});
+    t = at + static_cast<int64_t>(LogNormal(rng, std::log(p_.status_interval_median_days),
+                                            p_.status_interval_sigma) *
+                                  kMsPerDay);
+    state = static_cast<int>(status_next_[static_cast<size_t>(state)].Pick(rng));
+  }
+  if (project.completed) {
+    statuses_.push_back({project.close, project.owner, StatusType::kComplete});
+  }
+  for (const StatusDraft& u : statuses_) modified = std::max(modified, u.at);
+  return modified;
 }
 
 void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
@@ -471,22 +619,8 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
     }
   }
 
-  // Section (top-level tasks only) and approval state.
-  int64_t section_id = 0;
-  if (parent == nullptr) {
-    Rng sec = Stream(kind, kTaskSection, task.local);
-    Stage stage = Stage::kDone;
-    if (!task.completed) {
-      stage = static_cast<Stage>(task.assignee >= 0 ? open_assigned_.Pick(sec)
-                                                    : open_unassigned_.Pick(sec));
-    } else if (Bernoulli(sec, 0.04)) {
-      stage = Stage::kReview;
-    }
-    int s = project.section_of_stage[static_cast<int>(stage)];
-    if (s < 0) s = 0;
-    section_id = project.section_ids[s];
-  }
-  std::string_view approval;
+  // Approval decision.
+  std::string_view approval = {};
   if (subtype == "approval") {
     if (!task.completed) {
       approval = "pending";
@@ -496,23 +630,68 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
     }
   }
 
-  // Stories, in time order.
+  // The activity feed, drawn as changes from an empty task (see the file comment). Scratch
+  // buffers are members, reused task after task: they are done with before the subtasks (the
+  // recursion) start.
   const int64_t end = task.completed ? task.completed_at : org_.as_of;
-  // Scratch buffers are members, reused task after task: they are done with before the
-  // subtasks (the recursion) start.
   std::vector<StoryDraft>& stories = stories_;
   stories.clear();
   Rng srng = Stream(kind, kTaskStories, task.local);
-  stories.push_back({created, task.creator, StoryKind::kCreated});
+  Rng hrng = Stream(kind, kTaskHistory, task.local);
+  {
+    StoryDraft created_story{.at = created, .actor = task.creator, .kind = StoryKind::kCreated};
+    if (parent == nullptr) created_story.project = ProjectIndex(project);
+    stories.push_back(created_story);
+  }
+
+  // Assignment: straight to the assignee, or first to someone else; or assigned once and
+  // later unassigned (open backlog work).
+  std::vector<int32_t>& assignees = assignees_;
+  assignees.clear();
+  const int64_t assigned_at = std::min(end, created + UniformRange(srng, 0, 20 * kMsPerMinute));
   if (task.assignee >= 0) {
-    stories.push_back({std::min(end, created + UniformRange(srng, 0, 20 * kMsPerMinute)),
-                       task.creator, StoryKind::kAssigned});
+    int32_t first = task.assignee;
+    if (end - assigned_at > kMsPerHour && Bernoulli(hrng, p_.reassigned_share)) {
+      const auto other = static_cast<int32_t>(PickMember(hrng, project));
+      if (other != task.assignee) first = other;
+    }
+    stories.push_back({.at = assigned_at,
+                       .actor = task.creator,
+                       .kind = StoryKind::kAssigned,
+                       .new_user = first});
+    assignees.push_back(first);
+    if (first != task.assignee) {
+      const int64_t at = ActivityTime(hrng, assigned_at + kMsPerMinute, end, TzOf(first));
+      stories.push_back({.at = std::min(at, end),
+                         .actor = static_cast<uint32_t>(first),
+                         .kind = StoryKind::kAssigned,
+                         .old_user = first,
+                         .new_user = task.assignee});
+      assignees.push_back(task.assignee);
+    }
+  } else if (!task.completed && end - assigned_at > kMsPerHour &&
+             Bernoulli(hrng, p_.unassigned_later_share)) {
+    const auto once = static_cast<int32_t>(PickMember(hrng, project));
+    stories.push_back(
+        {.at = assigned_at, .actor = task.creator, .kind = StoryKind::kAssigned, .new_user = once});
+    const int64_t at = ActivityTime(hrng, assigned_at + kMsPerMinute, end, TzOf(once));
+    stories.push_back({.at = std::min(at, end),
+                       .actor = static_cast<uint32_t>(once),
+                       .kind = StoryKind::kUnassigned,
+                       .old_user = once});
+    assignees.push_back(once);
   }
+
+  // Dates: set soon after creation; open work that ran past its due date is often rescheduled
+  // rather than left overdue.
   if (task.due_day >= 0) {
-    stories.push_back({std::min(end, created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour)),
-                       task.creator, StoryKind::kDueDate, task.due_day});
+    stories.push_back(
+        {.at = std::min(end, created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour)),
+         .actor = task.creator,
+         .kind = StoryKind::kDueDate,
+         .new_due = task.due_day,
+         .new_start = start_day});
   }
-  // Open work that ran past its due date is often rescheduled rather than left overdue.
   const int64_t today = DayOf(org_.as_of);
   if (!task.completed && task.due_day >= 0 && task.due_day < today &&
       Bernoulli(due, p_.overdue_rescheduled_share)) {
@@ -523,11 +702,20 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       const int64_t at =
           ActivityTime(srng, std::max(created + kMsPerMinute, task.due_day * kMsPerDay),
                        org_.as_of - kMsPerMinute, TzOf(completer));
-      stories.push_back({at, completer, StoryKind::kDueDate, new_due});
+      const int64_t new_start = start_day > new_due ? -1 : start_day;
+      stories.push_back({.at = at,
+                         .actor = completer,
+                         .kind = StoryKind::kDueDate,
+                         .old_due = task.due_day,
+                         .new_due = new_due,
+                         .old_start = start_day,
+                         .new_start = new_start});
       task.due_day = new_due;
-      if (start_day > new_due) start_day = -1;
+      start_day = new_start;
     }
   }
+
+  // Comments.
   Rng crng = Stream(kind, kTaskComments, task.local);
   const uint32_t comments =
       Geometric(crng, parent == nullptr ? p_.comments_mean : p_.subtask_comments_mean);
@@ -544,10 +732,99 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       who = PickMember(crng, project);
     }
     commenters.push_back(who);
-    stories.push_back(
-        {ActivityTime(crng, created + kMsPerMinute, end, TzOf(who)), who, StoryKind::kComment});
+    stories.push_back({.at = ActivityTime(crng, created + kMsPerMinute, end, TzOf(who)),
+                       .actor = who,
+                       .kind = StoryKind::kComment});
   }
-  if (task.completed) stories.push_back({task.completed_at, completer, StoryKind::kCompleted});
+
+  // Section (top-level tasks only): filed in the backlog or to-do column, moved along the
+  // workflow; done work ends in the last section.
+  int64_t section_id = 0;
+  if (parent == nullptr) {
+    Rng sec = Stream(kind, kTaskSection, task.local);
+    Stage stage = Stage::kDone;
+    if (!task.completed) {
+      stage = static_cast<Stage>(task.assignee >= 0 ? open_assigned_.Pick(sec)
+                                                    : open_unassigned_.Pick(sec));
+    }
+    SectionPath(project, task, stage, completer, hrng);
+    int s = project.section_of_stage[static_cast<int>(stage)];
+    if (s < 0) s = 0;
+    section_id = project.section_ids[static_cast<size_t>(s)];
+  }
+
+  // Completion: the approval decision, the occasional reopen, marked_complete.
+  if (!approval.empty() && approval != "pending") {
+    stories.push_back({.at = task.completed_at,
+                       .actor = completer,
+                       .kind = StoryKind::kApproval,
+                       .approval = approval});
+  }
+  if (task.completed) {
+    const int64_t span = task.completed_at - created;
+    if (approval.empty() && span > 2 * kMsPerHour && Bernoulli(hrng, p_.reopened_share)) {
+      const int64_t first =
+          ActivityTime(hrng, created + span / 5, created + span / 2, TzOf(completer));
+      const int64_t reopened = ActivityTime(hrng, first + kMsPerMinute,
+                                            task.completed_at - kMsPerMinute, TzOf(task.creator));
+      stories.push_back({.at = first, .actor = completer, .kind = StoryKind::kCompleted});
+      stories.push_back({.at = reopened, .actor = task.creator, .kind = StoryKind::kIncomplete});
+    }
+    stories.push_back({.at = task.completed_at, .actor = completer, .kind = StoryKind::kCompleted});
+  }
+
+  // Tags (top-level tasks): sparse, concentrated in the projects with a high tag rate.
+  std::array<int, 2> tag_pick = {-1, -1};
+  if (parent == nullptr && !tag_indexes_.empty()) {
+    Rng tags = Stream(kind, kTaskTags, task.local);
+    if (Bernoulli(tags, project.tag_rate)) {
+      const ZipfTable& pick = *tag_pick_;
+      int a = tag_indexes_[pick.Pick(tags)];
+      int b = Bernoulli(tags, 0.3) ? tag_indexes_[pick.Pick(tags)] : a;
+      if (org_.tags[static_cast<size_t>(b)].id < org_.tags[static_cast<size_t>(a)].id)
+        std::swap(a, b);
+      tag_pick = {a, b == a ? -1 : b};
+      for (int t : tag_pick) {
+        if (t < 0) continue;
+        batch_.rows(Table::kTaskTags).Int(task.id).Int(org_.tags[static_cast<size_t>(t)].id);
+        const int64_t at =
+            Bernoulli(tags, p_.late_tag_share)
+                ? ActivityTime(tags, created + kMsPerMinute, end, TzOf(completer))
+                : std::min(end, created + UniformRange(tags, kMsPerSecond, 30 * kMsPerMinute));
+        stories.push_back({.at = at, .actor = task.creator, .kind = StoryKind::kTag, .ref = t});
+      }
+    }
+  }
+
+  // Followers: creator, everyone who was assigned, commenters (all automatic), and now and
+  // then a watcher who adds themselves (a follower_added story).
+  std::vector<uint32_t>& followers = followers_;
+  followers.assign(commenters.begin(), commenters.end());
+  followers.push_back(task.creator);
+  for (int32_t a : assignees) followers.push_back(static_cast<uint32_t>(a));
+  Rng frng = Stream(kind, kTaskFollowers, task.local);
+  if (Bernoulli(frng, p_.extra_follower_share)) {
+    const uint32_t watcher = PickMember(frng, project);
+    if (std::find(followers.begin(), followers.end(), watcher) == followers.end()) {
+      followers.push_back(watcher);
+      stories.push_back({.at = ActivityTime(frng, created + kMsPerMinute, end, TzOf(watcher)),
+                         .actor = watcher,
+                         .kind = StoryKind::kFollower,
+                         .new_user = static_cast<int32_t>(watcher)});
+    }
+  }
+  std::sort(followers.begin(), followers.end());
+  followers.erase(std::unique(followers.begin(), followers.end()), followers.end());
+  for (uint32_t u : followers)
+    batch_.rows(Table::kTaskFollowers).Int(task.id).Int(org_.users[u].id);
+
+  // Custom fields (top-level tasks), dependencies and second homes.
+  if (parent == nullptr) {
+    EmitFieldValues(project, task, end);
+    Rng lrng = Stream(kind, kTaskLinks, task.local);
+    Links(project, task, end, lrng);
+  }
+
   std::stable_sort(stories.begin(), stories.end(), [](const StoryDraft& a, const StoryDraft& b) {
     return a.at != b.at ? a.at < b.at : a.kind < b.kind;
   });
@@ -563,20 +840,20 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       .IdOrNull(parent ? parent->id : 0);
   Rng name = Stream(kind, kTaskName, task.local);
   const TemplateContext context = Context(created);
+  std::string& text = name_scratch_;
+  text.clear();
   if (parent == nullptr) {
     // A project rarely holds two tasks of the same name: redraw (a few times) on a clash.
-    std::string& text = name_scratch_;
     for (int attempt = 0; attempt < 8; ++attempt) {
       text.clear();
       AppendOneOf(text, vocab_.task_templates, context, name);
       if (!project_task_names_.contains(text)) break;
     }
     project_task_names_.insert(text);
-    rows.Text(text);
   } else {
-    AppendOneOf(rows.BeginText(), vocab_.subtask_templates, context, name);
-    rows.EndText();
+    AppendOneOf(text, vocab_.subtask_templates, context, name);
   }
+  rows.Text(text);
   Rng notes = Stream(kind, kTaskNotes, task.local);
   if (Bernoulli(notes, parent == nullptr ? p_.description_share : p_.description_share * 0.25)) {
     AppendOneOf(rows.BeginText(), vocab_.description_templates, context, notes);
@@ -600,33 +877,11 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       .TimestampOrNull(task.completed_at, task.completed)
       .IdOrNull(task.completed ? org_.users[completer].id : 0);
 
-  EmitStories(task, stories);
-  if (parent == nullptr) EmitFieldValues(project, task);
-
-  // Tags: sparse, concentrated in the projects with a high tag rate.
-  if (parent == nullptr && !tag_indexes_.empty()) {
-    Rng tags = Stream(kind, kTaskTags, task.local);
-    if (Bernoulli(tags, project.tag_rate)) {
-      const ZipfTable& pick = *tag_pick_;
-      int64_t a = org_.tags[tag_indexes_[pick.Pick(tags)]].id;
-      int64_t b = Bernoulli(tags, 0.3) ? org_.tags[tag_indexes_[pick.Pick(tags)]].id : a;
-      if (b < a) std::swap(a, b);
-      batch_.rows(Table::kTaskTags).Int(task.id).Int(a);
-      if (b != a) batch_.rows(Table::kTaskTags).Int(task.id).Int(b);
-    }
+  EmitStories(task);
+  if (parent == nullptr) {
+    project.tasks.push_back(
+        {task.id, task.created, task.completed ? task.completed_at : 0, std::string(text)});
   }
-
-  // Followers: creator, assignee, commenters, and now and then a watcher.
-  std::vector<uint32_t>& followers = followers_;
-  followers.assign(commenters.begin(), commenters.end());
-  followers.push_back(task.creator);
-  if (task.assignee >= 0) followers.push_back(static_cast<uint32_t>(task.assignee));
-  Rng frng = Stream(kind, kTaskFollowers, task.local);
-  if (Bernoulli(frng, p_.extra_follower_share)) followers.push_back(PickMember(frng, project));
-  std::sort(followers.begin(), followers.end());
-  followers.erase(std::unique(followers.begin(), followers.end()), followers.end());
-  for (uint32_t u : followers)
-    batch_.rows(Table::kTaskFollowers).Int(task.id).Int(org_.users[u].id);
 
   // Subtasks.
   Rng sub = Stream(kind, kTaskSubtasks, task.local);
@@ -639,26 +894,258 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   for (uint32_t c = 0; c < children; ++c) Task(project, &task, depth + 1);
 }
 
-void TeamJob::EmitStories(const TaskState& task, std::vector<StoryDraft>& stories) {
+// Section moves of a top-level task in its home project: filed in the backlog (or, once
+// triaged, to do), then on through doing and review as far as `final_stage`; done work moves
+// to the last section as it completes.
+void TeamJob::SectionPath(const ProjectState& project, const TaskState& task, Stage final_stage,
+                          uint32_t mover, Rng& rng) {
+  const auto section_of = [&](Stage st) {
+    const int s = project.section_of_stage[static_cast<int>(st)];
+    return s < 0 ? 0 : s;
+  };
+  Stage first = Stage::kBacklog;
+  if (final_stage != Stage::kBacklog && !Bernoulli(rng, p_.start_in_backlog_share))
+    first = Stage::kTodo;
+  stories_.front().new_section = section_of(first);  // the created story
+  std::array<Stage, 4> path{};
+  size_t n = 0;
+  if (final_stage == Stage::kDone) {
+    if (Bernoulli(rng, p_.done_via_doing_share)) path[n++] = Stage::kDoing;
+    if (Bernoulli(rng, p_.done_via_review_share)) path[n++] = Stage::kReview;
+  } else {
+    for (int st = static_cast<int>(first) + 1; st <= static_cast<int>(final_stage); ++st)
+      path[n++] = static_cast<Stage>(st);
+  }
+  const int64_t end = task.completed ? task.completed_at : org_.as_of;
+  SortedMoments(rng, std::min(end, task.created + kMsPerMinute), end, TzOf(mover), n, moments_);
+  int from = section_of(first);
+  const int32_t here = ProjectIndex(project);
+  for (size_t i = 0; i < n; ++i) {
+    const int to = section_of(path[i]);
+    stories_.push_back({.at = moments_[i],
+                        .actor = mover,
+                        .kind = StoryKind::kSection,
+                        .project = here,
+                        .old_section = from,
+                        .new_section = to});
+    from = to;
+  }
+  if (final_stage == Stage::kDone) {
+    stories_.push_back({.at = task.completed_at,
+                        .actor = mover,
+                        .kind = StoryKind::kSection,
+                        .project = here,
+                        .old_section = from,
+                        .new_section = section_of(Stage::kDone)});
+  }
+}
+
+// Dependencies on earlier tasks of the project (created before this one and, when this one is
+// done, done no later), and a second home in another project of the team whose life covers
+// the task's.
+void TeamJob::Links(ProjectState& project, const TaskState& task, int64_t end, Rng& rng) {
+  prerequisites_.clear();
+  if (Bernoulli(rng, p_.dependency_share)) {
+    std::vector<uint32_t>& candidates = candidates_;
+    candidates.clear();
+    const size_t window = static_cast<size_t>(std::max(1, p_.dependency_window));
+    const size_t begin = project.tasks.size() > window ? project.tasks.size() - window : 0;
+    for (size_t i = begin; i < project.tasks.size(); ++i) {
+      const TaskSummary& b = project.tasks[i];
+      if (b.created >= task.created) continue;
+      if (task.completed && (b.completed_at == 0 || b.completed_at > task.completed_at)) continue;
+      candidates.push_back(static_cast<uint32_t>(i));
+    }
+    const int want = 1 + (p_.dependency_max > 1 && Bernoulli(rng, 0.25) ? 1 : 0);
+    for (int k = 0; k < want && !candidates.empty(); ++k) {
+      const uint32_t pick = UniformInt(rng, static_cast<uint32_t>(candidates.size()));
+      const uint32_t i = candidates[pick];
+      candidates.erase(candidates.begin() + pick);
+      const int64_t at =
+          std::min(end, task.created + UniformRange(rng, kMsPerMinute, 2 * kMsPerHour));
+      prerequisites_.push_back(project.tasks[i].id);
+      stories_.push_back({.at = at,
+                          .actor = task.creator,
+                          .kind = StoryKind::kDependency,
+                          .ref = static_cast<int32_t>(i)});
+    }
+  }
+  if (!prerequisites_.empty()) {
+    // Rows in key order; each link's time is its story's.
+    std::vector<std::pair<int64_t, int64_t>> links;
+    for (const StoryDraft& s : stories_) {
+      if (s.kind == StoryKind::kDependency)
+        links.emplace_back(project.tasks[static_cast<size_t>(s.ref)].id, s.at);
+    }
+    std::sort(links.begin(), links.end());
+    for (const auto& [id, at] : links)
+      batch_.rows(Table::kTaskDependencies).Int(task.id).Int(id).Timestamp(at);
+  }
+
+  const int64_t span = end - task.created;
+  if (span > 4 * kMsPerMinute && Bernoulli(rng, p_.multi_home_share)) {
+    std::vector<uint32_t>& candidates = candidates_;
+    candidates.clear();
+    const int32_t here = ProjectIndex(project);
+    for (int32_t j = 0; j < here; ++j) {
+      const ProjectState& other = projects_[static_cast<size_t>(j)];
+      // Its life must cover the task's: open, or completed no earlier than the task.
+      if (other.created < task.created &&
+          (!other.completed || (task.completed && task.completed_at <= other.close))) {
+        candidates.push_back(static_cast<uint32_t>(j));
+      }
+    }
+    if (!candidates.empty()) {
+      const uint32_t j = candidates[UniformInt(rng, static_cast<uint32_t>(candidates.size()))];
+      const ProjectState& other = projects_[j];
+      const int64_t added =
+          task.created + UniformRange(rng, kMsPerMinute, std::min(2 * kMsPerDay, span / 2));
+      const auto section_of = [&](Stage st) {
+        const int s = other.section_of_stage[static_cast<int>(st)];
+        return s < 0 ? 0 : s;
+      };
+      const int first = section_of(Stage::kTodo);
+      int final_section = first;
+      stories_.push_back({.at = added,
+                          .actor = task.creator,
+                          .kind = StoryKind::kAddedToProject,
+                          .project = static_cast<int32_t>(j),
+                          .new_section = first});
+      if (task.completed) {
+        final_section = section_of(Stage::kDone);
+        stories_.push_back(
+            {.at = task.completed_at,
+             .actor = task.assignee >= 0 ? static_cast<uint32_t>(task.assignee) : task.creator,
+             .kind = StoryKind::kSection,
+             .project = static_cast<int32_t>(j),
+             .old_section = first,
+             .new_section = final_section});
+      }
+      batch_.rows(Table::kTaskProjects)
+          .Int(task.id)
+          .Int(other.id)
+          .Int(other.section_ids[static_cast<size_t>(final_section)])
+          .Timestamp(added);
+    }
+  }
+}
+
+void TeamJob::AppendSystemText(std::string& out, const StoryDraft& s, Rng& rng) {
+  const UserPlan& actor = org_.users[s.actor];
+  TemplateContext context = Context(s.at);
+  context.actor = actor.name;
+  const auto user_name = [&](int32_t u) -> std::string_view {
+    return org_.users[static_cast<size_t>(u)].name;
+  };
+  const auto quoted_section = [&](int32_t index) {
+    out.append("\"").append(vocab_.sections[static_cast<size_t>(index)].name).append("\"");
+  };
+  switch (s.kind) {
+    case StoryKind::kCreated:
+      AppendTemplate(out, kStoryCreated, context, rng);
+      return;
+    case StoryKind::kAssigned:
+      context.assignee = user_name(s.new_user);
+      AppendTemplate(out, kStoryAssigned, context, rng);
+      return;
+    case StoryKind::kUnassigned:
+      context.assignee = user_name(s.old_user);
+      AppendTemplate(out, kStoryUnassigned, context, rng);
+      return;
+    case StoryKind::kDueDate:
+      if (s.new_due < 0) {
+        out.append(actor.name).append(" removed the due date");
+      } else {
+        context.date_day = s.new_due;
+        AppendTemplate(out, kStoryDueDate, context, rng);
+      }
+      return;
+    case StoryKind::kSection:
+      out.append(actor.name).append(" moved this task from ");
+      quoted_section(s.old_section);
+      out.append(" to ");
+      quoted_section(s.new_section);
+      out.append(" in ").append(projects_[static_cast<size_t>(s.project)].name);
+      return;
+    case StoryKind::kAddedToProject:
+      out.append(actor.name)
+          .append(" added this task to ")
+          .append(projects_[static_cast<size_t>(s.project)].name);
+      return;
+    case StoryKind::kTag:
+      out.append(actor.name)
+          .append(" added this task to the tag ")
+          .append(org_.tags[static_cast<size_t>(s.ref)].spec->name);
+      return;
+    case StoryKind::kFollower:
+      out.append(actor.name)
+          .append(" added ")
+          .append(user_name(s.new_user))
+          .append(" as a collaborator");
+      return;
+    case StoryKind::kDependency:
+      out.append(actor.name)
+          .append(" marked this task as waiting on \"")
+          .append(projects_.back().tasks[static_cast<size_t>(s.ref)].name)
+          .append("\"");
+      return;
+    case StoryKind::kFieldEnum: {
+      const FieldPlan& f = org_.fields[static_cast<size_t>(s.ref)];
+      out.append(actor.name)
+          .append(" changed ")
+          .append(f.spec->name)
+          .append(" from \"")
+          .append(f.option_names[static_cast<size_t>(s.old_option)])
+          .append("\" to \"")
+          .append(f.option_names[static_cast<size_t>(s.new_option)])
+          .append("\"");
+      return;
+    }
+    case StoryKind::kFieldNumber: {
+      const FieldPlan& f = org_.fields[static_cast<size_t>(s.ref)];
+      out.append(actor.name).append(" changed ").append(f.spec->name).append(" from ");
+      AppendNumber(out, s.old_number, f.spec->precision);
+      out.append(" to ");
+      AppendNumber(out, s.new_number, f.spec->precision);
+      return;
+    }
+    case StoryKind::kApproval:
+      out.append(actor.name)
+          .append(s.approval == "approved"   ? " approved this task"
+                  : s.approval == "rejected" ? " rejected this task"
+                                             : " requested changes");
+      return;
+    case StoryKind::kIncomplete:
+      AppendTemplate(out, kStoryIncomplete, context, rng);
+      return;
+    case StoryKind::kCompleted:
+      AppendTemplate(out, kStoryCompleted, context, rng);
+      return;
+    case StoryKind::kComment:
+      break;
+  }
+}
+
+void TeamJob::EmitStories(const TaskState& task) {
   TableRows& rows = batch_.rows(Table::kStories);
   const Kind kind = task.depth == 0 ? Kind::kTask : Kind::kSubtask;
   Rng text = Stream(kind, kTaskComments, (1ull << 40) | task.local);
-  for (const StoryDraft& s : stories) {
+  for (const StoryDraft& s : stories_) {
     const int64_t id = NextId(Table::kStories, &next_story_);
     const UserPlan& actor = org_.users[s.actor];
-    TemplateContext context = Context(s.at);
-    context.actor = actor.first_name();
-    const StoryKindSpec& spec = kStoryKinds[static_cast<int>(s.kind)];
     const bool comment = s.kind == StoryKind::kComment;
-    if (s.kind == StoryKind::kAssigned) context.assignee = org_.users[task.assignee].name;
-    if (s.kind == StoryKind::kDueDate) context.date_day = s.date_day;
-    if (!comment) context.actor = actor.name;
-    rows.Int(id).Int(task.id).Int(actor.id).Text(comment ? "comment" : "system").Text(spec.subtype);
+    rows.Int(id)
+        .Int(task.id)
+        .Int(actor.id)
+        .Text(comment ? "comment" : "system")
+        .Text(kStorySubtypes[static_cast<int>(s.kind)]);
     std::string& out = rows.BeginText();
     if (comment) {
+      TemplateContext context = Context(s.at);
+      context.actor = actor.first_name();
       AppendOneOf(out, vocab_.comment_templates, context, text);
     } else {
-      AppendTemplate(out, spec.text, context, text);
+      AppendSystemText(out, s, text);
     }
     rows.EndText().Timestamp(s.at);
     std::string_view source = "web";
@@ -673,14 +1160,64 @@ void TeamJob::EmitStories(const TaskState& task, std::vector<StoryDraft>& storie
       pinned = Bernoulli(text, p_.pinned_comment_share);
     }
     rows.Bool(pinned).Text(source);
+    // Payload columns.
+    const auto user = [&](int32_t u) {
+      return u < 0 ? int64_t{0} : org_.users[static_cast<size_t>(u)].id;
+    };
+    const ProjectState* project =
+        s.project < 0 ? nullptr : &projects_[static_cast<size_t>(s.project)];
+    const auto section = [&](int32_t index) {
+      return project == nullptr || index < 0 ? int64_t{0}
+                                             : project->section_ids[static_cast<size_t>(index)];
+    };
+    const bool dates = s.kind == StoryKind::kDueDate;
+    const bool field = s.kind == StoryKind::kFieldEnum || s.kind == StoryKind::kFieldNumber;
+    const FieldPlan* f = field ? &org_.fields[static_cast<size_t>(s.ref)] : nullptr;
+    rows.IdOrNull(user(s.old_user))
+        .IdOrNull(user(s.new_user))
+        .DateOrNull(s.old_due, dates && s.old_due >= 0)
+        .DateOrNull(s.new_due, dates && s.new_due >= 0)
+        .DateOrNull(s.old_start, dates && s.old_start >= 0)
+        .DateOrNull(s.new_start, dates && s.new_start >= 0)
+        .IdOrNull(project == nullptr ? 0 : project->id)
+        .IdOrNull(section(s.old_section))
+        .IdOrNull(section(s.new_section))
+        .IdOrNull(s.kind == StoryKind::kTag ? org_.tags[static_cast<size_t>(s.ref)].id : 0)
+        .IdOrNull(s.kind == StoryKind::kDependency
+                      ? projects_.back().tasks[static_cast<size_t>(s.ref)].id
+                      : 0)
+        .IdOrNull(f == nullptr ? 0 : f->id);
+    if (s.kind == StoryKind::kFieldEnum) {
+      rows.Int(f->option_ids[static_cast<size_t>(s.old_option)])
+          .Int(f->option_ids[static_cast<size_t>(s.new_option)]);
+    } else {
+      rows.Null().Null();
+    }
+    if (s.kind == StoryKind::kFieldNumber) {
+      rows.Real(s.old_number).Real(s.new_number);
+    } else {
+      rows.Null().Null();
+    }
+    if (s.kind == StoryKind::kApproval) {
+      rows.Text(s.approval);
+    } else {
+      rows.Null();
+    }
   }
 }
 
-void TeamJob::EmitFieldValues(const ProjectState& project, const TaskState& task) {
+// Writes the task's custom field values and adds a change story for the share of enum and
+// number values that were set to something else first.
+void TeamJob::EmitFieldValues(const ProjectState& project, const TaskState& task, int64_t end) {
   TableRows& rows = batch_.rows(Table::kCustomFieldValues);
   Rng rng = Stream(Kind::kFieldValue, kTaskFields, task.local);
+  Rng change = Stream(Kind::kFieldValue, kTaskFieldChanges, task.local);
+  const uint32_t changer = task.assignee >= 0 ? static_cast<uint32_t>(task.assignee) : task.creator;
+  const auto change_at = [&] {
+    return ActivityTime(change, std::min(end, task.created + kMsPerMinute), end, TzOf(changer));
+  };
   for (int index : project.field_indexes) {
-    const FieldPlan& f = org_.fields[index];
+    const FieldPlan& f = org_.fields[static_cast<size_t>(index)];
     const CustomFieldSpec& s = *f.spec;
     if (!Bernoulli(rng, s.fill_rate)) continue;
     rows.Int(task.id).Int(f.id);
@@ -693,19 +1230,42 @@ void TeamJob::EmitFieldValues(const ProjectState& project, const TaskState& task
               std::clamp<int64_t>(k, 0, static_cast<int64_t>(f.option_ids.size()) - 1));
         } else {
           option = f.option_weights.Pick(rng);
+          if (f.option_ids.size() > 1 && Bernoulli(change, p_.field_changed_share)) {
+            size_t old = f.option_weights.Pick(change);
+            if (old == option) old = (option + 1) % f.option_ids.size();
+            stories_.push_back({.at = change_at(),
+                                .actor = changer,
+                                .kind = StoryKind::kFieldEnum,
+                                .ref = index,
+                                .old_option = static_cast<int32_t>(old),
+                                .new_option = static_cast<int32_t>(option)});
+          }
         }
         rows.Text("enum").Null().Null().Int(f.option_ids[option]).Null().Null();
         break;
       }
       case FieldType::kNumber: {
         double v;
+        double old = 0;
         if (s.fibonacci) {
           v = kFibonacci[fibonacci_.Pick(rng)];
+          old = kFibonacci[fibonacci_.Pick(change)];
         } else if (s.format == "percentage") {
           v = task.completed ? 100.0 : 10.0 * UniformInt(rng, 10);
+          old = v >= 10.0 ? 10.0 * UniformInt(change, static_cast<uint32_t>(v / 10.0)) : v;
         } else {
           const double scale = std::pow(10.0, s.precision);
           v = std::round(LogNormal(rng, std::log(s.number_median), s.number_sigma) * scale) / scale;
+          old = std::round(LogNormal(change, std::log(s.number_median), s.number_sigma) * scale) /
+                scale;
+        }
+        if (old != v && Bernoulli(change, p_.field_changed_share)) {
+          stories_.push_back({.at = change_at(),
+                              .actor = changer,
+                              .kind = StoryKind::kFieldNumber,
+                              .ref = index,
+                              .old_number = old,
+                              .new_number = v});
         }
         rows.Text("number").Null().Real(v).Null().Null().Null();
         break;

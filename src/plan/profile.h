@@ -76,6 +76,32 @@ struct Profile {
   double pinned_comment_share = 0.02;
   double comment_mobile_share = 0.12;
   double comment_email_share = 0.05;
+
+  // --- Activity feed (asana-model.md 1.7; shares UNCONFIRMED, our choice). ---
+  double reassigned_share = 0.12;    // assigned tasks first given to someone else
+  double unassigned_later_share = 0.10;  // unassigned open tasks that had an assignee once
+  double reopened_share = 0.03;      // completed tasks marked incomplete once, then done again
+  double done_via_doing_share = 0.75;   // completed tasks that passed through the "doing" section
+  double done_via_review_share = 0.35;  // ... and through "review"
+  double start_in_backlog_share = 0.4;  // triaged tasks that were first filed in the backlog
+  double field_changed_share = 0.15;    // enum and number values changed after creation
+  double late_tag_share = 0.2;          // tags added days after creation rather than at once
+
+  // --- Project lifecycle (UNCONFIRMED, our choice). ---
+  double dependency_share = 0.10;  // top-level tasks waiting on an earlier task of the project
+  int dependency_max = 2;          // prerequisites per dependent task
+  int dependency_window = 30;      // prerequisites come from the last N tasks of the project
+  double multi_home_share = 0.04;  // top-level tasks also added to another open team project
+  double status_first_median_days = 7.0;  // project creation -> first status update
+  double status_interval_median_days = 10.0;  // between status updates, log-normal
+  double status_interval_sigma = 0.35;
+  double status_by_owner_share = 0.8;  // else the team lead writes it
+  // Status of the next update given the last, rows and columns in the order on_track, at_risk,
+  // off_track, on_hold (the first update is on_track; a completed project ends 'complete').
+  std::array<double, 16> status_transition = {0.78, 0.17, 0.03, 0.02,   // from on_track
+                                              0.45, 0.35, 0.15, 0.05,   // from at_risk
+                                              0.15, 0.40, 0.40, 0.05,   // from off_track
+                                              0.40, 0.10, 0.00, 0.50};  // from on_hold
 };
 
 // The default profile.

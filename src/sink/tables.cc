@@ -44,13 +44,41 @@ constexpr C kTasks[] = {"id",          "organization_id",  "project_id",
                         "assignee_id", "created_by_id",    "created_at",
                         "modified_at", "start_on",         "due_on",
                         "completed",   "completed_at",     "completed_by_id"};
-constexpr C kStories[] = {"id",   "task_id",    "created_by_id", "type",  "resource_subtype",
-                          "text", "created_at", "is_pinned",     "source"};
+constexpr C kStories[] = {"id",
+                          "task_id",
+                          "created_by_id",
+                          "type",
+                          "resource_subtype",
+                          "text",
+                          "created_at",
+                          "is_pinned",
+                          "source",
+                          "old_user_id",
+                          "new_user_id",
+                          "old_due_on",
+                          "new_due_on",
+                          "old_start_on",
+                          "new_start_on",
+                          "project_id",
+                          "old_section_id",
+                          "new_section_id",
+                          "tag_id",
+                          "dependency_id",
+                          "custom_field_id",
+                          "old_enum_option_id",
+                          "new_enum_option_id",
+                          "old_number_value",
+                          "new_number_value",
+                          "new_approval_status"};
 constexpr C kCustomFieldValues[] = {"task_id",    "custom_field_id", "value_type",
                                     "text_value", "number_value",    "enum_option_id",
                                     "date_value", "people_value_id"};
 constexpr C kTaskTags[] = {"task_id", "tag_id"};
 constexpr C kTaskFollowers[] = {"task_id", "user_id"};
+constexpr C kTaskProjects[] = {"task_id", "project_id", "section_id", "added_at"};
+constexpr C kTaskDependencies[] = {"task_id", "depends_on_id", "created_at"};
+constexpr C kStatusUpdates[] = {"id",    "project_id", "author_id", "status_type",
+                                "title", "text",       "created_at"};
 
 constexpr std::array<TableDesc, kTableCount> kTables = {{
     {"runs", kRuns, 1},
@@ -70,6 +98,9 @@ constexpr std::array<TableDesc, kTableCount> kTables = {{
     {"custom_field_values", kCustomFieldValues, 2},
     {"task_tags", kTaskTags, 2},
     {"task_followers", kTaskFollowers, 2},
+    {"task_projects", kTaskProjects, 2},
+    {"task_dependencies", kTaskDependencies, 2},
+    {"status_updates", kStatusUpdates, 1},
 }};
 
 }  // namespace

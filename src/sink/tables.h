@@ -30,8 +30,11 @@ enum class Table : int {
   kCustomFieldValues,
   kTaskTags,
   kTaskFollowers,
+  kTaskProjects,
+  kTaskDependencies,
+  kStatusUpdates,
 };
-inline constexpr size_t kTableCount = 17;
+inline constexpr size_t kTableCount = 20;
 
 struct TableDesc {
   std::string_view name;

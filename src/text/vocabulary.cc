@@ -1082,8 +1082,64 @@ constexpr W kProjectNotes[] = {
     "Tracks all work for this initiative. Success metric: {metric}. Details in {doc}.",
     "Kicked off in {month}. Scope, owners and milestones are in {doc}."};
 
+constexpr W kStatusTitles[] = {"Status update: {date}", "Weekly update ({date})",
+                               "Project check-in, {date}", "Update for the week of {date}",
+                               "{month} status: {date}"};
+constexpr W kStatusOnTrack[] = {
+    "On track. {n} items closed since the last update; next up is the review with {person} on "
+    "{weekday}.",
+    "Everything is moving as planned. {person} is wrapping up the open items before {weekday}.",
+    "Good progress: the next milestone is on schedule, and {metric} is trending the right way.",
+    "On schedule with no blockers. {person} and {actor} sync on {weekday} to plan the next phase.",
+    "Green across the board. Scope is stable and we are tracking to the {quarter} goal.",
+    "Still on track. Notes from this week's working session are in {doc}."};
+constexpr W kStatusAtRisk[] = {
+    "At risk: two dependencies slipped and {person} is working to recover by {date}.",
+    "Some risk to the timeline. We are waiting on input from {person}; reassessing on {weekday}.",
+    "Scope grew this week. We may need to cut items to hold the date; options are in {doc}.",
+    "At risk on capacity: {n} open items have no owner yet. Looking for help from the team.",
+    "The timeline is tight. {person} flagged an open question that blocks the next step.",
+    "At risk until we hear back from {account}; {actor} follows up on {weekday}."};
+constexpr W kStatusOffTrack[] = {
+    "Off track: the current date will not hold. Proposing a new plan with {person} on {weekday}.",
+    "We are behind by about {n} weeks. Re-planning with {person}; draft in {doc}.",
+    "Blocked on an external dependency with {account}; escalated to {person}.",
+    "Off track. Key work is stalled while the team handles other {quarter} priorities.",
+    "Off track after the last review; {actor} is resetting scope and owners this week."};
+constexpr W kStatusOnHold[] = {
+    "On hold while the team focuses on higher priorities this {quarter}.",
+    "Paused pending a decision from {person}.",
+    "On hold until the budget is confirmed; we revisit on {date}.",
+    "Paused: the people on this project are helping with an urgent request from {account}."};
+constexpr W kStatusComplete[] = {
+    "Complete. Thanks to everyone who contributed; wrap-up notes are in {doc}.",
+    "Done: all deliverables shipped. {person} will share the retro on {weekday}.",
+    "Project complete. Remaining follow-ups moved to the next project's backlog.",
+    "Closed out. Final results against {metric} are summarized in {doc}."};
+
 }  // namespace
 
+std::string_view StatusTypeName(StatusType t) {
+  constexpr std::string_view kNames[] = {"on_track", "at_risk", "off_track", "on_hold",
+                                         "complete"};
+  return kNames[static_cast<size_t>(t)];
+}
+Words StatusUpdateTitles() { return kStatusTitles; }
+Words StatusUpdateTemplates(StatusType t) {
+  switch (t) {
+    case StatusType::kOnTrack:
+      return kStatusOnTrack;
+    case StatusType::kAtRisk:
+      return kStatusAtRisk;
+    case StatusType::kOffTrack:
+      return kStatusOffTrack;
+    case StatusType::kOnHold:
+      return kStatusOnHold;
+    case StatusType::kComplete:
+      break;
+  }
+  return kStatusComplete;
+}
 Words ProjectNoteTemplates() { return kProjectNotes; }
 const DepartmentVocab& VocabFor(Department d) { return kDepartments[static_cast<size_t>(d)]; }
 std::span<const Slot> SharedSlots() { return kSharedSlots; }

@@ -123,11 +123,21 @@ Words LastNames();
 // Project descriptions (shared and context slots only; {actor} is the owner).
 Words ProjectNoteTemplates();
 
+// Project status updates: titles ({date} is the update's day) and texts per status type (shared
+// and context slots only).
+enum class StatusType : uint8_t { kOnTrack, kAtRisk, kOffTrack, kOnHold, kComplete };
+inline constexpr int kStatusTypeCount = 5;
+std::string_view StatusTypeName(StatusType t);
+Words StatusUpdateTitles();
+Words StatusUpdateTemplates(StatusType t);
+
 // Story texts for system events ({actor}, {assignee}, {date} are context slots).
 inline constexpr std::string_view kStoryCreated = "{actor} created this task";
 inline constexpr std::string_view kStoryAssigned = "{actor} assigned to {assignee}";
 inline constexpr std::string_view kStoryDueDate = "{actor} changed the due date to {date}";
 inline constexpr std::string_view kStoryCompleted = "{actor} marked this task complete";
+inline constexpr std::string_view kStoryIncomplete = "{actor} marked this task incomplete";
+inline constexpr std::string_view kStoryUnassigned = "{actor} removed {assignee} as assignee";
 
 }  // namespace asanasim
 

@@ -89,12 +89,6 @@ constexpr RuleCheck kRules[] = {
      "AND "
      "s.resource_subtype = 'created' AND s.created_by_id = t.created_by_id AND s.created_at = "
      "t.created_at)"},
-    {"completed_story",
-     "a completed task has a 'marked_complete' story by its completer (task ids)",
-     "SELECT t.id FROM tasks t WHERE t.completed = 1 AND NOT EXISTS (SELECT 1 FROM stories s WHERE "
-     "s.task_id = t.id AND s.resource_subtype = 'marked_complete' AND s.created_by_id = "
-     "t.completed_by_id AND "
-     "s.created_at = t.completed_at)"},
     {"eav_one_value", "each custom field value row has exactly one typed value (task ids)",
      "SELECT task_id FROM custom_field_values WHERE (text_value IS NOT NULL) + (number_value IS "
      "NOT NULL) + "
@@ -114,11 +108,59 @@ constexpr RuleCheck kRules[] = {
      "EXISTS (SELECT 1 FROM "
      "project_custom_field_settings s WHERE s.project_id = t.project_id AND s.custom_field_id = "
      "v.custom_field_id)"},
+    {"section_matches_completion",
+     "done top-level tasks sit in the last section of each project they are in, open ones "
+     "elsewhere (task ids)",
+     "SELECT t.id FROM tasks t JOIN sections s ON s.id = t.section_id WHERE t.completed <> "
+     "(s.position = (SELECT max(x.position) FROM sections x WHERE x.project_id = s.project_id)) "
+     "UNION ALL SELECT t.id FROM task_projects tp JOIN tasks t ON t.id = tp.task_id JOIN sections "
+     "s ON s.id = tp.section_id WHERE t.completed <> (s.position = (SELECT max(x.position) FROM "
+     "sections x WHERE x.project_id = s.project_id))"},
+    {"second_home_in_team",
+     "a second home is another project of the same team, joined by a top-level task during "
+     "both lives (task ids)",
+     "SELECT t.id FROM task_projects tp JOIN tasks t ON t.id = tp.task_id JOIN projects h ON h.id "
+     "= t.project_id JOIN projects o ON o.id = tp.project_id WHERE o.id = h.id OR o.team_id <> "
+     "h.team_id OR t.parent_id IS NOT NULL OR tp.added_at < t.created_at OR tp.added_at < "
+     "o.created_at OR tp.added_at > " AS_OF
+     " OR (o.completed = 1 AND (t.completed = 0 OR t.completed_at > o.completed_at))"},
+    {"dependency_respects_time",
+     "a task waits only on an earlier top-level task of its project, done no later than it "
+     "(task ids)",
+     "SELECT d.task_id FROM task_dependencies d JOIN tasks a ON a.id = d.task_id JOIN tasks b ON "
+     "b.id = d.depends_on_id WHERE a.project_id <> b.project_id OR a.parent_id IS NOT NULL OR "
+     "b.parent_id IS NOT NULL OR b.created_at >= a.created_at OR d.created_at < a.created_at OR "
+     "d.created_at > " AS_OF
+     " OR (a.completed = 1 AND (b.completed = 0 OR b.completed_at > a.completed_at))"},
+    {"status_update_in_project_life",
+     "status updates fall between the project's creation and its completion or as_of (status "
+     "update ids)",
+     "SELECT u.id FROM status_updates u JOIN projects p ON p.id = u.project_id WHERE u.created_at "
+     "< p.created_at OR u.created_at > coalesce(p.completed_at, " AS_OF ")"},
+    {"status_author_in_team",
+     "status updates are written by members of the project's team "
+     "(status update ids)",
+     "SELECT u.id FROM status_updates u JOIN projects p ON p.id = u.project_id WHERE NOT " IN_TEAM(
+         "u.author_id")},
+    {"status_complete_iff_done",
+     "a completed project's latest status update is 'complete', and 'complete' is never "
+     "followed or used on an open project (project ids)",
+     "SELECT p.id FROM projects p WHERE p.completed <> coalesce((SELECT u.status_type = "
+     "'complete' FROM status_updates u WHERE u.project_id = p.id ORDER BY u.created_at DESC, u.id "
+     "DESC LIMIT 1), 0) UNION SELECT u.project_id FROM status_updates u WHERE u.status_type = "
+     "'complete' AND EXISTS (SELECT 1 FROM status_updates l WHERE l.project_id = u.project_id AND "
+     "(l.created_at > u.created_at OR (l.created_at = u.created_at AND l.id > u.id)))"},
+    {"project_modified_after_status",
+     "a project's modified_at is not before its latest status update (project ids)",
+     "SELECT p.id FROM projects p WHERE p.modified_at < (SELECT max(u.created_at) FROM "
+     "status_updates u WHERE u.project_id = p.id)"},
     {"no_placeholder_text",
-     "no template placeholder reached names, notes or stories (task, story, project ids)",
+     "no template placeholder reached names, notes, stories or status updates (task, story, "
+     "project, status update ids)",
      "SELECT id FROM tasks WHERE name GLOB '*[{}]*' OR notes GLOB '*[{}]*' UNION ALL "
      "SELECT id FROM stories WHERE text GLOB '*[{}]*' UNION ALL "
-     "SELECT id FROM projects WHERE name GLOB '*[{}]*' OR notes GLOB '*[{}]*'"},
+     "SELECT id FROM projects WHERE name GLOB '*[{}]*' OR notes GLOB '*[{}]*' UNION ALL "
+     "SELECT id FROM status_updates WHERE title GLOB '*[{}]*' OR text GLOB '*[{}]*'"},
 };
 
 #define LOCAL(ts) "strftime('%w', " ts ", u.utc_offset_min || ' minutes')"

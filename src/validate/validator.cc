@@ -6,6 +6,7 @@
 #include "src/sink/zstd_file.h"
 #include "src/util/status.h"
 #include "src/validate/checks.h"
+#include "src/validate/replay.h"
 
 namespace asanasim {
 
@@ -71,6 +72,16 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
     }
     if (rc != SQLITE_DONE) return db.Error(rc, Cat("rule ", check.name));
     report.rules.push_back(std::move(r));
+  }
+
+  {
+    ASANASIM_ASSIGN_OR_RETURN(std::vector<ReplayOutcome> replay,
+                              ReplayStories(db, static_cast<size_t>(options.examples)));
+    for (size_t i = 0; i < replay.size(); ++i) {
+      const ReplayRule& rule = ReplayRules()[i];
+      report.rules.push_back({std::string(rule.name), std::string(rule.description),
+                              replay[i].violations, std::move(replay[i].examples)});
+    }
   }
 
   for (const StatCheck& check : StatChecks()) {

@@ -23,7 +23,18 @@ TEST(VocabularyTest, EveryTemplateResolves) {
             << v.name << ": '" << t << "' lacks {" << missing << "}";
       }
     }
-    for (std::string_view t : {kStoryCreated, kStoryAssigned, kStoryDueDate, kStoryCompleted}) {
+    for (int st = 0; st < kStatusTypeCount; ++st) {
+      for (std::string_view t : StatusUpdateTemplates(static_cast<StatusType>(st))) {
+        std::string missing;
+        EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << t << " lacks {" << missing << "}";
+      }
+    }
+    for (std::string_view t : StatusUpdateTitles()) {
+      std::string missing;
+      EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << t;
+    }
+    for (std::string_view t : {kStoryCreated, kStoryAssigned, kStoryDueDate, kStoryCompleted,
+                              kStoryIncomplete, kStoryUnassigned}) {
       std::string missing;
       EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << t;
     }
