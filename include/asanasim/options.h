@@ -55,6 +55,9 @@ struct GenerateOptions {
   int32_t months = 6;
   // "Now" of the generated world: milliseconds since the Unix epoch, UTC. Default 2026-07-01.
   int64_t as_of_ms = 1782864000000;
+  // A profile file (`asanasim profile` prints the defaults) overriding distribution parameters;
+  // empty = the built-in profile. Its overrides are part of the run record.
+  std::string profile_path;
   // Generation threads; the writer is one more thread. 0 = all cores: cores - 1 generation
   // threads plus the writer (all cores with `discard`).
   int32_t threads = 0;

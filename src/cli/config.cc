@@ -77,6 +77,12 @@ constexpr Setting kSettings[] = {
      0,
      0,
      "\"now\" of the world, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default 2026-07-01)"},
+    {"profile",
+     {"ASANASIM_PROFILE", ""},
+     Type::kPath,
+     0,
+     0,
+     "override distribution parameters from FILE (see `asanasim profile`)"},
     {"threads",
      {"ASANASIM_THREADS", ""},
      Type::kUint,
@@ -162,7 +168,7 @@ absl::Status Apply(const Setting& s, std::string_view value, std::string_view so
   switch (s.type) {
     case Type::kPath:
       if (value.empty()) return Bad(source, value, "is empty");
-      o.out = std::string(value);
+      (s.name == "profile" ? o.profile_path : o.out) = std::string(value);
       return absl::OkStatus();
     case Type::kBool: {
       ASANASIM_ASSIGN_OR_RETURN(const bool v, ParseBool(source, value));

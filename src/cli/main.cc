@@ -19,6 +19,7 @@
 #include "asanasim/validate.h"
 #include "src/cli/config.h"
 #include "src/pipeline/manifest.h"
+#include "src/plan/profile.h"
 #include "src/util/json_writer.h"
 
 namespace asanasim {
@@ -38,7 +39,8 @@ const char kUsage[] =
     "  generate     write the history of one or many organizations into a SQLite database\n"
     "  merge        combine shard databases of one universe into one database\n"
     "  hash         per-table and overall content hashes of a database\n"
-    "  validate     check a database's integrity, business rules and realism statistics\n\n"
+    "  validate     check a database's integrity, business rules and realism statistics\n"
+    "  profile      print the distribution parameters (defaults, or FILE applied to them)\n\n"
     "  asanasim <command> --help  options of a command\n"
     "  asanasim --version         print the version\n";
 
@@ -421,6 +423,30 @@ int RunGenerate(const std::vector<std::string>& args) {
   return 0;
 }
 
+// `asanasim profile [FILE]`: the documented profile, the defaults or FILE over them.
+int RunProfile(const std::vector<std::string>& args) {
+  if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
+    std::fputs(
+        "usage: asanasim profile [FILE]\n\n"
+        "Prints every distribution parameter of the generated world with its doc line: the\n"
+        "defaults, or FILE applied over them (checked as `generate --profile FILE` would).\n"
+        "Save the output, edit it, and pass it to `asanasim generate --profile FILE`.\n",
+        stdout);
+    return 0;
+  }
+  if (args.size() > 1) {
+    std::fprintf(stderr, "asanasim profile: expected at most one FILE\n");
+    return kExitUsage;
+  }
+  absl::StatusOr<Profile> profile = LoadProfile(args.empty() ? "" : args[0]);
+  if (!profile.ok()) {
+    std::fprintf(stderr, "asanasim: %s\n", std::string(profile.status().message()).c_str());
+    return kExitUsage;
+  }
+  std::fputs(FormatProfile(*profile).c_str(), stdout);
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -435,6 +461,7 @@ int Main(int argc, char** argv) {
   if (args[0] == "merge") return RunMerge({args.begin() + 1, args.end()});
   if (args[0] == "hash") return RunHash({args.begin() + 1, args.end()});
   if (args[0] == "validate") return RunValidate({args.begin() + 1, args.end()});
+  if (args[0] == "profile") return RunProfile({args.begin() + 1, args.end()});
   std::fprintf(stderr, "asanasim: unknown command '%s' (see asanasim --help)\n", args[0].c_str());
   return kExitUsage;
 }

@@ -956,7 +956,8 @@ void TeamJob::Links(ProjectState& project, const TaskState& task, int64_t end, R
       if (task.completed && (b.completed_at == 0 || b.completed_at > task.completed_at)) continue;
       candidates.push_back(static_cast<uint32_t>(i));
     }
-    const int want = 1 + (p_.dependency_max > 1 && Bernoulli(rng, 0.25) ? 1 : 0);
+    int want = 1;  // then each further prerequisite with probability 1/4
+    while (want < p_.dependency_max && Bernoulli(rng, 0.25)) ++want;
     for (int k = 0; k < want && !candidates.empty(); ++k) {
       const uint32_t pick = UniformInt(rng, static_cast<uint32_t>(candidates.size()));
       const uint32_t i = candidates[pick];

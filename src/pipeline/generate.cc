@@ -57,7 +57,7 @@ struct Job {
   int32_t team = -1;  // -1: the org-level job
 };
 
-WorldConfig WorldOf(const GenerateOptions& o) {
+WorldConfig WorldOf(const GenerateOptions& o, const Profile& profile) {
   return WorldConfig{.seed = o.seed,
                      .org_count = o.orgs,
                      .users = o.users,
@@ -65,7 +65,7 @@ WorldConfig WorldOf(const GenerateOptions& o) {
                      .tasks_per_project = o.tasks_per_project,
                      .months = o.months,
                      .as_of_ms = o.as_of_ms,
-                     .profile = &DefaultProfile()};
+                     .profile = &profile};
 }
 
 uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.org_end; }
@@ -73,15 +73,15 @@ uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.o
 // The options that shape the universe, as JSON: never the org range (the shards of one universe
 // share it and merge into exactly a full run), the path, threads or other run mechanics (the
 // file's bytes must not depend on them).
-std::string WorldJson(const GenerateOptions& o) {
+std::string WorldJson(const GenerateOptions& o, const Profile& profile) {
   return Cat("{\"seed\":", std::to_string(o.seed), ",\"orgs\":", std::to_string(o.orgs),
              ",\"users\":", std::to_string(o.users), ",\"projects\":", std::to_string(o.projects),
              ",\"tasks_per_project\":", std::to_string(o.tasks_per_project),
              ",\"months\":", std::to_string(o.months), ",\"as_of\":\"", TimestampString(o.as_of_ms),
-             "\",\"profile\":\"default\"}");
+             "\",\"profile\":", ProfileOverridesJson(profile), "}");
 }
 
-void AddRunRow(const GenerateOptions& o, Batch& batch) {
+void AddRunRow(const GenerateOptions& o, const Profile& profile, Batch& batch) {
   batch.rows(Table::kRuns)
       .Int(1)
       .Text("asanasim")
@@ -89,11 +89,11 @@ void AddRunRow(const GenerateOptions& o, Batch& batch) {
       .Int(kSchemaVersion)
       .Int(static_cast<int64_t>(o.seed))
       .Timestamp(o.as_of_ms)
-      .Timestamp(HistoryStart(WorldOf(o)))
+      .Timestamp(HistoryStart(WorldOf(o, profile)))
       .Int(o.orgs)
       .Int(o.org_begin)
       .Int(OrgEnd(o))
-      .Text(WorldJson(o));
+      .Text(WorldJson(o, profile));
 }
 
 // Records the first error from any thread and tells everyone to stop.
@@ -126,9 +126,9 @@ class StopSignal {
 // Produces jobs in sequence order, planning each org when it is reached. Serial (input_node).
 class JobSource {
  public:
-  JobSource(const GenerateOptions& o, StopSignal& stop, std::atomic<int64_t>& planned,
-            std::atomic<bool>& planning_done)
-      : world_(WorldOf(o)),
+  JobSource(const GenerateOptions& o, const Profile& profile, StopSignal& stop,
+            std::atomic<int64_t>& planned, std::atomic<bool>& planning_done)
+      : world_(WorldOf(o, profile)),
         next_org_(o.org_begin),
         end_org_(OrgEnd(o)),
         stop_(stop),
@@ -212,7 +212,7 @@ absl::Status ValidateOptions(const GenerateOptions& o) {
         Cat("--as-of ", TimestampString(o.as_of_ms), " is outside 1990-01-01..9000-01-01"));
   }
   if (o.out.empty()) return absl::InvalidArgumentError("--out is empty");
-  return absl::OkStatus();
+  return LoadProfile(o.profile_path).status();
 }
 
 absl::Status CheckOutputPath(const std::string& out_path, bool force, bool compress) {
@@ -247,6 +247,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
+  ASANASIM_ASSIGN_OR_RETURN(const Profile profile, LoadProfile(options.profile_path));
   // The writer, unless rows are discarded (then only counted).
   std::unique_ptr<SqliteWriter> writer;
   if (!options.discard) {
@@ -271,13 +272,13 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   };
   {
     Batch run(0);
-    AddRunRow(options, run);
+    AddRunRow(options, profile, run);
     ASANASIM_RETURN_IF_ERROR(consume(run));
   }
   // Projects are known up front, org by org, without planning: the progress denominator.
   int64_t projects_total = 0;
   {
-    const WorldConfig world = WorldOf(options);
+    const WorldConfig world = WorldOf(options, profile);
     for (uint32_t org = options.org_begin; org < OrgEnd(options); ++org) {
       projects_total += PlanOrgSize(world, org).projects;
     }
@@ -304,7 +305,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     tbb::task_arena arena(threads);
     arena.execute([&] {
       tbb::flow::graph g;
-      tbb::flow::input_node<Job> source(g, JobSource(options, stop, planned, planning_done));
+      tbb::flow::input_node<Job> source(g,
+                                        JobSource(options, profile, stop, planned, planning_done));
       tbb::flow::limiter_node<Job> limiter(g, static_cast<size_t>(in_flight));
       tbb::flow::function_node<Job, BatchPtr> generate(
           g, tbb::flow::unlimited, [&](const Job& job) -> BatchPtr {
@@ -385,7 +387,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   if (options.manifest) {
     Manifest m;
     m.command = "generate";
-    m.world_json = WorldJson(options);
+    m.world_json = WorldJson(options, profile);
     m.seed = static_cast<int64_t>(options.seed);
     m.org_count = options.orgs;
     m.org_ranges = {{options.org_begin, OrgEnd(options)}};

@@ -1,10 +1,225 @@
 #include "src/plan/profile.h"
 
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <span>
+#include <sstream>
+#include <vector>
+
+#include "src/util/status.h"
+
 namespace asanasim {
+namespace {
+
+std::span<double> Doubles(double& v) { return {&v, 1}; }
+template <size_t N>
+std::span<double> Doubles(std::array<double, N>& v) {
+  return v;
+}
+
+// One parameter: its name, doc line, allowed range, and where it lives in a Profile (doubles:
+// a scalar or an array; ints: a scalar). An entry with an empty name is a section heading.
+struct Param {
+  std::string_view name;
+  std::string_view doc;
+  double lo;
+  double hi;
+  std::span<double> (*doubles)(Profile&);
+  int* (*integer)(Profile&);
+};
+
+// clang-format off
+const Param kParams[] = {
+#include "src/plan/profile_params.inc"
+};
+// clang-format on
+
+const Param* Find(std::string_view name) {
+  for (const Param& p : kParams) {
+    if (!p.name.empty() && p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+void AppendNumber(std::string& out, double v) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+// The values of `p` in `profile`, as doubles (ints converted).
+std::vector<double> Values(const Param& p, Profile profile) {
+  if (p.integer != nullptr) return {static_cast<double>(*p.integer(profile))};
+  const std::span<double> v = p.doubles(profile);
+  return {v.begin(), v.end()};
+}
+
+// "0.5", or "[1, 2, 3]" for a list parameter.
+void AppendValues(std::string& out, const std::vector<double>& v) {
+  if (v.size() > 1) out += '[';
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) out += ", ";
+    AppendNumber(out, v[i]);
+  }
+  if (v.size() > 1) out += ']';
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+double Sum(std::span<const double> v) {
+  double s = 0;
+  for (double x : v) s += x;
+  return s;
+}
+
+}  // namespace
 
 const Profile& DefaultProfile() {
   static const Profile kProfile;
   return kProfile;
+}
+
+std::string FormatProfile(const Profile& profile) {
+  std::string out =
+      "# asanasim profile: every distribution parameter of the generated world, with the\n"
+      "# defaults for a mid-sized B2B SaaS company. Edit any value and pass the file to\n"
+      "# `asanasim generate --profile FILE`; parameters left out keep their defaults. Shares are\n"
+      "# probabilities in [0, 1]; medians are in days; sigmas are log-normal spreads.\n";
+  for (const Param& p : kParams) {
+    if (p.name.empty()) {
+      out.append("\n# --- ").append(p.doc).append(" ---\n");
+      continue;
+    }
+    out.append("# ").append(p.doc).append("\n").append(p.name).append(" = ");
+    AppendValues(out, Values(p, profile));
+    out += '\n';
+  }
+  return out;
+}
+
+absl::StatusOr<Profile> ParseProfile(std::string_view text, std::string_view source) {
+  Profile profile = DefaultProfile();
+  std::vector<std::string_view> seen;
+  int line_number = 0;
+  while (!text.empty()) {
+    const size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+    ++line_number;
+    const auto bad = [&](std::string_view why) {
+      return absl::InvalidArgumentError(
+          Cat("profile ", source, " line ", std::to_string(line_number), ": ", why));
+    };
+    if (const size_t hash = line.find('#'); hash != std::string_view::npos)
+      line = line.substr(0, hash);
+    line = Trim(line);
+    if (line.empty()) continue;
+    const size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return bad(Cat("'", line, "' is not name = value"));
+    const std::string_view name = Trim(line.substr(0, eq));
+    std::string_view value = Trim(line.substr(eq + 1));
+    const Param* p = Find(name);
+    if (p == nullptr) return bad(Cat("unknown parameter '", name, "'"));
+    for (std::string_view s : seen) {
+      if (s == p->name) return bad(Cat("'", name, "' is set twice"));
+    }
+    seen.push_back(p->name);
+    const size_t want = p->integer != nullptr ? 1 : p->doubles(profile).size();
+    if (want > 1) {
+      if (value.size() < 2 || value.front() != '[' || value.back() != ']')
+        return bad(Cat("'", name, "' takes a list of ", std::to_string(want), " numbers in [...]"));
+      value = value.substr(1, value.size() - 2);
+    }
+    std::vector<double> numbers;
+    while (true) {
+      const size_t comma = value.find(',');
+      const std::string_view item = Trim(value.substr(0, comma));
+      double v = 0;
+      const auto r = std::from_chars(item.data(), item.data() + item.size(), v);
+      if (item.empty() || r.ec != std::errc() || r.ptr != item.data() + item.size() ||
+          !std::isfinite(v))
+        return bad(Cat("'", item, "' is not a number (", name, ")"));
+      if (v < p->lo || v > p->hi) {
+        std::string range;
+        AppendNumber(range, p->lo);
+        range += ", ";
+        AppendNumber(range, p->hi);
+        return bad(Cat(name, " = ", item, " is out of range [", range, "]"));
+      }
+      if (p->integer != nullptr && v != std::floor(v))
+        return bad(Cat(name, " = ", item, " is not a whole number"));
+      numbers.push_back(v);
+      if (comma == std::string_view::npos) break;
+      value = value.substr(comma + 1);
+    }
+    if (numbers.size() != want) {
+      return bad(Cat("'", name, "' takes ", std::to_string(want), " number", want == 1 ? "" : "s",
+                     ", got ", std::to_string(numbers.size())));
+    }
+    if (p->integer != nullptr) {
+      *p->integer(profile) = static_cast<int>(numbers[0]);
+    } else {
+      std::span<double> dst = p->doubles(profile);
+      for (size_t i = 0; i < want; ++i) dst[i] = numbers[i];
+    }
+  }
+
+  // Consistency of parameters that only make sense together.
+  const auto inconsistent = [&](std::string_view why) {
+    return absl::InvalidArgumentError(Cat("profile ", source, ": ", why));
+  };
+  if (Sum(profile.weekday_weight) <= 0) return inconsistent("weekday_weight is all zero");
+  if (Sum(profile.hour_weight) <= 0) return inconsistent("hour_weight is all zero");
+  if (Sum(profile.project_tag_rate_weight) <= 0)
+    return inconsistent("project_tag_rate_weight is all zero");
+  for (size_t row = 0; row < 4; ++row) {
+    if (Sum(std::span<const double>(profile.status_transition).subspan(row * 4, 4)) <= 0)
+      return inconsistent(Cat("status_transition row ", std::to_string(row + 1), " is all zero"));
+  }
+  if (profile.milestone_share + profile.approval_share > 1)
+    return inconsistent("milestone_share + approval_share is above 1");
+  if (profile.comment_by_assignee + profile.comment_by_creator > 1)
+    return inconsistent("comment_by_assignee + comment_by_creator is above 1");
+  if (profile.comment_mobile_share + profile.comment_email_share > 1)
+    return inconsistent("comment_mobile_share + comment_email_share is above 1");
+  if (profile.other_org_size_min > profile.other_org_size_max)
+    return inconsistent("other_org_size_min is above other_org_size_max");
+  return profile;
+}
+
+absl::StatusOr<Profile> LoadProfile(const std::string& path) {
+  if (path.empty()) return DefaultProfile();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        Cat("profile ", path, ": cannot read: ", std::strerror(errno)));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return absl::InvalidArgumentError(Cat("profile ", path, ": read error"));
+  return ParseProfile(text.str(), path);
+}
+
+std::string ProfileOverridesJson(const Profile& profile) {
+  std::string out = "{";
+  for (const Param& p : kParams) {
+    if (p.name.empty()) continue;
+    const std::vector<double> v = Values(p, profile);
+    if (v == Values(p, DefaultProfile())) continue;
+    if (out.size() > 1) out += ',';
+    out.append("\"").append(p.name).append("\":");
+    AppendValues(out, v);
+  }
+  out += '}';
+  return out;
 }
 
 }  // namespace asanasim

@@ -5,6 +5,10 @@
 #define ASANASIM_SRC_PLAN_PROFILE_H_
 
 #include <array>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
 
 namespace asanasim {
 
@@ -78,21 +82,21 @@ struct Profile {
   double comment_email_share = 0.05;
 
   // --- Activity feed (asana-model.md 1.7; shares UNCONFIRMED, our choice). ---
-  double reassigned_share = 0.12;    // assigned tasks first given to someone else
+  double reassigned_share = 0.12;        // assigned tasks first given to someone else
   double unassigned_later_share = 0.10;  // unassigned open tasks that had an assignee once
-  double reopened_share = 0.03;      // completed tasks marked incomplete once, then done again
-  double done_via_doing_share = 0.75;   // completed tasks that passed through the "doing" section
-  double done_via_review_share = 0.35;  // ... and through "review"
-  double start_in_backlog_share = 0.4;  // triaged tasks that were first filed in the backlog
-  double field_changed_share = 0.15;    // enum and number values changed after creation
-  double late_tag_share = 0.2;          // tags added days after creation rather than at once
+  double reopened_share = 0.03;          // completed tasks marked incomplete once, then done again
+  double done_via_doing_share = 0.75;    // completed tasks that passed through the "doing" section
+  double done_via_review_share = 0.35;   // ... and through "review"
+  double start_in_backlog_share = 0.4;   // triaged tasks that were first filed in the backlog
+  double field_changed_share = 0.15;     // enum and number values changed after creation
+  double late_tag_share = 0.2;           // tags added days after creation rather than at once
 
   // --- Project lifecycle (UNCONFIRMED, our choice). ---
   double dependency_share = 0.10;  // top-level tasks waiting on an earlier task of the project
   int dependency_max = 2;          // prerequisites per dependent task
   int dependency_window = 30;      // prerequisites come from the last N tasks of the project
-  double multi_home_share = 0.04;  // top-level tasks also added to another open team project
-  double status_first_median_days = 7.0;  // project creation -> first status update
+  double multi_home_share = 0.04;  // top-level tasks also in another team project covering them
+  double status_first_median_days = 7.0;      // project creation -> first status update
   double status_interval_median_days = 10.0;  // between status updates, log-normal
   double status_interval_sigma = 0.35;
   double status_by_owner_share = 0.8;  // else the team lead writes it
@@ -106,6 +110,22 @@ struct Profile {
 
 // The default profile.
 const Profile& DefaultProfile();
+
+// The profile as a documented text file ("name = value" lines, lists in brackets, "#" comments),
+// every parameter with its doc line; ParseProfile reads it back. `asanasim profile` prints it.
+std::string FormatProfile(const Profile& profile);
+
+// A profile file over the defaults: only the parameters it names change. Errors are
+// InvalidArgument with one line naming `source` and the line (unknown name, bad number, wrong
+// list length, value out of range, inconsistent shares).
+absl::StatusOr<Profile> ParseProfile(std::string_view text, std::string_view source);
+
+// ParseProfile of the file at `path`; the defaults when `path` is empty.
+absl::StatusOr<Profile> LoadProfile(const std::string& path);
+
+// The parameters that differ from the defaults as a JSON object ({} for the defaults), for the
+// run record: two runs with equal options and equal overrides produce the same bytes.
+std::string ProfileOverridesJson(const Profile& profile);
 
 }  // namespace asanasim
 

@@ -16,6 +16,7 @@ struct BadCase {
   std::string culprit;
   std::map<std::string, std::string> env = {};
   std::string dotenv = "";
+  std::map<std::string, std::string> files = {};  // written into the directory first
 };
 
 void PrintTo(const BadCase& c, std::ostream* os) {
@@ -32,6 +33,7 @@ TEST_P(BadInputTest, ExitsTwoNamingTheCulpritAndTouchesNothing) {
   std::ofstream(dir / "existing.sqlite") << "precious";
   std::ofstream(dir / "a_file") << "x";
   if (!c.dotenv.empty()) std::ofstream(dir / ".env") << c.dotenv;
+  for (const auto& [name, text] : c.files) std::ofstream(dir / name) << text;
   const auto before = Snapshot(dir.path());
   std::vector<std::string> args = {"generate"};
   args.insert(args.end(), c.args.begin(), c.args.end());
@@ -63,7 +65,33 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{{"--config", "nope.conf"}, "nope.conf"},
         BadCase{{}, "SEED_COUNT_USERS", {{"SEED_COUNT_USERS", "many"}}},
         BadCase{{}, "SEED_COUNT_PROJECTS", {}, "SEED_COUNT_PROJECTS=0\n"},
-        BadCase{{}, "ASANASIM_USRS", {}, "ASANASIM_USRS=4\n"}),
+        BadCase{{}, "ASANASIM_USRS", {}, "ASANASIM_USRS=4\n"},
+        BadCase{{"--profile", "missing.profile"}, "missing.profile: cannot read"},
+        BadCase{{"--profile", "p"},
+                "p line 1: unknown parameter 'bogus'",
+                {},
+                "",
+                {{"p", "bogus = 1\n"}}},
+        BadCase{{"--profile", "p"},
+                "p line 2: reopened_share = 1.5 is out of range",
+                {},
+                "",
+                {{"p", "# comment\nreopened_share = 1.5\n"}}},
+        BadCase{{"--profile", "p"},
+                "weekday_weight' takes 7 numbers, got 2",
+                {},
+                "",
+                {{"p", "weekday_weight = [1, 1]\n"}}},
+        BadCase{{"--profile", "p"},
+                "milestone_share + approval_share is above 1",
+                {},
+                "",
+                {{"p", "milestone_share = 0.7\napproval_share = 0.6\n"}}},
+        BadCase{{},
+                "p line 1: subtask_max = 2.5 is not a whole number",
+                {{"ASANASIM_PROFILE", "p"}},
+                "",
+                {{"p", "subtask_max = 2.5\n"}}}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string name = std::to_string(info.index) + "_" + info.param.culprit;
       for (char& ch : name) {

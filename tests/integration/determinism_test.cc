@@ -2,6 +2,9 @@
 // --org-range run gives exactly the rows those orgs get in a full run.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+
 #include "asanasim/hash.h"
 #include "tests/integration/harness.h"
 
@@ -67,6 +70,45 @@ TEST(DeterminismTest, OrgRangeReproducesThoseOrgsOfAFullRun) {
   EXPECT_GT(part_rows, 1000);
   EXPECT_EQ(db.Strings("SELECT org_index FROM part.organizations ORDER BY 1"),
             (std::vector<std::string>{"1", "2"}));
+}
+
+}  // namespace
+}  // namespace asanasim::testing
+
+namespace asanasim::testing {
+namespace {
+
+// A profile file is part of the world: the printed defaults give the built-in profile's bytes;
+// an override changes what it governs and is recorded in the run row.
+TEST(ProfileRunTest, DefaultsFileIsTheBuiltInProfileAndOverridesTakeEffect) {
+  ScratchDir dir;
+  const RunResult printed = RunAsanasim({"profile"}, dir.path());
+  ASSERT_EQ(printed.exit_code, 0) << printed.err;
+  std::ofstream(dir / "defaults.profile") << printed.out;
+  std::ofstream(dir / "reopen.profile") << "reopened_share = 0.6\nmulti_home_share = 0.5\n";
+  const std::vector<std::string> world = {"--users", "60", "--projects", "10"};
+  GenerateOrDie(world, "plain.sqlite", dir.path());
+  GenerateOrDie(With(world, {"--profile", "defaults.profile"}), "defaults.sqlite", dir.path());
+  GenerateOrDie(With(world, {"--profile", "reopen.profile"}), "reopen.sqlite", dir.path());
+  EXPECT_TRUE(ReadFile(dir / "plain.sqlite") == ReadFile(dir / "defaults.sqlite"));
+
+  Db plain(dir / "plain.sqlite");
+  Db reopen(dir / "reopen.sqlite");
+  const auto count = [](Db& db, const std::string& sql) { return db.Int(sql); };
+  const std::string reopened =
+      "SELECT count(*) FROM stories WHERE resource_subtype = 'marked_incomplete'";
+  EXPECT_GT(count(reopen, reopened), 5 * std::max<int64_t>(1, count(plain, reopened)));
+  EXPECT_GT(count(reopen, "SELECT count(*) FROM task_projects"),
+            3 * std::max<int64_t>(1, count(plain, "SELECT count(*) FROM task_projects")));
+  EXPECT_NE(reopen.Strings("SELECT options_json FROM runs")
+                .at(0)
+                .find("\"profile\":{\"reopened_share\":0.6,\"multi_home_share\":0.5}"),
+            std::string::npos);
+  EXPECT_NE(plain.Strings("SELECT options_json FROM runs").at(0).find("\"profile\":{}"),
+            std::string::npos);
+  const RunResult v = RunAsanasim({"validate", "reopen.sqlite"}, dir.path());
+  EXPECT_NE(v.out.find("replay_completion"), std::string::npos);
+  EXPECT_EQ(v.out.find("FAIL"), std::string::npos) << v.out;
 }
 
 }  // namespace
