@@ -24,6 +24,7 @@ struct RuleResult {
   std::string description;  // one sentence
   int64_t violations = 0;
   std::vector<int64_t> examples;  // ids of offending rows (the rule says which table)
+  double seconds = 0;             // time the check took
 };
 
 struct StatResult {
@@ -35,12 +36,16 @@ struct StatResult {
   int64_t sample = 0;   // rows the statistic is computed over
   bool judged = false;  // false when sample < the statistic's minimum
   bool in_range = false;
+  double seconds = 0;
 };
 
 struct ValidationReport {
   std::string path;
   std::string integrity;  // "ok", or what integrity_check / quick_check said
   int64_t foreign_key_violations = 0;
+  double integrity_seconds = 0;  // integrity_check (or quick_check)
+  double foreign_key_seconds = 0;
+  double seconds = 0;  // the whole validation, wall clock
   std::vector<RuleResult> rules;
   std::vector<StatResult> stats;
 

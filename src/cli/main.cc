@@ -332,7 +332,8 @@ void PrintReport(const ValidationReport& r) {
                 !s.judged ? "n/a" : (s.in_range ? "ok" : "OUT"), s.name.c_str(), s.value, target,
                 Thousands(s.sample).c_str(), s.description.c_str());
   }
-  std::printf("\n%s\n", r.ok() ? "valid: every check holds" : "INVALID: see FAIL/OUT above");
+  std::printf("\n%s (%.1f s)\n",
+              r.ok() ? "valid: every check holds" : "INVALID: see FAIL/OUT above", r.seconds);
 }
 
 std::string ReportJson(const ValidationReport& r) {
@@ -341,20 +342,27 @@ std::string ReportJson(const ValidationReport& r) {
   j.Key("integrity")
       .String(r.integrity)
       .Key("foreign_key_violations")
-      .Int(r.foreign_key_violations);
+      .Int(r.foreign_key_violations)
+      .Key("seconds")
+      .Double(r.seconds)
+      .Key("integrity_seconds")
+      .Double(r.integrity_seconds)
+      .Key("foreign_key_seconds")
+      .Double(r.foreign_key_seconds);
   j.Key("rules").BeginArray();
   for (const RuleResult& rule : r.rules) {
     j.BeginObject().Key("name").String(rule.name).Key("description").String(rule.description);
     j.Key("violations").Int(rule.violations).Key("examples").BeginArray();
     for (int64_t id : rule.examples) j.Int(id);
-    j.EndArray().EndObject();
+    j.EndArray().Key("seconds").Double(rule.seconds).EndObject();
   }
   j.EndArray().Key("stats").BeginArray();
   for (const StatResult& s : r.stats) {
     j.BeginObject().Key("name").String(s.name).Key("description").String(s.description);
     j.Key("value").Double(s.value).Key("lo").Double(s.lo).Key("hi").Double(s.hi).Key("sample").Int(
         s.sample);
-    j.Key("judged").Bool(s.judged).Key("in_range").Bool(s.in_range).EndObject();
+    j.Key("judged").Bool(s.judged).Key("in_range").Bool(s.in_range);
+    j.Key("seconds").Double(s.seconds).EndObject();
   }
   j.EndArray().EndObject();
   return j.str();

@@ -10,9 +10,9 @@ namespace {
 
 constexpr int kMaxDepth = 4;
 
-constexpr std::string_view kContextSlots[] = {"focus", "person", "actor",   "assignee",
-                                              "n",     "pr",     "weekday", "quarter",
-                                              "year",  "month",  "date"};
+constexpr std::string_view kContextSlots[] = {"focus", "person",  "actor",   "assignee", "n",
+                                              "pr",    "weekday", "quarter", "year",     "month",
+                                              "date",  "id4",     "version"};
 constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
 constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
                                         "May",       "June",     "July",     "August",
@@ -55,6 +55,13 @@ void AppendContext(std::string& out, std::string_view name, const TemplateContex
     AppendInt(out, 1 + UniformInt(rng, 9));
   } else if (name == "pr") {
     AppendInt(out, 1000 + UniformInt(rng, 9000));
+  } else if (name == "id4") {
+    AppendInt(out, 1000 + UniformInt(rng, 9000));
+  } else if (name == "version") {
+    out += 'v';
+    AppendInt(out, 1 + UniformInt(rng, 9));
+    out += '.';
+    AppendInt(out, UniformInt(rng, 30));
   } else if (name == "weekday") {
     out.append(PickOne<std::string_view>(rng, kWeekdays));
   } else if (name == "quarter") {

@@ -17,7 +17,7 @@ namespace asanasim {
 //   {focus} team focus          {person} a random name of `people`
 //   {actor} {assignee}          {n} 1-9            {pr} a pull-request number
 //   {weekday} Monday-Friday     {quarter} "Q1".."Q4", {year}, {month} of `day`
-//   {date} `date_day` as "Mar 5"
+//   {date} `date_day` as "Mar 5"     {id4} 1000-9999    {version} "v3.14"
 struct TemplateContext {
   std::span<const Slot> department_slots;
   std::string_view focus;

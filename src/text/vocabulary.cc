@@ -9,46 +9,46 @@ using W = std::string_view;
 
 // ---------------------------------------------------------------------------------------------
 // Shared slots.
-constexpr W kAccounts[] = {"Acme Corp",
-                           "Globex",
-                           "Initech",
-                           "Umbrella Health",
-                           "Stark Logistics",
-                           "Wayne Retail",
-                           "Hooli",
-                           "Vandelay Imports",
-                           "Soylent Foods",
-                           "Cyberdyne Systems",
-                           "Tyrell Biotech",
-                           "Wonka Industries",
-                           "Oscorp",
-                           "Gringotts Bank",
-                           "Pied Piper",
-                           "Massive Dynamic",
-                           "Blue Sun Freight",
-                           "Monarch Insurance",
-                           "Nakatomi Trading",
-                           "Prestige Worldwide",
-                           "Dunder Mifflin",
-                           "Sterling Cooper",
-                           "Bluth Company",
-                           "Kramerica",
-                           "Cogswell Cogs",
-                           "Spacely Sprockets",
-                           "Gekko & Co",
-                           "Aperture Labs",
-                           "Black Mesa Research",
-                           "Virtucon",
-                           "Ollivanders",
-                           "Los Pollos Hermanos",
-                           "Paper Street Soap",
-                           "Rekall",
-                           "Zorg Industries",
-                           "Primatech Paper",
-                           "Duff Brewing",
-                           "Krusty Foods",
-                           "Omni Consumer Products",
-                           "Weyland Mining"};
+constexpr W kFamousAccounts[] = {"Acme Corp",
+                                 "Globex",
+                                 "Initech",
+                                 "Umbrella Health",
+                                 "Stark Logistics",
+                                 "Wayne Retail",
+                                 "Hooli",
+                                 "Vandelay Imports",
+                                 "Soylent Foods",
+                                 "Cyberdyne Systems",
+                                 "Tyrell Biotech",
+                                 "Wonka Industries",
+                                 "Oscorp",
+                                 "Gringotts Bank",
+                                 "Pied Piper",
+                                 "Massive Dynamic",
+                                 "Blue Sun Freight",
+                                 "Monarch Insurance",
+                                 "Nakatomi Trading",
+                                 "Prestige Worldwide",
+                                 "Dunder Mifflin",
+                                 "Sterling Cooper",
+                                 "Bluth Company",
+                                 "Kramerica",
+                                 "Cogswell Cogs",
+                                 "Spacely Sprockets",
+                                 "Gekko & Co",
+                                 "Aperture Labs",
+                                 "Black Mesa Research",
+                                 "Virtucon",
+                                 "Ollivanders",
+                                 "Los Pollos Hermanos",
+                                 "Paper Street Soap",
+                                 "Rekall",
+                                 "Zorg Industries",
+                                 "Primatech Paper",
+                                 "Duff Brewing",
+                                 "Krusty Foods",
+                                 "Omni Consumer Products",
+                                 "Weyland Mining"};
 constexpr W kRegions[] = {"EMEA", "NA West", "NA East", "APAC", "LATAM",
                           "DACH", "Nordics", "UK&I",    "ANZ",  "Benelux"};
 constexpr W kTools[] = {"Salesforce", "HubSpot",   "Zendesk",  "Jira",     "Figma",
@@ -72,11 +72,6 @@ constexpr W kMetrics[] = {"activation rate",
                           "cycle time"};
 constexpr W kDocs[] = {"the spec", "the runbook",  "the RFC",          "the brief", "the one-pager",
                        "the PRD",  "the playbook", "the rollout plan", "the FAQ",   "the deck"};
-
-constexpr Slot kSharedSlots[] = {
-    {"account", kAccounts}, {"region", kRegions}, {"tool", kTools},
-    {"metric", kMetrics},   {"doc", kDocs},
-};
 
 // Comments shared by every department are mixed into each department's own list.
 #define ASANASIM_COMMON_COMMENTS                                                                   \
@@ -139,7 +134,19 @@ constexpr W kEngTasks[] = {"[{focus}] {verb} {object}",
                            "Document {object}",
                            "[{service}] {verb} {object}",
                            "Postmortem: {bug} in {service}",
-                           "Migrate {service} to {dependency}"};
+                           "Migrate {service} to {dependency}",
+                           "[{focus}] {verb} {object} for {account}",
+                           "Hotfix: {bug} in {service} (ticket {id4})",
+                           "[{service}] {verb} {object} in {version}",
+                           "Escalation: {account} hits {bug} when {trigger}",
+                           "Bump {dependency} in {service} to unblock {feature}",
+                           "[{focus}] {verb} {object} behind the {feature} flag",
+                           "Incident {id4}: {service} {problem}",
+                           "[{feature}] {verb} {object}",
+                           "Load test {object} in {service} before {month}",
+                           "[{focus}] {bug} in {object}",
+                           "Review PR #{pr}: {verb} {object}",
+                           "[{service}] {bug} when {trigger}"};
 constexpr W kEngSubtasks[] = {
     "Write design notes", "Add unit tests",        "Update {doc}",
     "Code review",        "Deploy to staging",     "Verify in production",
@@ -292,8 +299,18 @@ constexpr W kPmTasks[] = {"Write PRD for {feature}",
                           "Synthesize feedback from {account}",
                           "Update roadmap for {quarter}",
                           "Competitive teardown: {pm_competitor}",
-                          "Decide on {pm_topic} pricing",
-                          "Write release notes for {feature}"};
+                          "Decide on {pm_topic}",
+                          "Write release notes for {feature}",
+                          "Interview {account} about {feature}",
+                          "Feedback from {account}: {pm_topic}",
+                          "{feature}: {pm_problem}",
+                          "Spec {pm_topic} for {feature}",
+                          "Review {metric} for {feature} with {person}",
+                          "Beta feedback on {feature} from {account}",
+                          "Decide {feature} scope for {quarter}",
+                          "Win/loss review vs {pm_competitor}: {account}",
+                          "Request {id4}: {pm_topic} for {account}",
+                          "Plan {feature} rollout in {region}"};
 constexpr W kPmSubtasks[] = {"Draft outline",         "Collect data", "Review with {person}",
                              "Share with leadership", "Update {doc}", "Schedule interviews",
                              "Summarize findings"};
@@ -354,12 +371,28 @@ constexpr SectionSpec kDesignSections[] = {{"Requests", Stage::kBacklog},
                                            {"In Design", Stage::kDoing},
                                            {"In Review", Stage::kReview},
                                            {"Handed Off", Stage::kDone}};
-constexpr W kDesignTasks[] = {"Wireframes for {screen}",       "High-fidelity mocks: {screen}",
-                              "Usability test on {screen}",    "Update {component} component",
-                              "Icon set for {feature}",        "Design QA for {feature}",
-                              "Research plan: {pm_topic}",     "Audit {screen} for contrast issues",
-                              "Prototype {screen} flow",       "Illustrations for {campaign}",
-                              "Redline specs for {component}", "Empty states for {screen}"};
+constexpr W kDesignTasks[] = {"Wireframes for {screen}",
+                              "High-fidelity mocks: {screen}",
+                              "Usability test on {screen}",
+                              "Update {component} component",
+                              "Icon set for {feature}",
+                              "Design QA for {feature}",
+                              "Research plan: {pm_topic}",
+                              "Audit {screen} for contrast issues",
+                              "Prototype {screen} flow",
+                              "Illustrations for {campaign}",
+                              "Redline specs for {component}",
+                              "Empty states for {screen}",
+                              "{screen}: {component} states",
+                              "Explore {pm_topic} on {screen}",
+                              "Research session with {account} on {screen}",
+                              "Design review: {feature} {screen}",
+                              "{component} variants for {feature}",
+                              "Accessibility fixes on {screen} ({id4})",
+                              "Motion spec for {component} on {screen}",
+                              "Handoff {screen} for {feature} to engineering",
+                              "Journey map: {pm_topic} for {account}",
+                              "Localize {screen} for {region}"};
 constexpr W kDesignSubtasks[] = {"Sketch options",          "Review with {person}",
                                  "Prepare Figma file",      "Accessibility check",
                                  "Hand off to engineering", "Update tokens"};
@@ -430,7 +463,19 @@ constexpr W kMktTasks[] = {"Write blog post: {blog_topic}",
                            "Report on {metric} for {month}",
                            "Refresh {channel} creative",
                            "Newsletter for {month}",
-                           "Brief agency on {campaign}"};
+                           "Brief agency on {campaign}",
+                           "Customer story: {account} on {feature}",
+                           "{campaign}: {channel} ads for {persona}",
+                           "{event} follow-up for {region}",
+                           "Blog: how {account} uses {feature}",
+                           "{channel} copy test for {campaign} ({persona})",
+                           "{campaign} landing page for {region}",
+                           "Invite {persona} in {region} to {event}",
+                           "Quote approval from {account} for {campaign}",
+                           "{blog_topic}: {channel} cut-downs",
+                           "Sponsor slot at {event}: {feature} demo",
+                           "Nurture email {n} for {persona}",
+                           "UTM audit for {campaign} in {month}"};
 constexpr W kMktSubtasks[] = {"Draft copy",          "Design assets",         "Legal review",
                               "Schedule posts",      "Set up tracking links", "Final proofread",
                               "Review with {person}"};
@@ -500,7 +545,16 @@ constexpr W kSalesTasks[] = {"Discovery call with {account}",
                              "Redline MSA for {account}",
                              "Outbound sequence: {region} {vertical}",
                              "Map stakeholders at {account}",
-                             "Handoff {account} to CS"};
+                             "Handoff {account} to CS",
+                             "Pricing approval for {account} ({region})",
+                             "{account}: {next_step}",
+                             "Reference call for {account} with {account}",
+                             "Competitive displacement: {account} on {pm_competitor}",
+                             "Order form {id4} for {account}",
+                             "Expansion opportunity at {account}",
+                             "Renewal forecast: {account} ({quarter})",
+                             "Champion change at {account}",
+                             "{vertical} prospect list for {region}"};
 constexpr W kSalesSubtasks[] = {"Send calendar invite", "Prepare agenda", "Update CRM",
                                 "Get pricing approval", "Loop in legal",  "Send recap email"};
 constexpr W kSalesDescriptions[] = {
@@ -560,7 +614,15 @@ constexpr W kCsTasks[] = {"Onboarding kickoff with {account}",
                           "Collect NPS follow-ups for {month}",
                           "Migrate {account} from {tool}",
                           "Set up SSO for {account}",
-                          "Success plan for {account}"};
+                          "Success plan for {account}",
+                          "{account}: {cs_issue}",
+                          "Ticket {id4}: {cs_issue} at {account}",
+                          "Adoption review with {account} on {pm_topic}",
+                          "Executive sponsor sync with {account}",
+                          "Upgrade {account} to {plan}",
+                          "Churn save plan: {account}",
+                          "Admin training for {account} ({region})",
+                          "Renewal prep for {account}: {plan}"};
 constexpr W kCsSubtasks[] = {"Send welcome email",        "Schedule kickoff",
                              "Reproduce issue",           "Escalate to engineering",
                              "Confirm fix with customer", "Update health score"};
@@ -612,7 +674,17 @@ constexpr W kOpsTasks[] = {"Renew {tool} contract",
                            "Quarterly access review",
                            "Draft DPA for {account}",
                            "Plan {city} office visit",
-                           "Audit {tool} licenses"};
+                           "Audit {tool} licenses",
+                           "{vendor} invoice dispute ({id4})",
+                           "Procurement: {tool} seats for {account} project",
+                           "Access request {id4}: {tool}",
+                           "Vendor security review: {vendor}",
+                           "{policy} policy attestation for {month}",
+                           "{control} evidence for {quarter} audit",
+                           "Move {city} office to {tool} badge access",
+                           "Renew {vendor} contract for {region}",
+                           "Asset recovery for offboarding ({id4})",
+                           "DPA for {account} in {region}"};
 constexpr W kOpsSubtasks[] = {"Get quotes",      "Legal review",       "Sign-off from finance",
                               "Notify the team", "Update the tracker", "File the evidence"};
 constexpr W kOpsDescriptions[] = {
@@ -667,7 +739,17 @@ constexpr W kPeopleTasks[] = {"Open req: {role}",
                               "Benefits enrollment reminder",
                               "Manager training: {training}",
                               "Calibrate ratings for {dept_word}",
-                              "Exit interview follow-ups"};
+                              "Exit interview follow-ups",
+                              "Debrief {role} onsite with {person}",
+                              "Reference checks for {role} (req {id4})",
+                              "Offer approval: {role} in {region}",
+                              "{training} session for {dept_word}",
+                              "Relocation support for {role} hire to {region}",
+                              "Sourcing sprint: {role} in {region}",
+                              "Promotion packet review: {dept_word}",
+                              "Onboarding buddy for new {role}: {person}",
+                              "Interview loop for {role} (req {id4})",
+                              "Compensation review for {dept_word} in {quarter}"};
 constexpr W kPeopleSubtasks[] = {"Post the role",    "Book interview loop", "Collect scorecards",
                                  "Reference checks", "Send offer letter",   "Order equipment"};
 constexpr W kPeopleDescriptions[] = {
@@ -721,7 +803,17 @@ constexpr W kFinTasks[] = {"Reconcile {account_type} for {month}",
                            "Approve expense reports",
                            "Close {month} books",
                            "Collect W-9 from {vendor}",
-                           "Model headcount plan for {quarter}"};
+                           "Model headcount plan for {quarter}",
+                           "Invoice {id4} from {vendor}",
+                           "Collections: {account} ({region})",
+                           "Revenue recognition for {account} contract",
+                           "Reconcile {vendor} statement for {month}",
+                           "Accrue {expense} for {dept_word}",
+                           "Credit memo {id4} for {account}",
+                           "Variance: {dept_word} {expense} in {month}",
+                           "Billing dispute with {account}",
+                           "Sales tax exposure in {region}",
+                           "PO {id4} for {vendor}"};
 constexpr W kFinSubtasks[] = {"Pull the data", "Reconcile differences", "Review with {person}",
                               "Post journal entry", "Get CFO sign-off"};
 constexpr W kFinDescriptions[] = {
@@ -1117,11 +1209,31 @@ constexpr W kStatusComplete[] = {
     "Project complete. Remaining follow-ups moved to the next project's backlog.",
     "Closed out. Final results against {metric} are summarized in {doc}."};
 
+// Customer accounts: mostly generated ("Northwind Health", "Cobaltgate", "Summit Foods"), a
+// quarter from a fixed list of well-known fictional companies.
+constexpr W kCustomerKinds[] = {"Health",   "Logistics", "Retail",  "Bank",      "Labs",
+                                "Foods",    "Energy",    "Media",   "Insurance", "Group",
+                                "Systems",  "Partners",  "Capital", "Motors",    "Pharma",
+                                "Studios",  "Freight",   "Telecom", "Hotels",    "Robotics",
+                                "Airlines", "Clinics",   "Brewing", "Apparel",   "Realty"};
+constexpr W kAccounts[] = {"{co_prefix}{co_suffix} {co_kind}", "{co_prefix}{co_suffix}",
+                           "{co_prefix} {co_kind}", "{famous_account}"};
+constexpr Slot kSharedSlots[] = {
+    {"account", kAccounts},
+    {"famous_account", kFamousAccounts},
+    {"co_prefix", kPrefixes},
+    {"co_suffix", kSuffixes},
+    {"co_kind", kCustomerKinds},
+    {"region", kRegions},
+    {"tool", kTools},
+    {"metric", kMetrics},
+    {"doc", kDocs},
+};
+
 }  // namespace
 
 std::string_view StatusTypeName(StatusType t) {
-  constexpr std::string_view kNames[] = {"on_track", "at_risk", "off_track", "on_hold",
-                                         "complete"};
+  constexpr std::string_view kNames[] = {"on_track", "at_risk", "off_track", "on_hold", "complete"};
   return kNames[static_cast<size_t>(t)];
 }
 Words StatusUpdateTitles() { return kStatusTitles; }

