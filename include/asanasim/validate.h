@@ -4,6 +4,7 @@
 #ifndef ASANASIM_INCLUDE_ASANASIM_VALIDATE_H_
 #define ASANASIM_INCLUDE_ASANASIM_VALIDATE_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ struct ValidationOptions {
   bool quick = false;
   // How many offending ids each rule reports.
   int examples = 5;
+  // Also gather the data of the report's charts (ValidationReport::charts).
+  bool charts = false;
 };
 
 struct RuleResult {
@@ -39,6 +42,23 @@ struct StatResult {
   double seconds = 0;
 };
 
+// Data behind the charts of `validate --report`.
+struct ValidationCharts {
+  // Stories by the author's local weekday (Monday first) and hour.
+  std::array<std::array<int64_t, 24>, 7> activity{};
+  // Completion lag of completed top-level tasks, in days, on log-spaced bins: bin i holds lags
+  // in [lag_edges[i], lag_edges[i + 1]).
+  std::vector<double> lag_edges;
+  std::vector<int64_t> lag_counts;
+  // At the end of each week of the history: tasks created so far that are still open, and
+  // tasks completed so far.
+  std::vector<std::string> week_ends;  // "YYYY-MM-DD"
+  std::vector<int64_t> open_tasks;
+  std::vector<int64_t> completed_tasks;
+  // Tasks (assigned, open or done) per assignee, most loaded first.
+  std::vector<int64_t> tasks_per_assignee;
+};
+
 struct ValidationReport {
   std::string path;
   std::string integrity;  // "ok", or what integrity_check / quick_check said
@@ -48,6 +68,8 @@ struct ValidationReport {
   double seconds = 0;  // the whole validation, wall clock
   std::vector<RuleResult> rules;
   std::vector<StatResult> stats;
+  bool has_charts = false;
+  ValidationCharts charts;  // when ValidationOptions::charts
 
   bool integrity_ok() const { return integrity == "ok" && foreign_key_violations == 0; }
   bool rules_ok() const;
@@ -58,6 +80,11 @@ struct ValidationReport {
 // Validates the database at `path` (.zst accepted, decompressed into `scratch_dir`). Errors only
 // when the file is not a readable asanasim database: NotFound, DataLoss (not SQLite, corrupt,
 // truncated) or FailedPrecondition (another application's database or schema version).
+// The report as one self-contained HTML page (inline CSS and SVG charts: activity by weekday and
+// hour, completion lag on a log axis, open vs completed over time, tasks per assignee, rule
+// results and the scorecard). REQUIRES: report.has_charts for the charts (else they are omitted).
+std::string ReportHtml(const ValidationReport& report);
+
 absl::StatusOr<ValidationReport> Validate(const std::string& path,
                                           const ValidationOptions& options = {},
                                           const std::string& scratch_dir = "");

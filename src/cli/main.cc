@@ -20,6 +20,7 @@
 #include "src/cli/config.h"
 #include "src/pipeline/manifest.h"
 #include "src/plan/profile.h"
+#include "src/util/file.h"
 #include "src/util/json_writer.h"
 
 namespace asanasim {
@@ -301,14 +302,17 @@ int RunHash(const std::vector<std::string>& args) {
 }
 
 const char kValidateUsage[] =
-    "usage: asanasim validate [--json] [--quick] DB\n\n"
+    "usage: asanasim validate [--json] [--quick] [--report FILE.html] DB\n\n"
     "Checks an asanasim database (.zst accepted): PRAGMA integrity_check (--quick: quick_check) "
     "and\n"
     "foreign_key_check, every business rule of the model (violations and example ids), and the\n"
     "realism scorecard (each statistic against its target range; too-small samples are not\n"
     "judged). Exit 0 when everything holds, 1 when something does not, 2 when DB is not a "
     "readable\n"
-    "asanasim database.\n";
+    "asanasim database.\n"
+    "  --report FILE.html  also write one self-contained page with charts (activity by weekday\n"
+    "                      and hour, completion lag, open vs completed, tasks per assignee,\n"
+    "                      rules, scorecard); scripts/render-report.sh turns it into a PNG\n";
 
 void PrintReport(const ValidationReport& r) {
   std::printf("%s\n\nintegrity        %s\nforeign keys     %s\n\nrules\n", r.path.c_str(),
@@ -369,7 +373,7 @@ std::string ReportJson(const ValidationReport& r) {
 }
 
 int RunValidate(const std::vector<std::string>& args) {
-  absl::StatusOr<ParsedArgs> parsed = SplitArgs(args, {"json", "quick", "help"}, {});
+  absl::StatusOr<ParsedArgs> parsed = SplitArgs(args, {"json", "quick", "help"}, {"report"});
   if (!parsed.ok()) return Fail(parsed.status());
   if (parsed->flags.count("help")) {
     std::fputs(kValidateUsage, stdout);
@@ -382,9 +386,34 @@ int RunValidate(const std::vector<std::string>& args) {
   const std::string scratch = std::filesystem::path(path).parent_path().string();
   ValidationOptions options;
   options.quick = parsed->flags.count("quick") > 0;
+  const auto report_flag = parsed->flags.find("report");
+  const std::string report_path = report_flag == parsed->flags.end() ? "" : report_flag->second;
+  if (!report_path.empty()) {
+    // Refuse an unusable report path before the (possibly long) validation.
+    const std::filesystem::path p(report_path);
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      return Fail(absl::InvalidArgumentError("--report " + report_path + " is a directory"));
+    }
+    const std::filesystem::path dir = p.parent_path().empty() ? "." : p.parent_path();
+    if (!std::filesystem::is_directory(dir, ec)) {
+      return Fail(
+          absl::InvalidArgumentError("--report " + report_path + ": no directory " + dir.string()));
+    }
+    options.charts = true;
+  } else if (report_flag != parsed->flags.end()) {
+    return Fail(absl::InvalidArgumentError("--report needs a file name"));
+  }
   absl::StatusOr<ValidationReport> report =
       Validate(path, options, scratch.empty() ? "." : scratch);
   if (!report.ok()) return Fail(report.status());
+  if (!report_path.empty()) {
+    const absl::Status written = WriteFileAtomically(report_path, ReportHtml(*report));
+    if (!written.ok()) {
+      std::fprintf(stderr, "asanasim: %s\n", std::string(written.message()).c_str());
+      return kExitRuntime;
+    }
+  }
   if (parsed->flags.count("json")) {
     std::printf("%s\n", ReportJson(*report).c_str());
   } else {

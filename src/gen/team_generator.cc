@@ -684,13 +684,14 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
 
   // Dates: set soon after creation; open work that ran past its due date is often rescheduled
   // rather than left overdue.
+  int64_t due_set_at = created;
   if (task.due_day >= 0) {
-    stories.push_back(
-        {.at = std::min(end, created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour)),
-         .actor = task.creator,
-         .kind = StoryKind::kDueDate,
-         .new_due = task.due_day,
-         .new_start = start_day});
+    due_set_at = std::min(end, created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour));
+    stories.push_back({.at = due_set_at,
+                       .actor = task.creator,
+                       .kind = StoryKind::kDueDate,
+                       .new_due = task.due_day,
+                       .new_start = start_day});
   }
   const int64_t today = DayOf(org_.as_of);
   if (!task.completed && task.due_day >= 0 && task.due_day < today &&
@@ -700,7 +701,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
     if (parent != nullptr && parent->due_day >= 0) new_due = std::min(new_due, parent->due_day);
     if (new_due > task.due_day) {
       const int64_t at =
-          ActivityTime(srng, std::max(created + kMsPerMinute, task.due_day * kMsPerDay),
+          ActivityTime(srng, std::max(due_set_at + kMsPerMinute, task.due_day * kMsPerDay),
                        org_.as_of - kMsPerMinute, TzOf(completer));
       const int64_t new_start = start_day > new_due ? -1 : start_day;
       stories.push_back({.at = at,

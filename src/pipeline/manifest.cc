@@ -12,6 +12,7 @@
 #include "asanasim/generate.h"
 #include "src/sink/schema.h"
 #include "src/util/civil_time.h"
+#include "src/util/file.h"
 #include "src/util/json_writer.h"
 #include "src/util/status.h"
 
@@ -112,19 +113,7 @@ absl::Status WriteManifest(const std::string& path, const Manifest& m) {
   }
   j.EndObject();
 
-  const std::string temp = path + ".partial";
-  std::FILE* f = std::fopen(temp.c_str(), "wb");
-  if (f == nullptr) return ErrnoToStatus(errno, "cannot create", temp);
-  const std::string text = j.str() + "\n";
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  const int err = errno;
-  if (std::fclose(f) != 0 || !ok) {
-    std::remove(temp.c_str());
-    return ErrnoToStatus(ok ? errno : err, "cannot write", temp);
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0)
-    return ErrnoToStatus(errno, "cannot rename onto", path);
-  return absl::OkStatus();
+  return WriteFileAtomically(path, j.str() + "\n");
 }
 
 }  // namespace asanasim

@@ -14,6 +14,7 @@
 #include "src/sink/database_file.h"
 #include "src/sink/zstd_file.h"
 #include "src/util/status.h"
+#include "src/validate/charts.h"
 #include "src/validate/checks.h"
 #include "src/validate/replay.h"
 #include "src/validate/rhythm.h"
@@ -136,8 +137,8 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
   std::vector<ReplayOutcome> replay;
 
   // The checks, longest first (for balance): integrity, foreign keys, replay, the story rhythm
-  // (the statistics without SQL), rules, statistics.
-  const size_t kFixed = 4;
+  // (the statistics without SQL), the charts' data (when asked for), rules, statistics.
+  const size_t kFixed = 5;
   const size_t total = kFixed + rules.size() + stats.size();
   const auto run = [&](const ReadOnlyDatabase& db, size_t task) -> absl::Status {
     const auto t0 = std::chrono::steady_clock::now();
@@ -165,6 +166,12 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
         if (!stats[i].sql.empty()) continue;
         Judge(stats[i], RhythmStatistic(rhythm, stats[i].name), rhythm.stories, report.stats[i]);
         report.stats[i].seconds = seconds;
+      }
+      if (options.charts) report.charts.activity = rhythm.by_weekday_hour;
+    } else if (task == 4) {
+      if (options.charts) {
+        ASANASIM_RETURN_IF_ERROR(GatherCharts(db, report.charts));
+        report.has_charts = true;
       }
     } else if (task < kFixed + rules.size()) {
       RuleResult& r = report.rules[task - kFixed];

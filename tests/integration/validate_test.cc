@@ -41,6 +41,67 @@ TEST(ValidateTest, JsonAndCompressedInput) {
   EXPECT_NE(r.out.find("\"due_on_weekday_share\""), std::string::npos);
 }
 
+TEST(ValidateTest, ReportIsOneSelfContainedPageWithCharts) {
+  ScratchDir dir;
+  GenerateOrDie({"--users", "60", "--projects", "8"}, "w.sqlite", dir.path());
+  const RunResult r = RunAsanasim({"validate", "--report", "r.html", "w.sqlite"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const std::string html = ReadFile(dir / "r.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("valid: every check holds"), std::string::npos);
+  for (const char* chart :
+       {"stories by local weekday and hour", "completion lag, log axis",
+        "open and completed tasks by week", "tasks per assignee, most loaded first"}) {
+    EXPECT_NE(html.find(chart), std::string::npos) << chart;
+  }
+  // Heatmap cells, lag bars, both lines, a chip per rule, a bullet per statistic.
+  const auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t p = html.find(needle); p != std::string::npos; p = html.find(needle, p + 1)) ++n;
+    return n;
+  };
+  EXPECT_GE(count("stories</title></rect>"), 7u * 24u);
+  EXPECT_EQ(count("<polyline"), 2u);
+  EXPECT_GE(count("class=\"rule good\""), 40u);
+  EXPECT_GE(count("class=\"band\""), 15u);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("xmlns=\"http://www.w3.org/2000/svg\""), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos) << "no external resources";
+  EXPECT_FALSE(std::filesystem::exists(dir / "r.html.partial"));
+
+  // A broken database makes an INVALID report, naming the rule.
+  std::filesystem::copy_file(dir / "w.sqlite", dir / "bad.sqlite");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "bad.sqlite").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "DELETE FROM task_tags WHERE task_id = (SELECT min(task_id) FROM task_tags)",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  sqlite3_close(db);
+  const RunResult bad = RunAsanasim({"validate", "--report", "bad.html", "bad.sqlite"}, dir.path());
+  EXPECT_EQ(bad.exit_code, 1);
+  const std::string bad_html = ReadFile(dir / "bad.html");
+  EXPECT_NE(bad_html.find("INVALID: 1 rule(s) broken"), std::string::npos);
+  EXPECT_NE(bad_html.find("class=\"rule bad\""), std::string::npos);
+}
+
+TEST(ValidateTest, ReportPathProblemsExitTwoAndWriteNothing) {
+  ScratchDir dir;
+  GenerateOrDie({"--users", "40", "--projects", "6"}, "w.sqlite", dir.path());
+  std::filesystem::create_directory(dir / "adir");
+  const auto before = Snapshot(dir.path());
+  for (const auto& [args, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"validate", "--report", "adir", "w.sqlite"}, "adir is a directory"},
+           {{"validate", "--report", "nodir/r.html", "w.sqlite"}, "no directory nodir"},
+           {{"validate", "--report", "r.html", "missing.sqlite"}, "missing.sqlite"},
+           {{"validate", "--report"}, "--report"}}) {
+    const RunResult r = RunAsanasim(args, dir.path());
+    EXPECT_EQ(r.exit_code, 2) << message << ": " << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(Snapshot(dir.path()), before);
+}
+
 TEST(ValidateTest, UnreadableInputsExitTwo) {
   ScratchDir dir;
   std::ofstream(dir / "empty.sqlite");
