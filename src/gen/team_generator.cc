@@ -536,8 +536,11 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
 
   // Creation.
   task.creator = PickMember(people, project);
-  const int64_t window_lo =
-      parent == nullptr ? project.created + kMsPerMinute : parent->created + kMsPerMinute;
+  // A subtask of a parent done within a minute of its creation is created at the completion.
+  const int64_t window_lo = parent == nullptr
+                                ? project.created + kMsPerMinute
+                                : std::min(parent->created + kMsPerMinute,
+                                           parent->completed ? parent->completed_at : org_.as_of);
   const int64_t window_hi =
       parent == nullptr
           ? project.close - kMsPerHour
