@@ -14,7 +14,7 @@
 -- Marks the file as an asanasim database ('ASIM') and records the schema version; keep
 -- user_version equal to kSchemaVersion in src/sink/schema.h.
 PRAGMA application_id = 1095977293;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- One row per generator run that wrote into this file (a merged file holds one per shard).
 CREATE TABLE runs (
@@ -193,7 +193,10 @@ CREATE TABLE tasks (
   completed         INTEGER NOT NULL CHECK (completed IN (0, 1)),
   completed_at      TEXT,
   completed_by_id   INTEGER REFERENCES users(id),
+  -- Where the description came from: 'template' (tiers 1-2) or 'llm' (tier 3); NULL without one.
+  notes_source      TEXT    CHECK (notes_source IN ('template', 'llm')),
   FOREIGN KEY (section_id, project_id) REFERENCES sections(id, project_id),
+  CHECK ((notes = '') = (notes_source IS NULL)),
   CHECK ((parent_id IS NULL) = (section_id IS NOT NULL)),
   CHECK (parent_id IS NULL OR parent_id <> id),
   CHECK ((completed = 1) = (completed_at IS NOT NULL)),
@@ -259,6 +262,8 @@ CREATE TABLE stories (
   new_number_value     REAL,
   new_approval_status  TEXT    CHECK (new_approval_status IS NULL OR new_approval_status IN
                                  ('pending', 'approved', 'rejected', 'changes_requested')),
+  -- Where the text came from: 'template' (tiers 1-2; all system stories) or 'llm' (tier 3).
+  text_source          TEXT    NOT NULL CHECK (text_source IN ('template', 'llm')),
   FOREIGN KEY (new_section_id, project_id) REFERENCES sections(id, project_id),
   CHECK ((type = 'comment') = (resource_subtype = 'comment_added')),
   CHECK (CASE resource_subtype

@@ -11,7 +11,7 @@
 namespace asanasim {
 namespace {
 
-enum class Type { kPath, kUint, kRange, kInstant, kBool, kConfig };
+enum class Type { kPath, kUint, kRange, kInstant, kBool, kConfig, kText, kReal };
 
 struct Setting {
   std::string_view name;                // flag and --config key
@@ -104,6 +104,99 @@ constexpr Setting kSettings[] = {
      0,
      "generate every row but write nothing (measures generation alone)"},
     {"config", {"", ""}, Type::kConfig, 0, 0, "read settings from FILE (key = value lines)"},
+    // Tier 3 (LLM text over Groq). The key is GROQ_API_KEY in the environment or .env only.
+    {"llm",
+     {"ASANASIM_LLM", ""},
+     Type::kText,
+     0,
+     0,
+     "off | groq: LLM-written descriptions and comments (default: groq when GROQ_API_KEY is "
+     "set)"},
+    {"llm-model", {"GROQ_MODEL", ""}, Type::kText, 0, 0, "Groq model (default openai/gpt-oss-20b)"},
+    {"llm-base-url",
+     {"GROQ_BASE_URL", ""},
+     Type::kText,
+     0,
+     0,
+     "API base URL (default https://api.groq.com)"},
+    {"llm-share",
+     {"ASANASIM_LLM_SHARE", ""},
+     Type::kReal,
+     0,
+     1,
+     "share of descriptions and comments from the LLM pools (default 0.3)"},
+    {"llm-pool-size",
+     {"ASANASIM_LLM_POOL_SIZE", ""},
+     Type::kUint,
+     1,
+     1000,
+     "variants per (department, slot) pool (default 16)"},
+    {"llm-batch",
+     {"ASANASIM_LLM_BATCH", ""},
+     Type::kUint,
+     1,
+     50,
+     "variants per request (default 8)"},
+    {"llm-concurrency",
+     {"ASANASIM_LLM_CONCURRENCY", ""},
+     Type::kUint,
+     1,
+     64,
+     "requests in flight (default 4)"},
+    {"llm-rpm",
+     {"ASANASIM_LLM_RPM", ""},
+     Type::kReal,
+     0,
+     1000000,
+     "requests per minute (default: the model's free-tier limit)"},
+    {"llm-tpm",
+     {"ASANASIM_LLM_TPM", ""},
+     Type::kReal,
+     0,
+     1000000000,
+     "tokens per minute (default: the model's free-tier limit)"},
+    {"llm-burst",
+     {"ASANASIM_LLM_BURST", ""},
+     Type::kReal,
+     0,
+     60,
+     "seconds of the per-minute budget that may be spent at once (default 5)"},
+    {"llm-max-requests",
+     {"ASANASIM_LLM_MAX_REQUESTS", ""},
+     Type::kUint,
+     0,
+     INT64_MAX,
+     "request budget; 0 = none (default)"},
+    {"llm-max-tokens",
+     {"ASANASIM_LLM_MAX_TOKENS", ""},
+     Type::kUint,
+     0,
+     INT64_MAX,
+     "token budget (prompt + completion); 0 = none (default)"},
+    {"llm-timeout-ms",
+     {"ASANASIM_LLM_TIMEOUT_MS", ""},
+     Type::kUint,
+     100,
+     3600000,
+     "total time allowed per request (default 60000)"},
+    {"llm-cache",
+     {"ASANASIM_LLM_CACHE", ""},
+     Type::kPath,
+     0,
+     0,
+     "response cache directory (default output/llm-cache)"},
+    {"llm-prompts",
+     {"ASANASIM_LLM_PROMPTS", ""},
+     Type::kPath,
+     0,
+     0,
+     "prompts directory (default: the prompts/ built in)"},
+    {"llm-offline",
+     {"ASANASIM_LLM_OFFLINE", ""},
+     Type::kBool,
+     0,
+     0,
+     "use the cache alone, never the network (cluster nodes)"},
 };
 
 const Setting* FindByName(std::string_view name) {
@@ -168,7 +261,15 @@ absl::Status Apply(const Setting& s, std::string_view value, std::string_view so
   switch (s.type) {
     case Type::kPath:
       if (value.empty()) return Bad(source, value, "is empty");
-      (s.name == "profile" ? o.profile_path : o.out) = std::string(value);
+      if (s.name == "profile") {
+        o.profile_path = std::string(value);
+      } else if (s.name == "llm-cache") {
+        o.llm_cache = std::string(value);
+      } else if (s.name == "llm-prompts") {
+        o.llm_prompts = std::string(value);
+      } else {
+        o.out = std::string(value);
+      }
       return absl::OkStatus();
     case Type::kBool: {
       ASANASIM_ASSIGN_OR_RETURN(const bool v, ParseBool(source, value));
@@ -176,11 +277,42 @@ absl::Status Apply(const Setting& s, std::string_view value, std::string_view so
       if (s.name == "compress") o.compress = v;
       if (s.name == "quiet") c.quiet = v;
       if (s.name == "discard") o.discard = v;
+      if (s.name == "llm-offline") o.llm_offline = v;
       return absl::OkStatus();
     }
     case Type::kConfig:
       a.config_path = std::string(value);
       return absl::OkStatus();
+    case Type::kText:
+      if (value.empty()) return Bad(source, value, "is empty");
+      if (s.name == "llm") {
+        if (value != "off" && value != "groq") return Bad(source, value, "is not off or groq");
+        o.llm = std::string(value);
+      }
+      if (s.name == "llm-model") o.llm_model = std::string(value);
+      if (s.name == "llm-base-url") {
+        if (value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0)
+          return Bad(source, value, "is not an http:// or https:// URL");
+        o.llm_base_url = std::string(value);
+      }
+      return absl::OkStatus();
+    case Type::kReal: {
+      double v = 0;
+      const auto r = std::from_chars(value.data(), value.data() + value.size(), v);
+      if (value.empty() || r.ec != std::errc() || r.ptr != value.data() + value.size() ||
+          !(v >= static_cast<double>(s.min) || (s.name == "llm-burst" && v >= 0.1)) ||
+          v > static_cast<double>(s.max)) {
+        return Bad(
+            source, value,
+            Cat("is not a number in [", s.name == "llm-burst" ? "0.1" : std::to_string(s.min), ", ",
+                std::to_string(s.max), "]"));
+      }
+      if (s.name == "llm-share") o.llm_share = v;
+      if (s.name == "llm-rpm") o.llm_rpm = v;
+      if (s.name == "llm-tpm") o.llm_tpm = v;
+      if (s.name == "llm-burst") o.llm_burst_seconds = v;
+      return absl::OkStatus();
+    }
     case Type::kInstant: {
       absl::StatusOr<int64_t> t = ParseInstant(value);
       if (!t.ok())
@@ -212,6 +344,12 @@ absl::Status Apply(const Setting& s, std::string_view value, std::string_view so
       if (s.name == "tasks-per-project") o.tasks_per_project = static_cast<int32_t>(v);
       if (s.name == "months") o.months = static_cast<int32_t>(v);
       if (s.name == "threads") o.threads = static_cast<int32_t>(v);
+      if (s.name == "llm-pool-size") o.llm_pool_size = static_cast<int32_t>(v);
+      if (s.name == "llm-batch") o.llm_batch = static_cast<int32_t>(v);
+      if (s.name == "llm-concurrency") o.llm_concurrency = static_cast<int32_t>(v);
+      if (s.name == "llm-max-requests") o.llm_max_requests = v;
+      if (s.name == "llm-max-tokens") o.llm_max_tokens = v;
+      if (s.name == "llm-timeout-ms") o.llm_timeout_ms = static_cast<int32_t>(v);
       return absl::OkStatus();
     }
   }
@@ -294,6 +432,7 @@ absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& ar
     for (const KeyValue& kv : entries) {
       const std::string source = Cat(kv.key, " (", dotenv_path, ":", std::to_string(kv.line), ")");
       if (OursButUnknown(kv.key)) return absl::InvalidArgumentError(Cat(source, ": unknown key"));
+      if (kv.key == "GROQ_API_KEY") config.options.llm_api_key = kv.value;
       if (const Setting* s = FindByEnv(kv.key))
         ASANASIM_RETURN_IF_ERROR(Apply(*s, kv.value, source, config, applied));
     }
@@ -309,6 +448,7 @@ absl::StatusOr<CliConfig> ParseGenerateConfig(const std::vector<std::string>& ar
       }
     }
   }
+  if (const char* key = env("GROQ_API_KEY"); key != nullptr) config.options.llm_api_key = key;
   // --config FILE
   for (const auto& [s, value] : flags) {
     if (s->type == Type::kConfig) applied.config_path = value;

@@ -18,6 +18,8 @@
 #include "asanasim/merge.h"
 #include "asanasim/validate.h"
 #include "src/cli/config.h"
+#include "src/llm/pools.h"
+#include "src/llm/settings.h"
 #include "src/pipeline/manifest.h"
 #include "src/plan/profile.h"
 #include "src/util/file.h"
@@ -41,7 +43,8 @@ const char kUsage[] =
     "  merge        combine shard databases of one universe into one database\n"
     "  hash         per-table and overall content hashes of a database\n"
     "  validate     check a database's integrity, business rules and realism statistics\n"
-    "  profile      print the distribution parameters (defaults, or FILE applied to them)\n\n"
+    "  profile      print the distribution parameters (defaults, or FILE applied to them)\n"
+    "  llm warm     fill the LLM response cache ahead of time (for offline cluster nodes)\n\n"
     "  asanasim <command> --help  options of a command\n"
     "  asanasim --version         print the version\n";
 
@@ -118,6 +121,33 @@ class ProgressPrinter {
   bool dirty_ = false;
   double last_line_ = -1e9;
 };
+
+// Progress of the pool phase on stderr: redrawn on a terminal, every 10 requests otherwise.
+std::function<void(size_t, size_t)> LlmProgressPrinter() {
+  const bool tty = ::isatty(STDERR_FILENO) == 1;
+  return [tty](size_t done, size_t total) {
+    if (tty) {
+      std::fprintf(stderr, "\rllm pools: %zu/%zu requests%s", done, total,
+                   done == total ? "\n" : "");
+    } else if (done % 10 == 0 || done == total) {
+      std::fprintf(stderr, "llm pools: %zu/%zu requests\n", done, total);
+    }
+  };
+}
+
+// One clear line when the LLM tier could not do its job (even with --quiet): the run went on.
+void ReportLlmProblems(const GenerateSummary& s) {
+  if (!s.llm_enabled) return;
+  if (!s.llm_stopped.empty()) {
+    std::fprintf(stderr,
+                 "asanasim: LLM tier stopped: %s; the rest of the text comes from templates\n",
+                 s.llm_stopped.c_str());
+  } else if (s.llm_parked) {
+    std::fprintf(stderr,
+                 "asanasim: LLM tier parked: Groq's daily quota is used up; the rest of the text "
+                 "comes from templates (the cache keeps what was written)\n");
+  }
+}
 
 void PrintSummary(const GenerateSummary& summary, const std::string& out) {
   const bool discarded = summary.hash.overall.empty();
@@ -447,7 +477,10 @@ int RunGenerate(const std::vector<std::string>& args) {
   std::signal(SIGTERM, OnSignal);
   options.cancel = &g_interrupted;
   ProgressPrinter printer;
-  if (!config->quiet) options.progress = [&printer](const GenerateProgress& p) { printer(p); };
+  if (!config->quiet) {
+    options.progress = [&printer](const GenerateProgress& p) { printer(p); };
+    options.llm_progress = LlmProgressPrinter();
+  }
 
   absl::StatusOr<GenerateSummary> summary = Generate(options);
   printer.Done();
@@ -456,8 +489,53 @@ int RunGenerate(const std::vector<std::string>& args) {
     if (absl::IsCancelled(summary.status())) return kExitInterrupted;
     return kExitRuntime;
   }
-  if (!config->quiet) PrintSummary(*summary, options.out);
+  ReportLlmProblems(*summary);
+  if (!config->quiet) {
+    PrintSummary(*summary, options.out);
+    if (summary->llm_enabled) std::printf("%s\n", LlmSummaryLine(*summary).c_str());
+  }
   return 0;
+}
+
+// `asanasim llm warm [generate options]`: fills the response cache for these LLM settings, so
+// machines without network (cluster nodes) can run with --llm-offline from a shared cache.
+int RunLlm(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] != "warm") {
+    std::fputs(
+        "usage: asanasim llm warm [options]\n\n"
+        "Fills the LLM response cache (--llm-cache DIR) for the pools these settings need, over\n"
+        "the network, paced and retried like generate. Takes generate's options; only the llm-*\n"
+        "ones and GROQ_API_KEY / GROQ_MODEL / GROQ_BASE_URL matter. Then any machine with the\n"
+        "same cache and settings generates with --llm-offline and makes no request.\n"
+        "Exit 0 when every pool is full, 1 when the tier stopped or a quota left pools short.\n",
+        args.empty() ? stderr : stdout);
+    return args.empty() || (args[0] != "--help" && args[0] != "-h") ? kExitUsage : 0;
+  }
+  absl::StatusOr<CliConfig> config = ParseGenerateConfig(
+      {args.begin() + 1, args.end()}, [](const char* k) { return std::getenv(k); }, ".env");
+  if (!config.ok()) {
+    std::fprintf(stderr, "asanasim: %s\n", std::string(config.status().message()).c_str());
+    return kExitUsage;
+  }
+  GenerateOptions& o = config->options;
+  if (o.llm.empty()) o.llm = "groq";
+  if (absl::Status s = ValidateLlmOptions(o); !s.ok() || o.llm == "off") {
+    std::fprintf(stderr, "asanasim: %s\n",
+                 o.llm == "off" ? "llm warm needs --llm groq" : std::string(s.message()).c_str());
+    return kExitUsage;
+  }
+  LlmStats stats;
+  absl::StatusOr<TextPools> pools =
+      FillPools(LlmSettingsOf(o), &stats, config->quiet ? nullptr : LlmProgressPrinter());
+  if (!pools.ok()) {
+    std::fprintf(stderr, "asanasim: %s\n", std::string(pools.status().message()).c_str());
+    return kExitRuntime;
+  }
+  GenerateSummary summary;
+  FillLlmSummary(o, stats, *pools, summary);
+  ReportLlmProblems(summary);
+  if (!config->quiet) std::printf("%s\n", LlmSummaryLine(summary).c_str());
+  return summary.llm_stopped.empty() && summary.llm_fallbacks == 0 ? 0 : kExitRuntime;
 }
 
 // `asanasim profile [FILE]`: the documented profile, the defaults or FILE over them.
@@ -499,6 +577,7 @@ int Main(int argc, char** argv) {
   if (args[0] == "hash") return RunHash({args.begin() + 1, args.end()});
   if (args[0] == "validate") return RunValidate({args.begin() + 1, args.end()});
   if (args[0] == "profile") return RunProfile({args.begin() + 1, args.end()});
+  if (args[0] == "llm") return RunLlm({args.begin() + 1, args.end()});
   std::fprintf(stderr, "asanasim: unknown command '%s' (see asanasim --help)\n", args[0].c_str());
   return kExitUsage;
 }

@@ -34,6 +34,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -69,6 +70,7 @@ enum Purpose : uint32_t {
   kTaskLinks = 20,
   kTaskFieldChanges = 21,
   kProjectStatus = 22,
+  kTextTier = 23,  // tier 3 draws: only made when LLM pools exist
 };
 
 constexpr std::string_view kColors[] = {
@@ -279,6 +281,13 @@ class TeamJob {
     c.day = DayOf(at);
     c.date_day = c.day;
     return c;
+  }
+
+  // The department's tier-3 variants for `slot`, or null (tier 3 off, or an empty pool).
+  const std::vector<std::string>* LlmPool(size_t slot) const {
+    if (org_.pools == nullptr) return nullptr;
+    const std::vector<std::string>& v = org_.pools->variants(team_.department, slot);
+    return v.empty() ? nullptr : &v;
   }
 
   int64_t NextId(Table table, uint64_t* counter) {
@@ -859,8 +868,19 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   }
   rows.Text(text);
   Rng notes = Stream(kind, kTaskNotes, task.local);
+  std::string_view notes_source;  // empty: no description
   if (Bernoulli(notes, parent == nullptr ? p_.description_share : p_.description_share * 0.25)) {
-    AppendOneOf(rows.BeginText(), vocab_.description_templates, context, notes);
+    std::string& out = rows.BeginText();
+    notes_source = "template";
+    if (const std::vector<std::string>* pool = LlmPool(kDescriptionSlot)) {
+      Rng tier = Stream(kind, kTextTier, task.local);
+      if (Bernoulli(tier, org_.llm_share)) {
+        AppendTemplate(out, (*pool)[UniformInt(tier, static_cast<uint32_t>(pool->size()))], context,
+                       tier);
+        notes_source = "llm";
+      }
+    }
+    if (notes_source == "template") AppendOneOf(out, vocab_.description_templates, context, notes);
     rows.EndText();
   } else {
     rows.Text("");
@@ -880,6 +900,11 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       .Bool(task.completed)
       .TimestampOrNull(task.completed_at, task.completed)
       .IdOrNull(task.completed ? org_.users[completer].id : 0);
+  if (notes_source.empty()) {
+    rows.Null();
+  } else {
+    rows.Text(notes_source);
+  }
 
   EmitStories(task);
   if (parent == nullptr) {
@@ -1135,6 +1160,15 @@ void TeamJob::EmitStories(const TaskState& task) {
   TableRows& rows = batch_.rows(Table::kStories);
   const Kind kind = task.depth == 0 ? Kind::kTask : Kind::kSubtask;
   Rng text = Stream(kind, kTaskComments, (1ull << 40) | task.local);
+  // Tier 3 draws come from their own stream, and only when there are pools: without them the
+  // output is exactly that of tiers 1-2.
+  std::optional<Rng> tier_rng;
+  if (org_.pools != nullptr) tier_rng.emplace(Stream(kind, kTextTier, (1ull << 40) | task.local));
+  Rng* tier = tier_rng.has_value() ? &*tier_rng : nullptr;
+  const StoryDraft* last_comment = nullptr;
+  for (const StoryDraft& s : stories_) {
+    if (s.kind == StoryKind::kComment) last_comment = &s;
+  }
   for (const StoryDraft& s : stories_) {
     const int64_t id = NextId(Table::kStories, &next_story_);
     const UserPlan& actor = org_.users[s.actor];
@@ -1145,10 +1179,22 @@ void TeamJob::EmitStories(const TaskState& task) {
         .Text(comment ? "comment" : "system")
         .Text(kStorySubtypes[static_cast<int>(s.kind)]);
     std::string& out = rows.BeginText();
+    std::string_view text_source = "template";
     if (comment) {
       TemplateContext context = Context(s.at);
       context.actor = actor.first_name();
-      AppendOneOf(out, vocab_.comment_templates, context, text);
+      // Tier 3: a done task's last comment wraps up; others report progress or ask.
+      const size_t slot = task.completed && &s == last_comment
+                              ? 3
+                              : (tier != nullptr && Bernoulli(*tier, 0.35) ? 2 : 1);
+      const std::vector<std::string>* pool = LlmPool(slot);
+      if (pool != nullptr && Bernoulli(*tier, org_.llm_share)) {
+        AppendTemplate(out, (*pool)[UniformInt(*tier, static_cast<uint32_t>(pool->size()))],
+                       context, *tier);
+        text_source = "llm";
+      } else {
+        AppendOneOf(out, vocab_.comment_templates, context, text);
+      }
     } else {
       AppendSystemText(out, s, text);
     }
@@ -1208,6 +1254,7 @@ void TeamJob::EmitStories(const TaskState& task) {
     } else {
       rows.Null();
     }
+    rows.Text(text_source);
   }
 }
 

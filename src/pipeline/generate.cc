@@ -35,6 +35,8 @@
 
 #include "src/gen/ids.h"
 #include "src/gen/team_generator.h"
+#include "src/llm/pools.h"
+#include "src/llm/settings.h"
 #include "src/pipeline/manifest.h"
 #include "src/pipeline/output.h"
 #include "src/plan/org_plan.h"
@@ -42,6 +44,7 @@
 #include "src/sink/schema.h"
 #include "src/sink/sqlite_writer.h"
 #include "src/util/civil_time.h"
+#include "src/util/json_writer.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -57,7 +60,8 @@ struct Job {
   int32_t team = -1;  // -1: the org-level job
 };
 
-WorldConfig WorldOf(const GenerateOptions& o, const Profile& profile) {
+WorldConfig WorldOf(const GenerateOptions& o, const Profile& profile,
+                    const TextPools* pools = nullptr) {
   return WorldConfig{.seed = o.seed,
                      .org_count = o.orgs,
                      .users = o.users,
@@ -65,7 +69,9 @@ WorldConfig WorldOf(const GenerateOptions& o, const Profile& profile) {
                      .tasks_per_project = o.tasks_per_project,
                      .months = o.months,
                      .as_of_ms = o.as_of_ms,
-                     .profile = &profile};
+                     .profile = &profile,
+                     .pools = pools,
+                     .llm_share = o.llm_share};
 }
 
 uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.org_end; }
@@ -73,15 +79,37 @@ uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.o
 // The options that shape the universe, as JSON: never the org range (the shards of one universe
 // share it and merge into exactly a full run), the path, threads or other run mechanics (the
 // file's bytes must not depend on them).
-std::string WorldJson(const GenerateOptions& o, const Profile& profile) {
+// Tier 3 in the run record: what shapes the text (model, share, the pools' digest), never the
+// key, the server or the run's network figures.
+std::string LlmJson(const GenerateOptions& o, const TextPools* pools) {
+  if (pools == nullptr) return "\"off\"";
+  JsonWriter j(/*compact=*/true);
+  j.BeginObject()
+      .Key("model")
+      .String(o.llm_model)
+      .Key("share")
+      .Double(o.llm_share)
+      .Key("pool_size")
+      .Int(o.llm_pool_size)
+      .Key("variants")
+      .Int(static_cast<int64_t>(pools->size()))
+      .Key("pools")
+      .String(pools->Digest())
+      .EndObject();
+  return j.str();
+}
+
+std::string WorldJson(const GenerateOptions& o, const Profile& profile,
+                      const TextPools* pools = nullptr) {
   return Cat("{\"seed\":", std::to_string(o.seed), ",\"orgs\":", std::to_string(o.orgs),
              ",\"users\":", std::to_string(o.users), ",\"projects\":", std::to_string(o.projects),
              ",\"tasks_per_project\":", std::to_string(o.tasks_per_project),
              ",\"months\":", std::to_string(o.months), ",\"as_of\":\"", TimestampString(o.as_of_ms),
-             "\",\"profile\":", ProfileOverridesJson(profile), "}");
+             "\",\"profile\":", ProfileOverridesJson(profile), ",\"llm\":", LlmJson(o, pools), "}");
 }
 
-void AddRunRow(const GenerateOptions& o, const Profile& profile, Batch& batch) {
+void AddRunRow(const GenerateOptions& o, const Profile& profile, const TextPools* pools,
+               Batch& batch) {
   batch.rows(Table::kRuns)
       .Int(1)
       .Text("asanasim")
@@ -93,7 +121,7 @@ void AddRunRow(const GenerateOptions& o, const Profile& profile, Batch& batch) {
       .Int(o.orgs)
       .Int(o.org_begin)
       .Int(OrgEnd(o))
-      .Text(WorldJson(o, profile));
+      .Text(WorldJson(o, profile, pools));
 }
 
 // Records the first error from any thread and tells everyone to stop.
@@ -126,9 +154,9 @@ class StopSignal {
 // Produces jobs in sequence order, planning each org when it is reached. Serial (input_node).
 class JobSource {
  public:
-  JobSource(const GenerateOptions& o, const Profile& profile, StopSignal& stop,
-            std::atomic<int64_t>& planned, std::atomic<bool>& planning_done)
-      : world_(WorldOf(o, profile)),
+  JobSource(const GenerateOptions& o, const Profile& profile, const TextPools* pools,
+            StopSignal& stop, std::atomic<int64_t>& planned, std::atomic<bool>& planning_done)
+      : world_(WorldOf(o, profile, pools)),
         next_org_(o.org_begin),
         end_org_(OrgEnd(o)),
         stop_(stop),
@@ -212,6 +240,7 @@ absl::Status ValidateOptions(const GenerateOptions& o) {
         Cat("--as-of ", TimestampString(o.as_of_ms), " is outside 1990-01-01..9000-01-01"));
   }
   if (o.out.empty()) return absl::InvalidArgumentError("--out is empty");
+  ASANASIM_RETURN_IF_ERROR(ValidateLlmOptions(o));
   return LoadProfile(o.profile_path).status();
 }
 
@@ -248,6 +277,17 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   };
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
   ASANASIM_ASSIGN_OR_RETURN(const Profile profile, LoadProfile(options.profile_path));
+  // Tier 3: fill the text pools before any row is generated (the pipeline never waits on the
+  // network); problems with the server end in fallbacks, not errors.
+  std::unique_ptr<TextPools> pools;
+  GenerateSummary llm_summary;
+  if (LlmEnabled(options)) {
+    LlmStats stats;
+    ASANASIM_ASSIGN_OR_RETURN(TextPools filled,
+                              FillPools(LlmSettingsOf(options), &stats, options.llm_progress));
+    pools = std::make_unique<TextPools>(std::move(filled));
+    FillLlmSummary(options, stats, *pools, llm_summary);
+  }
   // The writer, unless rows are discarded (then only counted).
   std::unique_ptr<SqliteWriter> writer;
   if (!options.discard) {
@@ -272,7 +312,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   };
   {
     Batch run(0);
-    AddRunRow(options, profile, run);
+    AddRunRow(options, profile, pools.get(), run);
     ASANASIM_RETURN_IF_ERROR(consume(run));
   }
   // Projects are known up front, org by org, without planning: the progress denominator.
@@ -305,8 +345,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     tbb::task_arena arena(threads);
     arena.execute([&] {
       tbb::flow::graph g;
-      tbb::flow::input_node<Job> source(g,
-                                        JobSource(options, profile, stop, planned, planning_done));
+      tbb::flow::input_node<Job> source(
+          g, JobSource(options, profile, pools.get(), stop, planned, planning_done));
       tbb::flow::limiter_node<Job> limiter(g, static_cast<size_t>(in_flight));
       tbb::flow::function_node<Job, BatchPtr> generate(
           g, tbb::flow::unlimited, [&](const Job& job) -> BatchPtr {
@@ -370,7 +410,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   generation.join();
   ASANASIM_RETURN_IF_ERROR(stop.status());
   report(true);
-  GenerateSummary summary;
+  GenerateSummary summary = llm_summary;
   for (size_t t = 0; t < kTableCount; ++t)
     summary.tables.push_back({std::string(Describe(t).name), rows[t]});
   summary.total_rows = total_rows;
@@ -387,7 +427,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   if (options.manifest) {
     Manifest m;
     m.command = "generate";
-    m.world_json = WorldJson(options, profile);
+    m.world_json = WorldJson(options, profile, pools.get());
+    if (summary.llm_enabled) m.llm_json = LlmSummaryJson(summary);
     m.seed = static_cast<int64_t>(options.seed);
     m.org_count = options.orgs;
     m.org_ranges = {{options.org_begin, OrgEnd(options)}};

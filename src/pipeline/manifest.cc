@@ -95,7 +95,11 @@ absl::Status WriteManifest(const std::string& path, const Manifest& m) {
   j.Key("peak_rss_kib").Int(PeakRssKib());
   j.Key("host").String(host);
   j.Key("finished_at").String(TimestampString(now_ms));
-  j.Key("llm").Null();
+  if (m.llm_json.empty()) {
+    j.Key("llm").Null();
+  } else {
+    j.Key("llm").Raw(m.llm_json);
+  }
   if (m.command == "merge") {
     j.Key("inputs").BeginArray();
     for (const ManifestInput& in : m.inputs) {

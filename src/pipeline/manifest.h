@@ -40,6 +40,7 @@ struct Manifest {
   double hash_seconds = 0;
   double compress_seconds = 0;
   std::vector<ManifestInput> inputs;  // merge only
+  std::string llm_json;               // the pool phase's figures; empty = null (tier off)
 };
 
 // `<out>.manifest.json` for output path `out`.

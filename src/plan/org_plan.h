@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "src/llm/pools.h"
 #include "src/plan/profile.h"
 #include "src/rng/distributions.h"
 #include "src/text/vocabulary.h"
@@ -28,6 +29,10 @@ struct WorldConfig {
   int32_t months = 6;
   int64_t as_of_ms = 0;              // "now"; the history ends here
   const Profile* profile = nullptr;  // DefaultProfile() when null
+  // Tier 3: LLM-written variants and the share of descriptions and comments that use them.
+  // Null (or empty pools) = tiers 1-2 only.
+  const TextPools* pools = nullptr;
+  double llm_share = 0;
 };
 
 struct UserPlan {
@@ -77,6 +82,8 @@ struct OrgPlan {
   int64_t id;
   uint64_t seed;
   const Profile* profile;
+  const TextPools* pools;  // null when tier 3 is off
+  double llm_share;
   std::string name;
   std::string domain;
   std::string_view industry;

@@ -343,6 +343,8 @@ OrgSize PlanOrgSize(const WorldConfig& config, uint32_t org_index) {
   OrgPlan org;
   org.index = org_index;
   org.profile = config.profile != nullptr ? config.profile : &DefaultProfile();
+  org.pools = config.pools != nullptr && !config.pools->empty() ? config.pools : nullptr;
+  org.llm_share = config.llm_share;
   org.history_start = HistoryStart(config);
   OrgSize size;
   PlanCompany(config, org, &size);
@@ -364,6 +366,8 @@ absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfi
   org->id = MakeId(org_index, Table::kOrganizations, 0, 0);
   org->seed = config.seed;
   org->profile = config.profile != nullptr ? config.profile : &DefaultProfile();
+  org->pools = config.pools != nullptr && !config.pools->empty() ? config.pools : nullptr;
+  org->llm_share = config.llm_share;
   org->as_of = config.as_of_ms;
   org->history_start = HistoryStart(config);
   OrgSize size;

@@ -43,7 +43,8 @@ constexpr C kTasks[] = {"id",          "organization_id",  "project_id",
                         "notes",       "resource_subtype", "approval_status",
                         "assignee_id", "created_by_id",    "created_at",
                         "modified_at", "start_on",         "due_on",
-                        "completed",   "completed_at",     "completed_by_id"};
+                        "completed",   "completed_at",     "completed_by_id",
+                        "notes_source"};
 constexpr C kStories[] = {"id",
                           "task_id",
                           "created_by_id",
@@ -69,7 +70,8 @@ constexpr C kStories[] = {"id",
                           "new_enum_option_id",
                           "old_number_value",
                           "new_number_value",
-                          "new_approval_status"};
+                          "new_approval_status",
+                          "text_source"};
 constexpr C kCustomFieldValues[] = {"task_id",    "custom_field_id", "value_type",
                                     "text_value", "number_value",    "enum_option_id",
                                     "date_value", "people_value_id"};

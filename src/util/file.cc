@@ -1,5 +1,8 @@
 #include "src/util/file.h"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 
@@ -8,7 +11,11 @@
 namespace asanasim {
 
 absl::Status WriteFileAtomically(const std::string& path, std::string_view text) {
-  const std::string temp = path + ".partial";
+  // Unique per process and call: several writers (cluster nodes filling one cache) never share
+  // a temporary file.
+  static std::atomic<uint64_t> counter{0};
+  const std::string temp =
+      path + ".partial." + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   if (f == nullptr) return ErrnoToStatus(errno, "cannot create", temp);
   const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();

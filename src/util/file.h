@@ -9,8 +9,9 @@
 
 namespace asanasim {
 
-// Writes `text` to `path + ".partial"` and renames it onto `path`, so `path` is either its old
-// self or complete; on failure the partial file is removed. Errors name the file.
+// Writes `text` to a temporary file beside `path` (`path.partial.<pid>.<n>`) and renames it onto
+// `path`, so `path` is either its old self or complete; on failure the partial file is removed.
+// Errors name the file.
 absl::Status WriteFileAtomically(const std::string& path, std::string_view text);
 
 }  // namespace asanasim

@@ -38,6 +38,7 @@ std::string JsonQuote(std::string_view s) {
 }
 
 void JsonWriter::Indent() {
+  if (compact_) return;
   out_ += '\n';
   out_.append(2 * first_.size(), ' ');
 }
@@ -72,7 +73,7 @@ JsonWriter& JsonWriter::Close(char bracket) {
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
   out_ += JsonQuote(key);
-  out_ += ": ";
+  out_ += compact_ ? ":" : ": ";
   after_key_ = true;
   return *this;
 }

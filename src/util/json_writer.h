@@ -12,6 +12,9 @@ namespace asanasim {
 
 class JsonWriter {
  public:
+  // Pretty (indented, for people) unless `compact` (one line: request bodies, run records).
+  explicit JsonWriter(bool compact = false) : compact_(compact) {}
+
   JsonWriter& BeginObject() { return Open('{'); }
   JsonWriter& EndObject() { return Close('}'); }
   JsonWriter& BeginArray() { return Open('['); }
@@ -36,6 +39,7 @@ class JsonWriter {
   std::string out_;
   std::vector<bool> first_;  // per open container: no element written yet
   bool after_key_ = false;
+  bool compact_ = false;
 };
 
 // `s` as a JSON string literal, quotes included.

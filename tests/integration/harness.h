@@ -44,6 +44,11 @@ inline std::vector<std::string> With(std::vector<std::string> args,
   args.insert(args.end(), more);
   return args;
 }
+inline std::vector<std::string> With(std::vector<std::string> args,
+                                     const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
 
 // Runs `asanasim generate --quiet` with `args` into `out`; fails the test on a non-zero exit.
 void GenerateOrDie(const std::vector<std::string>& args, const std::string& out,

@@ -97,33 +97,50 @@ TEST_F(SchemaTest, RejectsRowsBreakingInvariants) {
   ASSERT_EQ(sqlite3_exec(db_, setup, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
   const std::string ok_task =
       "INSERT INTO tasks VALUES (6, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL)";
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL)";
   ASSERT_EQ(sqlite3_exec(db_, ok_task.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
       << sqlite3_errmsg(db_);
+  // The 17 payload columns of a story, empty, and its text source.
+#define ASANASIM_NO_PAYLOAD                                                                      \
+  ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
+  "NULL, NULL, 'template')"
   const char* bad[] = {
       // completed without completed_at
       "INSERT INTO tasks VALUES (7, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 1, NULL, 2)",
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 1, NULL, 2, NULL)",
       // unknown subtype
       "INSERT INTO tasks VALUES (8, 1, 4, 5, NULL, 'n', '', 'epic', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL)",
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL)",
       // subtask with a section
       "INSERT INTO tasks VALUES (9, 1, 4, 5, 6, 'n', '', 'default_task', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL)",
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL)",
       // modified before created
       "INSERT INTO tasks VALUES (10, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z', NULL, NULL, 0, NULL, NULL)",
+      " '2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL)",
       // wrong type in a STRICT table
       "INSERT INTO stories VALUES ('x', 6, 2, 'comment', 'comment_added', 't', "
-      "'2026-01-02T00:00:00.000Z', 0, 'web')",
+      "'2026-01-02T00:00:00.000Z', 0, 'web'" ASANASIM_NO_PAYLOAD,
       // comment type with a system subtype
       "INSERT INTO stories VALUES (11, 6, 2, 'comment', 'assigned', 't', "
-      "'2026-01-02T00:00:00.000Z', 0, 'web')",
+      "'2026-01-02T00:00:00.000Z', 0, 'web'" ASANASIM_NO_PAYLOAD,
+      // a system story without its payload (assigned needs new_user_id)
+      "INSERT INTO stories VALUES (12, 6, 2, 'system', 'assigned', 't', "
+      "'2026-01-02T00:00:00.000Z', 0, 'web'" ASANASIM_NO_PAYLOAD,
   };
+  // A well-formed story goes in, so the bad ones fail on their constraint, not on their shape.
+  ASSERT_EQ(sqlite3_exec(db_,
+                         "INSERT INTO stories VALUES (13, 6, 2, 'system', 'created', 't', "
+                         "'2026-01-02T00:00:00.000Z', 0, 'web'" ASANASIM_NO_PAYLOAD,
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db_);
   for (const char* sql : bad) {
     EXPECT_NE(sqlite3_exec(db_, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    EXPECT_EQ(std::string(sqlite3_errmsg(db_)).find("values were supplied"), std::string::npos)
+        << sql;
   }
 }
+#undef ASANASIM_NO_PAYLOAD
 
 }  // namespace
 }  // namespace asanasim

@@ -1,0 +1,62 @@
+#include "src/llm/cache.h"
+
+#include <zstd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "src/util/file.h"
+#include "src/util/status.h"
+#include "xxhash.h"
+
+namespace asanasim {
+
+std::string ResponseCache::Key(std::string_view request_body) {
+  static constexpr std::string_view kVersion = "asanasim-llm-cache-v1\n";
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  XXH3_128bits_update(state, kVersion.data(), kVersion.size());
+  XXH3_128bits_update(state, request_body.data(), request_body.size());
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+std::string ResponseCache::Path(const std::string& key) const {
+  return Cat(dir_, "/", key.substr(0, 2), "/", key, ".zst");
+}
+
+std::optional<std::string> ResponseCache::Get(const std::string& key) const {
+  std::ifstream in(Path(key), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream raw;
+  raw << in.rdbuf();
+  const std::string packed = raw.str();
+  const unsigned long long size = ZSTD_getFrameContentSize(packed.data(), packed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (64u << 20))
+    return std::nullopt;
+  std::string content(size, '\0');
+  const size_t n = ZSTD_decompress(content.data(), content.size(), packed.data(), packed.size());
+  if (ZSTD_isError(n) || n != size) return std::nullopt;
+  return content;
+}
+
+absl::Status ResponseCache::Put(const std::string& key, std::string_view content) const {
+  std::error_code ec;
+  const std::filesystem::path path = Path(key);
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (ec)
+    return ErrnoToStatus(ec.value(), "cannot create the LLM cache directory",
+                         path.parent_path().string());
+  std::string packed(ZSTD_compressBound(content.size()), '\0');
+  const size_t n = ZSTD_compress(packed.data(), packed.size(), content.data(), content.size(), 9);
+  if (ZSTD_isError(n)) return absl::InternalError(Cat("zstd: ", ZSTD_getErrorName(n)));
+  packed.resize(n);
+  return WriteFileAtomically(path.string(), packed);
+}
+
+}  // namespace asanasim

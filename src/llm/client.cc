@@ -1,0 +1,457 @@
+#include "src/llm/client.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <deque>
+#include <mutex>
+#include <random>
+#include <string_view>
+
+#include "src/util/json_reader.h"
+
+namespace asanasim {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+Clock::time_point After(Clock::time_point t, double seconds) {
+  return t + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// One HTTP attempt in flight.
+struct Transfer {
+  size_t index = 0;
+  CURL* easy = nullptr;
+  std::string body;
+  long status = 0;
+  double retry_after = -1;
+  double remaining_tokens = -1;
+  double remaining_requests = -1;
+  double reset_tokens = -1;
+  double reset_requests = -1;
+};
+
+size_t OnBody(char* data, size_t size, size_t n, void* user) {
+  static_cast<Transfer*>(user)->body.append(data, size * n);
+  return size * n;
+}
+
+size_t OnHeader(char* data, size_t size, size_t n, void* user) {
+  Transfer& t = *static_cast<Transfer*>(user);
+  const std::string_view line(data, size * n);
+  if (line.rfind("HTTP/", 0) == 0) {  // a new response (after 1xx): forget the old headers
+    t.retry_after = t.remaining_tokens = t.remaining_requests = -1;
+    t.reset_tokens = t.reset_requests = -1;
+    return size * n;
+  }
+  const size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return size * n;
+  const std::string name = Lower(Trim(line.substr(0, colon)));
+  const std::string value(Trim(line.substr(colon + 1)));
+  const auto number = [&] {
+    char* end = nullptr;
+    const double v = std::strtod(value.c_str(), &end);
+    return end != value.c_str() ? v : -1.0;
+  };
+  if (name == "retry-after") t.retry_after = number();
+  if (name == "x-ratelimit-remaining-tokens") t.remaining_tokens = number();
+  if (name == "x-ratelimit-remaining-requests") t.remaining_requests = number();
+  if (name == "x-ratelimit-reset-tokens") t.reset_tokens = ParseGoDuration(value);
+  if (name == "x-ratelimit-reset-requests") t.reset_requests = ParseGoDuration(value);
+  return size * n;
+}
+
+// A token bucket: `capacity` tokens, refilled at `rate` per second. A take larger than the
+// capacity is allowed when the bucket is full (the level goes negative: a debt).
+class Bucket {
+ public:
+  Bucket(double per_minute, double burst_seconds)
+      : rate_(per_minute / 60.0),
+        capacity_(std::max(1.0, per_minute / 60.0 * burst_seconds)),
+        level_(capacity_) {}
+  void Refill(Clock::time_point now) {
+    level_ = std::min(capacity_, level_ + rate_ * Seconds(now - last_));
+    last_ = now;
+  }
+  bool CanTake(double n) const { return level_ >= std::min(n, capacity_); }
+  void Take(double n) { level_ -= n; }
+  // Seconds until CanTake(n).
+  double Wait(double n) const {
+    const double need = std::min(n, capacity_) - level_;
+    return need <= 0 ? 0 : need / rate_;
+  }
+  void Cap(double level) { level_ = std::min(level_, level); }
+  void Refund(double n) { level_ = std::min(capacity_, level_ + n); }
+
+ private:
+  double rate_;
+  double capacity_;
+  double level_;
+  Clock::time_point last_ = Clock::now();
+};
+
+// The fatal message of an HTTP status, with Groq's error message when there is one.
+std::string Describe(long status, const std::string& message) {
+  std::string what;
+  switch (status) {
+    case 401:
+      what = "Groq rejected the API key (HTTP 401); check GROQ_API_KEY";
+      break;
+    case 403:
+      what = "Groq refused access (HTTP 403)";
+      break;
+    case 404:
+      what = "Groq does not know this model (HTTP 404); set GROQ_MODEL to a current one";
+      break;
+    case 413:
+      what = "Groq says the request is too large for the model's limits (HTTP 413)";
+      break;
+    default:
+      what = "Groq rejected the request (HTTP " + std::to_string(status) + ")";
+  }
+  if (!message.empty()) what += ": " + message;
+  return what;
+}
+
+std::once_flag g_curl_init;
+
+}  // namespace
+
+double ParseGoDuration(std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return -1;
+  double total = 0;
+  size_t i = 0;
+  bool any = false;
+  while (i < text.size()) {
+    const size_t start = i;
+    while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '.')) ++i;
+    if (i == start) return -1;
+    const double v = std::strtod(std::string(text.substr(start, i - start)).c_str(), nullptr);
+    const size_t unit_start = i;
+    while (i < text.size() && !((text[i] >= '0' && text[i] <= '9') || text[i] == '.')) ++i;
+    const std::string_view unit = text.substr(unit_start, i - unit_start);
+    if (unit.empty() || unit == "s") {
+      total += v;
+    } else if (unit == "ms") {
+      total += v / 1e3;
+    } else if (unit == "us" || unit == "\u00b5s") {
+      total += v / 1e6;
+    } else if (unit == "ns") {
+      total += v / 1e9;
+    } else if (unit == "m") {
+      total += v * 60;
+    } else if (unit == "h") {
+      total += v * 3600;
+    } else {
+      return -1;
+    }
+    any = true;
+  }
+  return any ? total : -1;
+}
+
+struct GroqClient::Impl {
+  LlmClientConfig cfg;
+  CURLM* multi = nullptr;
+  std::vector<CURL*> idle;
+  curl_slist* headers = nullptr;
+  std::mt19937_64 jitter;
+  std::string url;
+
+  ~Impl() {
+    for (CURL* e : idle) curl_easy_cleanup(e);
+    if (multi != nullptr) curl_multi_cleanup(multi);
+    curl_slist_free_all(headers);
+  }
+
+  // The key never leaves the header list: scrub it from anything a server echoes back.
+  std::string Scrub(std::string text) const {
+    if (cfg.api_key.empty()) return text;
+    for (size_t p; (p = text.find(cfg.api_key)) != std::string::npos;)
+      text.replace(p, cfg.api_key.size(), "[redacted]");
+    return text;
+  }
+};
+
+GroqClient::GroqClient(LlmClientConfig config) : impl_(new Impl) {
+  std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  // CURLOPT_NOSIGNAL: libcurl no longer ignores SIGPIPE for us (a reset connection would kill
+  // the process), so ignore it process-wide.
+  std::signal(SIGPIPE, SIG_IGN);
+  impl_->cfg = std::move(config);
+  impl_->jitter.seed(impl_->cfg.jitter_seed);
+  impl_->multi = curl_multi_init();
+  curl_multi_setopt(impl_->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  std::string base = impl_->cfg.base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  impl_->url = base + "/openai/v1/chat/completions";
+  impl_->headers = curl_slist_append(impl_->headers, "Content-Type: application/json");
+  impl_->headers =
+      curl_slist_append(impl_->headers, ("Authorization: Bearer " + impl_->cfg.api_key).c_str());
+}
+
+GroqClient::~GroqClient() { delete impl_; }
+
+std::vector<LlmResponse> GroqClient::Run(
+    const std::vector<LlmRequest>& requests,
+    const std::function<void(size_t done, size_t total)>& on_done) {
+  Impl& im = *impl_;
+  const LlmClientConfig& cfg = im.cfg;
+  std::vector<LlmResponse> out(requests.size());
+  std::vector<int> attempts(requests.size(), 0);
+  std::vector<int> rate_limit_hits(requests.size(), 0);
+  struct Pending {
+    size_t index;
+    Clock::time_point not_before;
+  };
+  std::deque<Pending> pending;
+  const auto start = Clock::now();
+  for (size_t i = 0; i < requests.size(); ++i) pending.push_back({i, start});
+  std::vector<Transfer*> in_flight;
+  Bucket request_bucket(cfg.requests_per_minute, cfg.burst_seconds);
+  Bucket token_bucket(cfg.tokens_per_minute, cfg.burst_seconds);
+  Clock::time_point paused_until = start;  // after a 429: limits are per organization
+  size_t done = 0;
+  int unreachable_attempts = 0;
+
+  const auto finish = [&](size_t index, LlmResponse r) {
+    out[index] = std::move(r);
+    ++done;
+    if (on_done) on_done(done, requests.size());
+  };
+  const auto retry_later = [&](size_t index, double wait_s, const std::string& why) {
+    if (++attempts[index] >= cfg.max_attempts) {
+      finish(index, LlmResponse{.error = why + " (gave up after " +
+                                         std::to_string(attempts[index]) + " attempts)"});
+      return;
+    }
+    ++stats_.retries;
+    pending.push_back({index, After(Clock::now(), wait_s)});
+  };
+  const auto backoff = [&](size_t index) {
+    const double ceiling =
+        std::min(cfg.backoff_cap_s, cfg.backoff_base_s * std::pow(2.0, attempts[index]));
+    return std::uniform_real_distribution<double>(0.0, ceiling)(im.jitter);
+  };
+
+  while (!pending.empty() || !in_flight.empty()) {
+    const auto now = Clock::now();
+    // Stopped (fatal, parked) or out of budget: what is not in flight fails fast.
+    const bool budget_spent =
+        (cfg.max_requests > 0 && stats_.requests >= cfg.max_requests) ||
+        (cfg.max_tokens > 0 && stats_.prompt_tokens + stats_.completion_tokens >= cfg.max_tokens);
+    if (stopped() || budget_spent) {
+      const std::string why = !stats_.fatal.empty() ? "the LLM tier stopped"
+                              : stats_.parked       ? "the daily quota is used up"
+                                                    : "the LLM budget is spent";
+      for (const Pending& p : pending) finish(p.index, LlmResponse{.error = why});
+      pending.clear();
+    }
+    // Start what the limiter, the budget and the concurrency allow, in order of readiness.
+    request_bucket.Refill(now);
+    token_bucket.Refill(now);
+    double wait_s = 0.25;
+    for (auto it = pending.begin();
+         it != pending.end() && static_cast<int>(in_flight.size()) < cfg.concurrency;) {
+      if (it->not_before > now || paused_until > now) {
+        wait_s = std::min(wait_s, Seconds(std::max(it->not_before, paused_until) - now));
+        ++it;
+        continue;
+      }
+      const double tokens = static_cast<double>(requests[it->index].estimated_tokens);
+      if (!request_bucket.CanTake(1) || !token_bucket.CanTake(tokens)) {
+        wait_s = std::min(wait_s, std::max(request_bucket.Wait(1), token_bucket.Wait(tokens)));
+        break;  // keep order: later requests do not overtake a waiting one
+      }
+      if (cfg.max_requests > 0 && stats_.requests >= cfg.max_requests) break;
+      request_bucket.Take(1);
+      token_bucket.Take(tokens);
+      auto* t = new Transfer;
+      t->index = it->index;
+      if (im.idle.empty()) {
+        t->easy = curl_easy_init();
+      } else {
+        t->easy = im.idle.back();
+        im.idle.pop_back();
+        curl_easy_reset(t->easy);
+      }
+      CURL* e = t->easy;
+      curl_easy_setopt(e, CURLOPT_URL, im.url.c_str());
+      curl_easy_setopt(e, CURLOPT_HTTPHEADER, im.headers);
+      curl_easy_setopt(e, CURLOPT_POSTFIELDS, requests[it->index].body.data());
+      curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+                       static_cast<curl_off_t>(requests[it->index].body.size()));
+      curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, OnBody);
+      curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+      curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, OnHeader);
+      curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
+      curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+      curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, cfg.connect_timeout_ms);
+      curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, cfg.timeout_ms);
+      curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+      curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+      curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+      curl_easy_setopt(e, CURLOPT_PRIVATE, t);
+      curl_multi_add_handle(im.multi, e);
+      in_flight.push_back(t);
+      ++stats_.requests;
+      it = pending.erase(it);
+    }
+    if (pending.empty() && in_flight.empty()) break;
+
+    int running = 0;
+    curl_multi_perform(im.multi, &running);
+    CURLMsg* msg;
+    int left = 0;
+    while ((msg = curl_multi_info_read(im.multi, &left)) != nullptr) {
+      if (msg->msg != CURLMSG_DONE) continue;
+      Transfer* t = nullptr;
+      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&t));
+      const CURLcode result = msg->data.result;
+      curl_multi_remove_handle(im.multi, t->easy);
+      curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &t->status);
+      in_flight.erase(std::find(in_flight.begin(), in_flight.end(), t));
+      im.idle.push_back(t->easy);
+      const size_t index = t->index;
+
+      // Corrections from the headers: the server's view of the token window wins.
+      if (t->remaining_tokens >= 0) token_bucket.Cap(t->remaining_tokens);
+      if (t->remaining_tokens == 0 && t->reset_tokens > 0)
+        paused_until = std::max(paused_until, After(Clock::now(), t->reset_tokens));
+      if (t->remaining_requests == 0) stats_.parked = true;  // RPD: the daily count is gone
+
+      if (result != CURLE_OK) {
+        const std::string why = std::string("transport error: ") + curl_easy_strerror(result);
+        // A server that was never reached (no network, wrong GROQ_BASE_URL) is not retried
+        // for minutes: after a few refused or unresolved attempts with no success, stop.
+        const bool unreachable = result == CURLE_COULDNT_RESOLVE_HOST ||
+                                 result == CURLE_COULDNT_CONNECT ||
+                                 result == CURLE_COULDNT_RESOLVE_PROXY;
+        if (unreachable) {
+          // It never reached the server, so it used none of the server's budget.
+          request_bucket.Refund(1);
+          token_bucket.Refund(static_cast<double>(requests[index].estimated_tokens));
+        }
+        if (unreachable && stats_.succeeded == 0 && ++unreachable_attempts >= 3) {
+          stats_.fatal = "cannot reach Groq at " + cfg.base_url + " (" +
+                         curl_easy_strerror(result) + "); check the network or GROQ_BASE_URL";
+          finish(index, LlmResponse{.error = stats_.fatal});
+        } else {
+          retry_later(index, backoff(index), why);
+        }
+        delete t;
+        continue;
+      }
+      absl::StatusOr<Json> json = Json::Parse(t->body);
+      std::string message;
+      std::string code;
+      std::string type;
+      if (json.ok() && json->is_object()) {
+        if (const Json* err = json->Find("error"); err != nullptr && err->is_object()) {
+          if (const Json* m = err->Find("message"); m != nullptr && m->is_string())
+            message = im.Scrub(m->string());
+          if (const Json* c = err->Find("code"); c != nullptr && c->is_string()) code = c->string();
+          if (const Json* ty = err->Find("type"); ty != nullptr && ty->is_string())
+            type = ty->string();
+        }
+      }
+      const long status = t->status;
+      if (status == 200) {
+        LlmResponse r;
+        const Json* choices = json.ok() ? json->Find("choices") : nullptr;
+        const Json* content = nullptr;
+        if (choices != nullptr && choices->is_array() && !choices->array().empty()) {
+          const Json& c0 = choices->array()[0];
+          if (const Json* m = c0.Find("message"); m != nullptr) content = m->Find("content");
+          if (const Json* f = c0.Find("finish_reason"); f != nullptr && f->is_string())
+            r.finish_reason = f->string();
+        }
+        if (content == nullptr || !content->is_string()) {
+          retry_later(index, backoff(index), "malformed completion (status 200)");
+          delete t;
+          continue;
+        }
+        r.ok = true;
+        r.content = content->string();
+        if (const Json* usage = json->Find("usage"); usage != nullptr) {
+          if (const Json* p = usage->Find("prompt_tokens"); p != nullptr && p->is_number())
+            r.prompt_tokens = static_cast<int64_t>(p->number());
+          if (const Json* c = usage->Find("completion_tokens"); c != nullptr && c->is_number())
+            r.completion_tokens = static_cast<int64_t>(c->number());
+        }
+        stats_.prompt_tokens += r.prompt_tokens;
+        stats_.completion_tokens += r.completion_tokens;
+        ++stats_.succeeded;
+        finish(index, std::move(r));
+      } else if (status == 429) {
+        ++stats_.rate_limited;
+        double wait = t->retry_after;
+        if (const size_t p = message.find("try again in "); wait < 0 && p != std::string::npos) {
+          const size_t from = p + 13;
+          const size_t space = message.find(' ', from);
+          std::string token =
+              message.substr(from, space == std::string::npos ? std::string::npos : space - from);
+          while (!token.empty() && (token.back() == '.' || token.back() == ',')) token.pop_back();
+          wait = ParseGoDuration(token);
+        }
+        if (wait < 0) wait = type == "requests" ? t->reset_requests : t->reset_tokens;
+        if (wait < 0) wait = backoff(index) + 1;
+        const bool daily = message.find("per day") != std::string::npos ||
+                           message.find("(RPD)") != std::string::npos ||
+                           message.find("(TPD)") != std::string::npos;
+        if (daily || wait > 120) {
+          stats_.parked = true;
+          finish(index, LlmResponse{.error = "daily quota reached: " + message});
+        } else {
+          const double jitter = std::uniform_real_distribution<double>(0, 0.25)(im.jitter);
+          paused_until = std::max(paused_until, After(Clock::now(), wait + jitter));
+          // Waiting as told is not a failed attempt, but a request that keeps hitting 429s
+          // still ends.
+          if (++rate_limit_hits[index] > 4 * cfg.max_attempts) {
+            finish(index, LlmResponse{.error = "rate limited on every attempt"});
+          } else {
+            ++stats_.retries;
+            pending.push_back({index, After(Clock::now(), wait + jitter)});
+          }
+        }
+      } else if (status >= 500 || status == 498 || status == 408 || status == 409 ||
+                 (status == 400 && code == "json_validate_failed") || status == 0) {
+        retry_later(index, backoff(index), "HTTP " + std::to_string(status));
+      } else {
+        stats_.fatal = Describe(status, message);
+        finish(index, LlmResponse{.error = stats_.fatal});
+      }
+      delete t;
+    }
+    if (!in_flight.empty() || !pending.empty()) {
+      const int ms = static_cast<int>(std::clamp(wait_s * 1000.0, 1.0, 250.0));
+      curl_multi_poll(im.multi, nullptr, 0, in_flight.empty() ? ms : std::min(ms, 50), nullptr);
+    }
+  }
+  stats_.seconds += Seconds(Clock::now() - start);
+  return out;
+}
+
+}  // namespace asanasim

@@ -1,0 +1,99 @@
+// GroqClient: chat completions over libcurl's multi interface on the calling thread (the I/O
+// thread of the pool phase), many requests in flight on reused connections, paced by one shared
+// limiter (token buckets for requests and tokens per minute, corrected from Groq's
+// x-ratelimit-* headers), with Groq's retry rules:
+//   429           wait as retry-after says (else "try again in ..." in the message, else the
+//                 reset header), then retry; a daily quota (RPD/TPD, or a wait over 2 minutes)
+//                 parks the client: the rest fail fast and the run falls back to templates.
+//   5xx, 498, transport errors (reset, timeout, refused)
+//                 capped exponential backoff with full jitter, up to max_attempts.
+//   401, 403, 404, 413, 400 (other than json_validate_failed)
+//                 fatal: one clear message, the client stops, the run completes on templates.
+// The API key goes only into the Authorization header: never into errors, logs or results.
+// Thread-hostile: one thread drives a client.
+#ifndef ASANASIM_SRC_LLM_CLIENT_H_
+#define ASANASIM_SRC_LLM_CLIENT_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace asanasim {
+
+struct LlmClientConfig {
+  std::string api_key;
+  std::string base_url = "https://api.groq.com";  // + /openai/v1/chat/completions
+  int concurrency = 4;                            // requests in flight
+  double requests_per_minute = 30;
+  double tokens_per_minute = 8000;
+  double burst_seconds = 5;  // the buckets hold this many seconds of the per-minute budget
+  int64_t max_requests = 0;  // budget; 0 = unlimited
+  int64_t max_tokens = 0;    // budget on prompt + completion tokens; 0 = unlimited
+  int max_attempts = 6;
+  double backoff_base_s = 0.5;
+  double backoff_cap_s = 30;
+  long connect_timeout_ms = 5000;
+  long timeout_ms = 60000;
+  uint64_t jitter_seed = 1;  // backoff jitter only: never changes what is generated
+};
+
+struct LlmRequest {
+  std::string body;          // the JSON request
+  int64_t estimated_tokens;  // prompt estimate + max_completion_tokens, for the TPM bucket
+};
+
+struct LlmResponse {
+  bool ok = false;
+  std::string content = {};  // choices[0].message.content
+  std::string finish_reason = {};
+  int64_t prompt_tokens = 0;
+  int64_t completion_tokens = 0;
+  std::string error = {};  // when !ok: why (never contains the key)
+};
+
+struct LlmStats {
+  int64_t requests = 0;  // HTTP attempts made
+  int64_t succeeded = 0;
+  int64_t retries = 0;
+  int64_t rate_limited = 0;  // 429s
+  int64_t prompt_tokens = 0;
+  int64_t completion_tokens = 0;
+  int64_t cache_hits = 0;     // filled in by the pool phase
+  int64_t fallbacks = 0;      // pool variants that came from templates instead
+  int64_t dropped_items = 0;  // variants that failed validation
+  double seconds = 0;         // wall time of the network phase
+  bool parked = false;        // daily quota reached
+  std::string fatal;          // set when a fatal error stopped the tier
+  double requests_per_minute() const { return seconds > 0 ? requests * 60.0 / seconds : 0; }
+};
+
+class GroqClient {
+ public:
+  explicit GroqClient(LlmClientConfig config);
+  ~GroqClient();
+  GroqClient(const GroqClient&) = delete;
+  GroqClient& operator=(const GroqClient&) = delete;
+
+  // Sends every request (paced, retried) and returns one response per request, in order. After
+  // a fatal error or a parked quota the remaining requests come back !ok without being sent.
+  // `on_done` (may be empty) is called as each request finishes, for progress.
+  std::vector<LlmResponse> Run(const std::vector<LlmRequest>& requests,
+                               const std::function<void(size_t done, size_t total)>& on_done);
+
+  const LlmStats& stats() const { return stats_; }
+  bool stopped() const { return !stats_.fatal.empty() || stats_.parked; }
+
+ private:
+  struct Impl;
+  Impl* impl_;
+  LlmStats stats_;
+};
+
+// Parses a Go-style duration ("7.66s", "2m59.56s", "400ms", "1h2m3s"; a bare number is seconds)
+// into seconds; negative on a malformed value.
+double ParseGoDuration(std::string_view text);
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_LLM_CLIENT_H_

@@ -1,0 +1,223 @@
+#include "src/llm/pools.h"
+
+#include <algorithm>
+
+#include "src/llm/cache.h"
+#include "src/text/template.h"
+#include "src/util/json_reader.h"
+#include "src/util/json_writer.h"
+#include "src/util/status.h"
+#include "xxhash.h"
+
+namespace asanasim {
+namespace {
+
+constexpr std::string_view kContextPlaceholders[] = {
+    "person", "date",    "weekday", "month",  "quarter", "n",     "id4",
+    "focus",  "account", "tool",    "metric", "doc",     "region"};
+
+std::string Placeholders(Department d) {
+  std::string out;
+  for (std::string_view p : kContextPlaceholders) out.append("{").append(p).append("} ");
+  for (const Slot& s : VocabFor(d).slots) {
+    if (s.name.rfind("verb", 0) == 0) continue;  // sentence fragments, not details
+    out.append("{").append(s.name).append("} ");
+  }
+  out.pop_back();
+  return out;
+}
+
+// One request: `count` new variants for pool (d, slot), the `index`-th of round `round`.
+struct PoolRequest {
+  Department d;
+  size_t slot;
+  int round;
+  int index;
+  int count;
+  std::string body;
+  std::string key;
+};
+
+std::string Body(const LlmSettings& s, const PromptSet& prompts, const PoolRequest& r) {
+  std::string user = Cat("Department: ", VocabFor(r.d).name, ". ", prompts.context(r.d), "\n\n",
+                         "Write ", std::to_string(r.count), " different items. Each item is ",
+                         prompts.slot(r.slot), "\n\nPlaceholders you may use: ", Placeholders(r.d),
+                         "\n\nExamples of the style (write new ones, do not copy them):\n");
+  for (const std::string& e : prompts.examples(r.d, r.slot)) user += Cat("- ", e, "\n");
+  user += Cat("\nRequest ", std::to_string(r.round), ".", std::to_string(r.index),
+              ". Answer with JSON only: {\"items\": [", std::to_string(r.count), " strings]}");
+  const uint64_t seed = XXH3_64bits(user.data(), user.size()) & 0x7fffffff;
+  JsonWriter j(/*compact=*/true);
+  j.BeginObject().Key("model").String(s.model).Key("messages").BeginArray();
+  j.BeginObject().Key("role").String("system").Key("content").String(prompts.system()).EndObject();
+  j.BeginObject().Key("role").String("user").Key("content").String(user).EndObject();
+  j.EndArray()
+      .Key("temperature")
+      .Double(s.temperature)
+      .Key("max_completion_tokens")
+      .Int(s.max_completion_tokens)
+      .Key("response_format")
+      .BeginObject()
+      .Key("type")
+      .String("json_object")
+      .EndObject()
+      .Key("seed")
+      .Int(static_cast<int64_t>(seed))
+      .EndObject();
+  return j.str();
+}
+
+std::string Hex128(XXH128_hash_t h) {
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+}  // namespace
+
+std::string RejectReason(std::string_view item, Department d, size_t slot) {
+  while (!item.empty() && (item.front() == ' ' || item.front() == '\n')) item.remove_prefix(1);
+  while (!item.empty() && (item.back() == ' ' || item.back() == '\n')) item.remove_suffix(1);
+  const bool description = slot == kDescriptionSlot;
+  const size_t lo = description ? 60 : 15;
+  const size_t hi = description ? 800 : 300;
+  if (item.size() < lo) return "too short";
+  if (item.size() > hi) return "too long";
+  if (item.find("```") != std::string_view::npos || item.find("**") != std::string_view::npos ||
+      item.front() == '#')
+    return "markdown";
+  if (!description && item.find('\n') != std::string_view::npos) return "a line break in a comment";
+  // Braces only around a placeholder name.
+  for (size_t i = 0; i < item.size(); ++i) {
+    if (item[i] == '}') return "stray '}'";
+    if (item[i] != '{') continue;
+    size_t j = i + 1;
+    while (j < item.size() && ((item[j] >= 'a' && item[j] <= 'z') || item[j] == '_' ||
+                               (item[j] >= '0' && item[j] <= '9')))
+      ++j;
+    if (j == i + 1 || j >= item.size() || item[j] != '}') return "stray '{'";
+    i = j;
+  }
+  std::string missing;
+  if (!TemplateResolves(item, VocabFor(d).slots, &missing))
+    return Cat("unknown placeholder {", missing, "}");
+  return "";
+}
+
+bool TextPools::empty() const { return size() == 0; }
+
+size_t TextPools::size() const {
+  size_t n = 0;
+  for (const auto& dept : pools_) {
+    for (const auto& pool : dept) n += pool.size();
+  }
+  return n;
+}
+
+std::string TextPools::Digest() const {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  for (const auto& dept : pools_) {
+    for (const auto& pool : dept) {
+      for (const std::string& v : pool) XXH3_128bits_update(state, v.data(), v.size() + 1);
+      XXH3_128bits_update(state, "\x1e", 1);
+    }
+  }
+  const std::string out = Hex128(XXH3_128bits_digest(state));
+  XXH3_freeState(state);
+  return out;
+}
+
+absl::StatusOr<TextPools> FillPools(const LlmSettings& settings, LlmStats* stats,
+                                    const std::function<void(size_t, size_t)>& progress) {
+  ASANASIM_ASSIGN_OR_RETURN(const PromptSet prompts, PromptSet::Load(settings.prompts_dir));
+  if (settings.cache_dir.empty())
+    return absl::InvalidArgumentError("the LLM cache needs a directory");
+  const ResponseCache cache(settings.cache_dir);
+  TextPools pools;
+  GroqClient client(settings.client);
+  const size_t want = static_cast<size_t>(std::max(0, settings.pool_size));
+  const int batch = std::max(1, settings.batch_size);
+  for (int round = 0; round < settings.rounds; ++round) {
+    std::vector<PoolRequest> requests;
+    for (int d = 0; d < kDepartmentCount; ++d) {
+      for (size_t slot = 0; slot < kLlmSlots.size(); ++slot) {
+        const size_t have = pools.pools_[static_cast<size_t>(d)][slot].size();
+        int needed = static_cast<int>(want - std::min(want, have));
+        for (int index = 0; needed > 0; ++index) {
+          PoolRequest r{static_cast<Department>(d), slot, round, index,
+                        std::min(batch, needed),    "",   ""};
+          r.body = Body(settings, prompts, r);
+          r.key = ResponseCache::Key(r.body);
+          requests.push_back(std::move(r));
+          needed -= batch;
+        }
+      }
+    }
+    if (requests.empty()) break;
+    // From the cache where possible; the rest over the network (unless offline or stopped).
+    std::vector<std::optional<std::string>> contents(requests.size());
+    std::vector<size_t> to_send;
+    std::vector<LlmRequest> sends;
+    for (size_t i = 0; i < requests.size(); ++i) {
+      contents[i] = cache.Get(requests[i].key);
+      if (contents[i].has_value()) {
+        ++stats->cache_hits;
+      } else if (!settings.offline && !client.stopped()) {
+        to_send.push_back(i);
+        sends.push_back({requests[i].body, static_cast<int64_t>(requests[i].body.size() / 4) +
+                                               settings.max_completion_tokens});
+      }
+    }
+    if (!sends.empty()) {
+      const std::vector<LlmResponse> responses = client.Run(sends, progress);
+      for (size_t k = 0; k < to_send.size(); ++k) {
+        if (!responses[k].ok) continue;
+        contents[to_send[k]] = responses[k].content;
+        ASANASIM_RETURN_IF_ERROR(cache.Put(requests[to_send[k]].key, responses[k].content));
+      }
+    }
+    // Validate in request order (not completion order): the pools depend on the responses only.
+    for (size_t i = 0; i < requests.size(); ++i) {
+      if (!contents[i].has_value()) continue;
+      const PoolRequest& r = requests[i];
+      std::vector<std::string>& pool = pools.pools_[static_cast<size_t>(r.d)][r.slot];
+      absl::StatusOr<Json> json = Json::Parse(*contents[i]);
+      const Json* items = json.ok() ? json->Find("items") : nullptr;
+      if (items == nullptr || !items->is_array()) {
+        stats->dropped_items += r.count;
+        continue;
+      }
+      int taken = 0;
+      for (const Json& item : items->array()) {
+        std::string text = item.is_string() ? item.string() : "";
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+        while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.erase(0, 1);
+        if (taken >= r.count || pool.size() >= want || !item.is_string() ||
+            !RejectReason(text, r.d, r.slot).empty() ||
+            std::find(pool.begin(), pool.end(), text) != pool.end()) {
+          ++stats->dropped_items;
+          continue;
+        }
+        pool.push_back(std::move(text));
+        ++taken;
+      }
+    }
+  }
+  const LlmStats& net = client.stats();
+  stats->requests += net.requests;
+  stats->succeeded += net.succeeded;
+  stats->retries += net.retries;
+  stats->rate_limited += net.rate_limited;
+  stats->prompt_tokens += net.prompt_tokens;
+  stats->completion_tokens += net.completion_tokens;
+  stats->seconds += net.seconds;
+  stats->parked = stats->parked || net.parked;
+  if (stats->fatal.empty()) stats->fatal = net.fatal;
+  stats->fallbacks +=
+      static_cast<int64_t>(want * kDepartmentCount * kLlmSlots.size() - pools.size());
+  return pools;
+}
+
+}  // namespace asanasim

@@ -1,0 +1,109 @@
+#include "src/llm/prompts.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "src/util/status.h"
+#include "xxhash.h"
+
+namespace asanasim {
+namespace {
+
+absl::StatusOr<std::string> Read(const std::string& dir, std::string_view rel) {
+  if (dir.empty()) {
+    for (const PromptFile& f : EmbeddedPrompts()) {
+      if (f.path == rel) return std::string(f.text);
+    }
+    return absl::InternalError(Cat("prompt ", rel, " is not embedded"));
+  }
+  const std::string path = Cat(dir, "/", rel);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::InvalidArgumentError(Cat("prompts: cannot read ", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string Unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == 'n') {
+      out += '\n';
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+std::string PromptSet::FileName(Department d) {
+  std::string name(VocabFor(d).name);
+  for (char& c : name) c = c == ' ' ? '_' : static_cast<char>(std::tolower(c));
+  return name;
+}
+
+absl::StatusOr<PromptSet> PromptSet::Load(const std::string& dir) {
+  PromptSet p;
+  std::string all;
+  ASANASIM_ASSIGN_OR_RETURN(p.system_, Read(dir, "system.txt"));
+  p.system_ = Trimmed(p.system_);
+  all += p.system_;
+  for (size_t s = 0; s < kLlmSlots.size(); ++s) {
+    ASANASIM_ASSIGN_OR_RETURN(std::string text, Read(dir, Cat("slots/", kLlmSlots[s], ".txt")));
+    p.slots_[s] = Trimmed(text);
+    all += '\0' + p.slots_[s];
+  }
+  for (int d = 0; d < kDepartmentCount; ++d) {
+    const auto dept = static_cast<Department>(d);
+    const std::string rel = Cat("departments/", FileName(dept), ".txt");
+    ASANASIM_ASSIGN_OR_RETURN(std::string text, Read(dir, rel));
+    all += '\0' + text;
+    DepartmentPrompts& dp = p.departments_[static_cast<size_t>(d)];
+    int section = -1;  // -1: the context before the first heading
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.rfind("## ", 0) == 0) {
+        const std::string name = Trimmed(line.substr(3));
+        section = -2;
+        for (size_t s = 0; s < kLlmSlots.size(); ++s) {
+          if (kLlmSlots[s] == name) section = static_cast<int>(s);
+        }
+        if (section == -2)
+          return absl::InvalidArgumentError(Cat("prompts: ", rel, ": unknown slot '", name, "'"));
+        continue;
+      }
+      if (section == -1) {
+        dp.context += line + "\n";
+      } else if (!Trimmed(line).empty()) {
+        dp.examples[static_cast<size_t>(section)].push_back(Unescape(Trimmed(line)));
+      }
+    }
+    dp.context = Trimmed(dp.context);
+    for (size_t s = 0; s < kLlmSlots.size(); ++s) {
+      if (dp.examples[s].empty()) {
+        return absl::InvalidArgumentError(
+            Cat("prompts: ", rel, " has no examples for '", kLlmSlots[s], "'"));
+      }
+    }
+  }
+  const XXH128_hash_t h = XXH3_128bits(all.data(), all.size());
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  p.digest_ = buf;
+  return p;
+}
+
+}  // namespace asanasim
