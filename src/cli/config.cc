@@ -382,6 +382,8 @@ std::string GenerateUsage() {
   }
   out +=
       "  --help                    this text\n\n"
+      "The LLM tier's key is GROQ_API_KEY, read from the environment or ./.env only (never a "
+      "flag);\nit is sent to Groq and nowhere else.\n\n"
       "Precedence: flags, then --config FILE, then environment variables [in brackets], then "
       "./.env,\n"
       "then the defaults. Exit status: 0 success, 1 runtime failure, 2 bad usage or "
