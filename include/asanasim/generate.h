@@ -44,11 +44,11 @@ struct GenerateSummary {
   int64_t llm_cache_hits = 0;
   int64_t llm_fallbacks = 0;  // pool variants missing (their rows use templates)
   int64_t llm_dropped_items = 0;
-  int64_t llm_variants = 0;   // variants in the pools
-  double llm_seconds = 0;     // network time of the pool phase
+  int64_t llm_variants = 0;  // variants in the pools
+  double llm_seconds = 0;    // network time of the pool phase
   double llm_requests_per_minute = 0;
-  bool llm_parked = false;    // a daily quota was reached
-  std::string llm_stopped;    // why the tier stopped early (fatal error), or empty
+  bool llm_parked = false;  // a daily quota was reached
+  std::string llm_stopped;  // why the tier stopped early (fatal error), or empty
   std::string llm_pool_digest;
 };
 

@@ -5,18 +5,9 @@
 #include <sstream>
 
 #include "src/util/status.h"
+#include "src/util/strings.h"
 
 namespace asanasim {
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  const size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const size_t e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
-
-}  // namespace
 
 absl::StatusOr<std::vector<KeyValue>> ParseKeyValues(const std::string& text,
                                                      const std::string& path) {

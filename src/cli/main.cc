@@ -24,6 +24,7 @@
 #include "src/plan/profile.h"
 #include "src/util/file.h"
 #include "src/util/json_writer.h"
+#include "src/util/strings.h"
 
 namespace asanasim {
 namespace {
@@ -47,16 +48,6 @@ const char kUsage[] =
     "  llm warm     fill the LLM response cache ahead of time (for offline cluster nodes)\n\n"
     "  asanasim <command> --help  options of a command\n"
     "  asanasim --version         print the version\n";
-
-std::string Thousands(int64_t v) {
-  std::string digits = std::to_string(v);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::string Duration(double seconds) {
   const int64_t s = static_cast<int64_t>(seconds + 0.5);

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "src/util/json_reader.h"
+#include "src/util/strings.h"
 
 namespace asanasim {
 namespace {
@@ -29,14 +30,6 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
 }
 
 // One HTTP attempt in flight.

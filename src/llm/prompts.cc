@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "src/util/status.h"
+#include "src/util/strings.h"
 #include "xxhash.h"
 
 namespace asanasim {
@@ -37,14 +38,6 @@ std::string Unescape(std::string_view s) {
   return out;
 }
 
-std::string Trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return std::string(s);
-}
-
 }  // namespace
 
 std::string PromptSet::FileName(Department d) {
@@ -57,11 +50,11 @@ absl::StatusOr<PromptSet> PromptSet::Load(const std::string& dir) {
   PromptSet p;
   std::string all;
   ASANASIM_ASSIGN_OR_RETURN(p.system_, Read(dir, "system.txt"));
-  p.system_ = Trimmed(p.system_);
+  p.system_ = std::string(Trim(p.system_));
   all += p.system_;
   for (size_t s = 0; s < kLlmSlots.size(); ++s) {
     ASANASIM_ASSIGN_OR_RETURN(std::string text, Read(dir, Cat("slots/", kLlmSlots[s], ".txt")));
-    p.slots_[s] = Trimmed(text);
+    p.slots_[s] = std::string(Trim(text));
     all += '\0' + p.slots_[s];
   }
   for (int d = 0; d < kDepartmentCount; ++d) {
@@ -75,7 +68,7 @@ absl::StatusOr<PromptSet> PromptSet::Load(const std::string& dir) {
     std::string line;
     while (std::getline(lines, line)) {
       if (line.rfind("## ", 0) == 0) {
-        const std::string name = Trimmed(line.substr(3));
+        const std::string name(Trim(line.substr(3)));
         section = -2;
         for (size_t s = 0; s < kLlmSlots.size(); ++s) {
           if (kLlmSlots[s] == name) section = static_cast<int>(s);
@@ -86,11 +79,11 @@ absl::StatusOr<PromptSet> PromptSet::Load(const std::string& dir) {
       }
       if (section == -1) {
         dp.context += line + "\n";
-      } else if (!Trimmed(line).empty()) {
-        dp.examples[static_cast<size_t>(section)].push_back(Unescape(Trimmed(line)));
+      } else if (!Trim(line).empty()) {
+        dp.examples[static_cast<size_t>(section)].push_back(Unescape(Trim(line)));
       }
     }
-    dp.context = Trimmed(dp.context);
+    dp.context = std::string(Trim(dp.context));
     for (size_t s = 0; s < kLlmSlots.size(); ++s) {
       if (dp.examples[s].empty()) {
         return absl::InvalidArgumentError(

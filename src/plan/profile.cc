@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/util/status.h"
+#include "src/util/strings.h"
 
 namespace asanasim {
 namespace {
@@ -65,13 +66,6 @@ void AppendValues(std::string& out, const std::vector<double>& v) {
     AppendNumber(out, v[i]);
   }
   if (v.size() > 1) out += ']';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
 }
 
 double Sum(std::span<const double> v) {

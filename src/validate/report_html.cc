@@ -6,6 +6,7 @@
 #include <string>
 
 #include "asanasim/validate.h"
+#include "src/util/strings.h"
 
 namespace asanasim {
 namespace {
@@ -37,16 +38,6 @@ std::string Num(double v, int decimals = 1) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   return buf;
-}
-
-std::string Thousands(int64_t v) {
-  const std::string digits = std::to_string(v < 0 ? -v : v);
-  std::string out = v < 0 ? "-" : "";
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
 }
 
 // "Nice" axis maximum and tick step for values up to `max`.
@@ -288,7 +279,8 @@ std::string ReportHtml(const ValidationReport& r) {
       ".line.open{stroke:#d9822b}.key.open{fill:#d9822b}.band{fill:#dff3e7}.mark{fill:#1d2433}"
       ".mark.bad{fill:#b3261e}table.stats{border-collapse:collapse;width:100%}"
       ".stats td,.stats th{border-bottom:1px solid #eceef3;padding:4px 6px;text-align:left;"
-      "vertical-align:middle;white-space:nowrap}.stats td:nth-child(2){white-space:normal}.rules{display:flex;flex-wrap:wrap;gap:6px}"
+      "vertical-align:middle;white-space:nowrap}.stats "
+      "td:nth-child(2){white-space:normal}.rules{display:flex;flex-wrap:wrap;gap:6px}"
       ".rule{border:1px solid #dfe3ea;border-radius:4px;padding:3px 8px;font-size:12px}"
       ".rule.bad{border-color:#b3261e;background:#fbe3e1}small{color:#5b6275}"
       "</style></head><body>\n";

@@ -263,7 +263,8 @@ const std::vector<Corruption>& Corruptions() {
                  "(id, task_id, created_by_id, type, resource_subtype, text, created_at, "
                  "is_pinned, source, text_source) SELECT (SELECT max(id) + 1 FROM stories), task, "
                  "who, 'system', 'marked_incomplete', 'Someone marked this task incomplete', at, "
-                 "0, 'web', 'template' FROM c; UPDATE tasks SET completed = 0 WHERE id = (SELECT task FROM c)"},
+                 "0, 'web', 'template' FROM c; UPDATE tasks SET completed = 0 WHERE id = (SELECT "
+                 "task FROM c)"},
       // The created story sits at created_at, so modified_at before created_at is also before
       // a story.
       Corruption{"task_times_in_history",

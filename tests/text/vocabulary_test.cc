@@ -34,7 +34,7 @@ TEST(VocabularyTest, EveryTemplateResolves) {
       EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << t;
     }
     for (std::string_view t : {kStoryCreated, kStoryAssigned, kStoryDueDate, kStoryCompleted,
-                              kStoryIncomplete, kStoryUnassigned}) {
+                               kStoryIncomplete, kStoryUnassigned}) {
       std::string missing;
       EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << t;
     }

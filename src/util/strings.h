@@ -1,0 +1,32 @@
+// Small string helpers shared by the CLI, the profile and prompt readers, the LLM client and the
+// report. Thread-safe (pure functions).
+#ifndef ASANASIM_SRC_UTIL_STRINGS_H_
+#define ASANASIM_SRC_UTIL_STRINGS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace asanasim {
+
+// `s` without leading and trailing spaces, tabs, carriage returns and line feeds.
+inline std::string_view Trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// 1234567 -> "1,234,567".
+inline std::string Thousands(int64_t v) {
+  const std::string digits = std::to_string(v < 0 ? -v : v);
+  std::string out = v < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_UTIL_STRINGS_H_
