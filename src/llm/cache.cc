@@ -6,24 +6,17 @@
 #include <fstream>
 #include <sstream>
 
+#include "src/sink/row_hasher.h"
 #include "src/util/file.h"
 #include "src/util/status.h"
-#include "xxhash.h"
 
 namespace asanasim {
 
 std::string ResponseCache::Key(std::string_view request_body) {
-  static constexpr std::string_view kVersion = "asanasim-llm-cache-v1\n";
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  XXH3_128bits_update(state, kVersion.data(), kVersion.size());
-  XXH3_128bits_update(state, request_body.data(), request_body.size());
-  const XXH128_hash_t h = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return buf;
+  RowHasher h;
+  h.Text("asanasim-llm-cache-v1");
+  h.Text(request_body);
+  return h.Hex();
 }
 
 std::string ResponseCache::Path(const std::string& key) const {

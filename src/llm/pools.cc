@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "src/llm/cache.h"
+#include "src/sink/row_hasher.h"
 #include "src/text/template.h"
 #include "src/util/json_reader.h"
 #include "src/util/json_writer.h"
@@ -67,13 +68,6 @@ std::string Body(const LlmSettings& s, const PromptSet& prompts, const PoolReque
   return j.str();
 }
 
-std::string Hex128(XXH128_hash_t h) {
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return buf;
-}
-
 }  // namespace
 
 std::string RejectReason(std::string_view item, Department d, size_t slot) {
@@ -116,17 +110,14 @@ size_t TextPools::size() const {
 }
 
 std::string TextPools::Digest() const {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
+  RowHasher h;
   for (const auto& dept : pools_) {
     for (const auto& pool : dept) {
-      for (const std::string& v : pool) XXH3_128bits_update(state, v.data(), v.size() + 1);
-      XXH3_128bits_update(state, "\x1e", 1);
+      for (const std::string& v : pool) h.Text(v);
+      h.Null();  // ends a pool
     }
   }
-  const std::string out = Hex128(XXH3_128bits_digest(state));
-  XXH3_freeState(state);
-  return out;
+  return h.Hex();
 }
 
 absl::StatusOr<TextPools> FillPools(const LlmSettings& settings, LlmStats* stats,

@@ -3,9 +3,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "src/sink/row_hasher.h"
 #include "src/util/status.h"
 #include "src/util/strings.h"
-#include "xxhash.h"
 
 namespace asanasim {
 namespace {
@@ -48,20 +48,20 @@ std::string PromptSet::FileName(Department d) {
 
 absl::StatusOr<PromptSet> PromptSet::Load(const std::string& dir) {
   PromptSet p;
-  std::string all;
+  RowHasher digest;  // over every prompt text
   ASANASIM_ASSIGN_OR_RETURN(p.system_, Read(dir, "system.txt"));
   p.system_ = std::string(Trim(p.system_));
-  all += p.system_;
+  digest.Text(p.system_);
   for (size_t s = 0; s < kLlmSlots.size(); ++s) {
     ASANASIM_ASSIGN_OR_RETURN(std::string text, Read(dir, Cat("slots/", kLlmSlots[s], ".txt")));
     p.slots_[s] = std::string(Trim(text));
-    all += '\0' + p.slots_[s];
+    digest.Text(p.slots_[s]);
   }
   for (int d = 0; d < kDepartmentCount; ++d) {
     const auto dept = static_cast<Department>(d);
     const std::string rel = Cat("departments/", FileName(dept), ".txt");
     ASANASIM_ASSIGN_OR_RETURN(std::string text, Read(dir, rel));
-    all += '\0' + text;
+    digest.Text(text);
     DepartmentPrompts& dp = p.departments_[static_cast<size_t>(d)];
     int section = -1;  // -1: the context before the first heading
     std::istringstream lines(text);
@@ -91,11 +91,7 @@ absl::StatusOr<PromptSet> PromptSet::Load(const std::string& dir) {
       }
     }
   }
-  const XXH128_hash_t h = XXH3_128bits(all.data(), all.size());
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  p.digest_ = buf;
+  p.digest_ = digest.Hex();
   return p;
 }
 
