@@ -5,11 +5,13 @@
 #define ASANASIM_INCLUDE_ASANASIM_GENERATE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "asanasim/hash.h"
+#include "asanasim/llm.h"
 #include "asanasim/options.h"
 
 namespace asanasim {
@@ -32,24 +34,8 @@ struct GenerateSummary {
   std::string compressed_path;  // set with options.compress
   int64_t compressed_bytes = 0;
 
-  // Tier 3 (the LLM pool phase); llm_enabled false when the tier was off.
-  bool llm_enabled = false;
-  std::string llm_model;
-  int64_t llm_requests = 0;  // HTTP requests made
-  int64_t llm_succeeded = 0;
-  int64_t llm_retries = 0;
-  int64_t llm_rate_limited = 0;  // 429s
-  int64_t llm_prompt_tokens = 0;
-  int64_t llm_completion_tokens = 0;
-  int64_t llm_cache_hits = 0;
-  int64_t llm_fallbacks = 0;  // pool variants missing (their rows use templates)
-  int64_t llm_dropped_items = 0;
-  int64_t llm_variants = 0;  // variants in the pools
-  double llm_seconds = 0;    // network time of the pool phase
-  double llm_requests_per_minute = 0;
-  bool llm_parked = false;  // a daily quota was reached
-  std::string llm_stopped;  // why the tier stopped early (fatal error), or empty
-  std::string llm_pool_digest;
+  // Tier 3: the pool phase's figures; empty when the tier was off.
+  std::optional<LlmStats> llm;
 };
 
 // Checks `options` without touching the disk: ranges, the org range, the id space.

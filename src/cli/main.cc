@@ -127,13 +127,12 @@ std::function<void(size_t, size_t)> LlmProgressPrinter() {
 }
 
 // One clear line when the LLM tier could not do its job (even with --quiet): the run went on.
-void ReportLlmProblems(const GenerateSummary& s) {
-  if (!s.llm_enabled) return;
-  if (!s.llm_stopped.empty()) {
+void ReportLlmProblems(const LlmStats& s) {
+  if (!s.fatal.empty()) {
     std::fprintf(stderr,
                  "asanasim: LLM tier stopped: %s; the rest of the text comes from templates\n",
-                 s.llm_stopped.c_str());
-  } else if (s.llm_parked) {
+                 s.fatal.c_str());
+  } else if (s.parked) {
     std::fprintf(stderr,
                  "asanasim: LLM tier parked: Groq's daily quota is used up; the rest of the text "
                  "comes from templates (the cache keeps what was written)\n");
@@ -480,10 +479,10 @@ int RunGenerate(const std::vector<std::string>& args) {
     if (absl::IsCancelled(summary.status())) return kExitInterrupted;
     return kExitRuntime;
   }
-  ReportLlmProblems(*summary);
+  if (summary->llm.has_value()) ReportLlmProblems(*summary->llm);
   if (!config->quiet) {
     PrintSummary(*summary, options.out);
-    if (summary->llm_enabled) std::printf("%s\n", LlmSummaryLine(*summary).c_str());
+    if (summary->llm.has_value()) std::printf("%s\n", LlmSummaryLine(*summary->llm).c_str());
   }
   return 0;
 }
@@ -522,11 +521,10 @@ int RunLlm(const std::vector<std::string>& args) {
     std::fprintf(stderr, "asanasim: %s\n", std::string(pools.status().message()).c_str());
     return kExitRuntime;
   }
-  GenerateSummary summary;
-  FillLlmSummary(o, stats, *pools, summary);
-  ReportLlmProblems(summary);
-  if (!config->quiet) std::printf("%s\n", LlmSummaryLine(summary).c_str());
-  return summary.llm_stopped.empty() && summary.llm_fallbacks == 0 ? 0 : kExitRuntime;
+  CompleteLlmStats(o, *pools, stats);
+  ReportLlmProblems(stats);
+  if (!config->quiet) std::printf("%s\n", LlmSummaryLine(stats).c_str());
+  return stats.fatal.empty() && stats.fallbacks == 0 ? 0 : kExitRuntime;
 }
 
 // `asanasim profile [FILE]`: the documented profile, the defaults or FILE over them.

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "asanasim/llm.h"
+
 namespace asanasim {
 
 struct LlmClientConfig {
@@ -50,22 +52,6 @@ struct LlmResponse {
   int64_t prompt_tokens = 0;
   int64_t completion_tokens = 0;
   std::string error = {};  // when !ok: why (never contains the key)
-};
-
-struct LlmStats {
-  int64_t requests = 0;  // HTTP attempts made
-  int64_t succeeded = 0;
-  int64_t retries = 0;
-  int64_t rate_limited = 0;  // 429s
-  int64_t prompt_tokens = 0;
-  int64_t completion_tokens = 0;
-  int64_t cache_hits = 0;     // filled in by the pool phase
-  int64_t fallbacks = 0;      // pool variants that came from templates instead
-  int64_t dropped_items = 0;  // variants that failed validation
-  double seconds = 0;         // wall time of the network phase
-  bool parked = false;        // daily quota reached
-  std::string fatal;          // set when a fatal error stopped the tier
-  double requests_per_minute() const { return seconds > 0 ? requests * 60.0 / seconds : 0; }
 };
 
 class GroqClient {

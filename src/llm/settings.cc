@@ -71,80 +71,65 @@ LlmSettings LlmSettingsOf(const GenerateOptions& o) {
   return s;
 }
 
-void FillLlmSummary(const GenerateOptions& o, const LlmStats& st, const TextPools& pools,
-                    GenerateSummary& s) {
-  s.llm_enabled = true;
-  s.llm_model = o.llm_model;
-  s.llm_requests = st.requests;
-  s.llm_succeeded = st.succeeded;
-  s.llm_retries = st.retries;
-  s.llm_rate_limited = st.rate_limited;
-  s.llm_prompt_tokens = st.prompt_tokens;
-  s.llm_completion_tokens = st.completion_tokens;
-  s.llm_cache_hits = st.cache_hits;
-  s.llm_fallbacks = st.fallbacks;
-  s.llm_dropped_items = st.dropped_items;
-  s.llm_variants = static_cast<int64_t>(pools.size());
-  s.llm_seconds = st.seconds;
-  s.llm_requests_per_minute = st.requests_per_minute();
-  s.llm_parked = st.parked;
-  s.llm_stopped = st.fatal;
-  s.llm_pool_digest = pools.Digest();
+void CompleteLlmStats(const GenerateOptions& o, const TextPools& pools, LlmStats& stats) {
+  stats.model = o.llm_model;
+  stats.variants = static_cast<int64_t>(pools.size());
+  stats.pool_digest = pools.Digest();
 }
 
-std::string LlmSummaryJson(const GenerateSummary& s) {
+std::string LlmSummaryJson(const LlmStats& s) {
   JsonWriter j;
   j.BeginObject()
       .Key("model")
-      .String(s.llm_model)
+      .String(s.model)
       .Key("requests")
-      .Int(s.llm_requests)
+      .Int(s.requests)
       .Key("succeeded")
-      .Int(s.llm_succeeded)
+      .Int(s.succeeded)
       .Key("retries")
-      .Int(s.llm_retries)
+      .Int(s.retries)
       .Key("rate_limited")
-      .Int(s.llm_rate_limited)
+      .Int(s.rate_limited)
       .Key("prompt_tokens")
-      .Int(s.llm_prompt_tokens)
+      .Int(s.prompt_tokens)
       .Key("completion_tokens")
-      .Int(s.llm_completion_tokens)
+      .Int(s.completion_tokens)
       .Key("cache_hits")
-      .Int(s.llm_cache_hits)
+      .Int(s.cache_hits)
       .Key("variants")
-      .Int(s.llm_variants)
+      .Int(s.variants)
       .Key("fallbacks")
-      .Int(s.llm_fallbacks)
+      .Int(s.fallbacks)
       .Key("dropped_items")
-      .Int(s.llm_dropped_items)
+      .Int(s.dropped_items)
       .Key("seconds")
-      .Double(s.llm_seconds)
+      .Double(s.seconds)
       .Key("requests_per_minute")
-      .Double(s.llm_requests_per_minute)
+      .Double(s.requests_per_minute())
       .Key("parked")
-      .Bool(s.llm_parked);
-  if (s.llm_stopped.empty()) {
+      .Bool(s.parked);
+  if (s.fatal.empty()) {
     j.Key("stopped").Null();
   } else {
-    j.Key("stopped").String(s.llm_stopped);
+    j.Key("stopped").String(s.fatal);
   }
-  j.Key("pools").String(s.llm_pool_digest).EndObject();
+  j.Key("pools").String(s.pool_digest).EndObject();
   return j.str();
 }
 
-std::string LlmSummaryLine(const GenerateSummary& s) {
+std::string LlmSummaryLine(const LlmStats& s) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "llm: %lld requests (%lld retries, %lld rate-limited), %lld tokens, %lld cache "
                 "hits, %lld variants, %lld fallbacks, %lld items dropped, %.1f requests/min over "
                 "%.1f s%s",
-                static_cast<long long>(s.llm_requests), static_cast<long long>(s.llm_retries),
-                static_cast<long long>(s.llm_rate_limited),
-                static_cast<long long>(s.llm_prompt_tokens + s.llm_completion_tokens),
-                static_cast<long long>(s.llm_cache_hits), static_cast<long long>(s.llm_variants),
-                static_cast<long long>(s.llm_fallbacks),
-                static_cast<long long>(s.llm_dropped_items), s.llm_requests_per_minute,
-                s.llm_seconds, s.llm_parked ? " (daily quota reached: parked)" : "");
+                static_cast<long long>(s.requests), static_cast<long long>(s.retries),
+                static_cast<long long>(s.rate_limited),
+                static_cast<long long>(s.prompt_tokens + s.completion_tokens),
+                static_cast<long long>(s.cache_hits), static_cast<long long>(s.variants),
+                static_cast<long long>(s.fallbacks), static_cast<long long>(s.dropped_items),
+                s.requests_per_minute(), s.seconds,
+                s.parked ? " (daily quota reached: parked)" : "");
   return buf;
 }
 

@@ -29,14 +29,14 @@ absl::Status ValidateLlmOptions(const GenerateOptions& o);
 
 LlmSettings LlmSettingsOf(const GenerateOptions& o);
 
-void FillLlmSummary(const GenerateOptions& o, const LlmStats& stats, const TextPools& pools,
-                    GenerateSummary& summary);
+// Adds what the pools say (model, variants, digest) to the pool phase's figures.
+void CompleteLlmStats(const GenerateOptions& o, const TextPools& pools, LlmStats& stats);
 
-// The pool phase's figures as a JSON object (for the manifest).
-std::string LlmSummaryJson(const GenerateSummary& s);
+// The figures as a JSON object (for the manifest).
+std::string LlmSummaryJson(const LlmStats& s);
 
-// One line for people: "llm: 72 requests (1 retried, 0 rate-limited), ...".
-std::string LlmSummaryLine(const GenerateSummary& s);
+// One line for people: "llm: 72 requests (1 retries, 0 rate-limited), ...".
+std::string LlmSummaryLine(const LlmStats& s);
 
 }  // namespace asanasim
 

@@ -280,13 +280,14 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   // Tier 3: fill the text pools before any row is generated (the pipeline never waits on the
   // network); problems with the server end in fallbacks, not errors.
   std::unique_ptr<TextPools> pools;
-  GenerateSummary llm_summary;
+  std::optional<LlmStats> llm_stats;
   if (LlmEnabled(options)) {
     LlmStats stats;
     ASANASIM_ASSIGN_OR_RETURN(TextPools filled,
                               FillPools(LlmSettingsOf(options), &stats, options.llm_progress));
     pools = std::make_unique<TextPools>(std::move(filled));
-    FillLlmSummary(options, stats, *pools, llm_summary);
+    CompleteLlmStats(options, *pools, stats);
+    llm_stats = stats;
   }
   // The writer, unless rows are discarded (then only counted).
   std::unique_ptr<SqliteWriter> writer;
@@ -410,7 +411,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   generation.join();
   ASANASIM_RETURN_IF_ERROR(stop.status());
   report(true);
-  GenerateSummary summary = llm_summary;
+  GenerateSummary summary;
+  summary.llm = llm_stats;
   for (size_t t = 0; t < kTableCount; ++t)
     summary.tables.push_back({std::string(Describe(t).name), rows[t]});
   summary.total_rows = total_rows;
@@ -428,7 +430,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     Manifest m;
     m.command = "generate";
     m.world_json = WorldJson(options, profile, pools.get());
-    if (summary.llm_enabled) m.llm_json = LlmSummaryJson(summary);
+    if (summary.llm.has_value()) m.llm_json = LlmSummaryJson(*summary.llm);
     m.seed = static_cast<int64_t>(options.seed);
     m.org_count = options.orgs;
     m.org_ranges = {{options.org_begin, OrgEnd(options)}};
