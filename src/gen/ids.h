@@ -16,6 +16,7 @@
 
 #include <cstdint>
 
+#include "src/rng/rng.h"
 #include "src/sink/tables.h"
 
 namespace asanasim {
@@ -23,6 +24,11 @@ namespace asanasim {
 inline constexpr uint32_t kMaxOrgs = (1u << 15) - 2;  // == kMaxOrgCount in asanasim/options.h
 inline constexpr uint32_t kMaxJobs = 1u << 13;
 inline constexpr uint64_t kMaxLocal = 1ull << 30;
+
+// An entity's local index is also the index of its random streams (src/rng/rng.h), and its job
+// the stream's team word: both must fit their 32-bit counter words.
+static_assert(kMaxLocal <= kStreamIndexLimit, "local indexes must fit a stream's index word");
+static_assert(kMaxJobs <= kStreamIndexLimit, "job numbers must fit a stream's team word");
 
 inline constexpr int64_t MakeId(uint32_t org, Table table, uint32_t job, uint64_t local) {
   return static_cast<int64_t>((static_cast<uint64_t>(org) + 1) << 48 |

@@ -19,9 +19,10 @@ enum Purpose : uint32_t {
 constexpr std::string_view kVisibility[] = {"public", "request_to_join", "secret"};
 constexpr double kVisibilityWeight[] = {0.70, 0.25, 0.05};
 
-Rng OrgStream(const OrgPlan& org, Kind kind, uint32_t purpose, uint64_t index) {
+Rng OrgStream(const OrgPlan& org, Kind kind, uint32_t purpose, uint64_t index,
+              uint32_t team = 0) {
   return Rng(
-      StreamKey{.seed = org.seed, .org = org.index, .team = 0, .kind = kind, .purpose = purpose},
+      StreamKey{.seed = org.seed, .org = org.index, .team = team, .kind = kind, .purpose = purpose},
       index);
 }
 
@@ -87,8 +88,7 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
   for (const TeamPlan& t : org.teams) {
     for (uint32_t u : t.members) {
       const UserPlan& user = org.users[u];
-      Rng rng =
-          OrgStream(org, Kind::kMembership, kJoined, static_cast<uint64_t>(t.index) << 32 | u);
+      Rng rng = OrgStream(org, Kind::kMembership, kJoined, u, t.index);
       const int64_t earliest = std::max(t.created_at, user.created_at);
       const int64_t joined =
           std::min(org.history_start - kMsPerHour, earliest + UniformRange(rng, 0, 90) * kMsPerDay);

@@ -71,6 +71,9 @@ enum Purpose : uint32_t {
   kTaskFieldChanges = 21,
   kProjectStatus = 22,
   kTextTier = 23,  // tier 3 draws: only made when LLM pools exist
+  kProjectStatusText = 24,
+  kStoryText = 25,
+  kStoryTextTier = 26,  // tier 3 draws of the stories: only made when LLM pools exist
 };
 
 constexpr std::string_view kColors[] = {
@@ -435,7 +438,7 @@ void TeamJob::Project(uint32_t local) {
 
   // Status updates, drawn above (they move modified_at).
   TableRows& status_rows = batch_.rows(Table::kStatusUpdates);
-  Rng status_text = Stream(Kind::kProject, kProjectStatus, (1ull << 40) | local);
+  Rng status_text = Stream(Kind::kProject, kProjectStatusText, local);
   for (const StatusDraft& u : statuses_) {
     TemplateContext c = Context(u.at);
     c.actor = org_.users[u.author].first_name();
@@ -1159,11 +1162,11 @@ void TeamJob::AppendSystemText(std::string& out, const StoryDraft& s, Rng& rng) 
 void TeamJob::EmitStories(const TaskState& task) {
   TableRows& rows = batch_.rows(Table::kStories);
   const Kind kind = task.depth == 0 ? Kind::kTask : Kind::kSubtask;
-  Rng text = Stream(kind, kTaskComments, (1ull << 40) | task.local);
+  Rng text = Stream(kind, kStoryText, task.local);
   // Tier 3 draws come from their own stream, and only when there are pools: without them the
   // output is exactly that of tiers 1-2.
   std::optional<Rng> tier_rng;
-  if (org_.pools != nullptr) tier_rng.emplace(Stream(kind, kTextTier, (1ull << 40) | task.local));
+  if (org_.pools != nullptr) tier_rng.emplace(Stream(kind, kStoryTextTier, task.local));
   Rng* tier = tier_rng.has_value() ? &*tier_rng : nullptr;
   const StoryDraft* last_comment = nullptr;
   for (const StoryDraft& s : stories_) {

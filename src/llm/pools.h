@@ -35,6 +35,14 @@ struct LlmSettings {
 
 class TextPools {
  public:
+  using Variants = std::array<std::array<std::vector<std::string>, kLlmSlots.size()>,
+                              kDepartmentCount>;
+
+  TextPools() = default;
+  // Pools holding exactly `variants` (per department, per slot): for tests and tools that bring
+  // their own text. FillPools is the way generation gets them.
+  explicit TextPools(Variants variants) : pools_(std::move(variants)) {}
+
   const std::vector<std::string>& variants(Department d, size_t slot) const {
     return pools_[static_cast<size_t>(d)][slot];
   }
@@ -46,7 +54,7 @@ class TextPools {
  private:
   friend absl::StatusOr<TextPools> FillPools(const LlmSettings&, LlmStats*,
                                              const std::function<void(size_t, size_t)>&);
-  std::array<std::array<std::vector<std::string>, kLlmSlots.size()>, kDepartmentCount> pools_;
+  Variants pools_;
 };
 
 // Fills every pool from the cache and, for what is missing, from the server (unless offline).

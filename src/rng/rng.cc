@@ -3,6 +3,11 @@
 #include <Random123/philox.h>
 
 namespace asanasim {
+namespace {
+
+thread_local StreamRecorder* t_recorder = nullptr;
+
+}  // namespace
 
 uint64_t Mix64(uint64_t x) {
   x += 0x9e3779b97f4a7c15ULL;
@@ -12,12 +17,14 @@ uint64_t Mix64(uint64_t x) {
 }
 
 Rng::Rng(const StreamKey& key, uint64_t index) {
+  assert(index < kStreamIndexLimit && "a stream index has one 32-bit counter word (rng.h)");
   const uint64_t k = Mix64(key.seed ^ Mix64((static_cast<uint64_t>(key.kind) << 32) | key.purpose));
   key_ = {static_cast<uint32_t>(k), static_cast<uint32_t>(k >> 32)};
-  // The team shares a word with the index's high half: indexes stay below 2^32 in practice, and
-  // the xor keeps the mapping one-to-one for any index below 2^32.
-  counter_ = {0, static_cast<uint32_t>(index), static_cast<uint32_t>(index >> 32) ^ key.team,
-              key.org};
+  counter_ = {0, static_cast<uint32_t>(index), key.team, key.org};
+  if (t_recorder != nullptr) {
+    t_recorder->streams_.push_back(
+        {key_[0], key_[1], counter_[0], counter_[1], counter_[2], counter_[3]});
+  }
 }
 
 void Rng::Refill() {
@@ -28,5 +35,9 @@ void Rng::Refill() {
   ++counter_[0];
   pos_ = 0;
 }
+
+StreamRecorder::StreamRecorder() : previous_(t_recorder) { t_recorder = this; }
+StreamRecorder::~StreamRecorder() { t_recorder = previous_; }
+StreamRecorder* StreamRecorder::current() { return t_recorder; }
 
 }  // namespace asanasim

@@ -12,8 +12,12 @@
 // * `seed` is the run's seed; `kind` names the entity (user, task, story, ...) and `purpose` the
 //   decision (assignee, due date, ...). K mixes the three with SplitMix64 finalizers into the
 //   64-bit Philox key. Two (kind, purpose) pairs can share a key only by a 2^-64 accident.
-// * `org` and `team` (the job) and `index` (the entity's local index) go into the counter
-//   verbatim, so two entities never share a block of randomness.
+// * `org`, `team` (the job) and `index` (the entity's local index) go into the counter verbatim,
+//   one 32-bit word each, so two entities never share a block of randomness. The index must
+//   therefore fit its word: REQUIRES index < kStreamIndexLimit (2^32; checked in debug builds).
+//   A decision that needs a second stream for the same entity takes a purpose of its own; it
+//   never encodes the distinction in the index's high bits (a word shared with nothing else
+//   would have to hold them, and there is none).
 // * `block` counts the 128-bit outputs drawn for this one entity and purpose, so an entity can
 //   draw as many values as it needs; they are consumed 32 bits at a time.
 // Consequences: a value depends only on (seed, org, team, kind, purpose, index, draw number);
@@ -23,7 +27,9 @@
 #define ASANASIM_SRC_RNG_RNG_H_
 
 #include <array>
+#include <cassert>
 #include <cstdint>
+#include <vector>
 
 namespace asanasim {
 
@@ -43,6 +49,10 @@ enum class Kind : uint32_t {
   kFieldValue = 12,
 };
 
+// Stream indexes are entity indexes within a job (below 2^30 by the id scheme, src/gen/ids.h);
+// each has a 32-bit counter word of its own.
+inline constexpr uint64_t kStreamIndexLimit = 1ull << 32;
+
 struct StreamKey {
   uint64_t seed = 0;
   uint32_t org = 0;
@@ -56,7 +66,7 @@ uint64_t Mix64(uint64_t x);
 
 class Rng {
  public:
-  // The stream of entity `index` under `key`.
+  // The stream of entity `index` under `key`. REQUIRES: index < kStreamIndexLimit.
   Rng(const StreamKey& key, uint64_t index);
 
   Rng(const Rng&) = default;
@@ -77,9 +87,32 @@ class Rng {
   void Refill();
 
   std::array<uint32_t, 2> key_;
-  std::array<uint32_t, 4> counter_;  // {block, index low, index high ^ team, org}
+  std::array<uint32_t, 4> counter_;  // {block, index, team, org}
   std::array<uint32_t, 4> buffer_;
   int pos_ = 4;
+};
+
+// Test support: while a StreamRecorder lives, every Rng constructed on its thread records its
+// Philox key and starting counter, so a test can prove that no two draws of a generation share a
+// stream. Thread-hostile: one recorder per thread, destroyed on the thread that made it.
+class StreamRecorder {
+ public:
+  using Stream = std::array<uint32_t, 6>;  // key[0], key[1], counter[0..3]
+
+  StreamRecorder();
+  ~StreamRecorder();
+  StreamRecorder(const StreamRecorder&) = delete;
+  StreamRecorder& operator=(const StreamRecorder&) = delete;
+
+  const std::vector<Stream>& streams() const { return streams_; }
+
+  // The recorder of the calling thread, or nullptr.
+  static StreamRecorder* current();
+
+ private:
+  friend class Rng;
+  std::vector<Stream> streams_;
+  StreamRecorder* previous_;
 };
 
 }  // namespace asanasim

@@ -52,6 +52,19 @@ TEST(RngTest, EveryKeyPartSeparatesStreams) {
   EXPECT_EQ(firsts.size(), 7u);
 }
 
+// The index has one counter word of its own: every index below the limit is its own stream, and
+// an index at or past it is a broken contract (checked in debug builds).
+TEST(RngTest, IndexesBelowTheLimitAreDistinctAndLargerOnesAreRefused) {
+  const StreamKey key{.seed = 1, .org = 2, .team = 3, .kind = Kind::kTask, .purpose = 4};
+  std::set<uint64_t> firsts;
+  for (uint64_t index : {uint64_t{0}, uint64_t{1}, kStreamIndexLimit - 1, uint64_t{1} << 31}) {
+    Rng r(key, index);
+    firsts.insert(r.NextU64());
+  }
+  EXPECT_EQ(firsts.size(), 4u);
+  EXPECT_DEBUG_DEATH(Rng(key, kStreamIndexLimit), "32-bit counter word");
+}
+
 TEST(RngTest, NextDoubleInUnitInterval) {
   Rng rng(StreamKey{}, 0);
   double sum = 0;
