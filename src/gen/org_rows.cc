@@ -19,8 +19,7 @@ enum Purpose : uint32_t {
 constexpr std::string_view kVisibility[] = {"public", "request_to_join", "secret"};
 constexpr double kVisibilityWeight[] = {0.70, 0.25, 0.05};
 
-Rng OrgStream(const OrgPlan& org, Kind kind, uint32_t purpose, uint64_t index,
-              uint32_t team = 0) {
+Rng OrgStream(const OrgPlan& org, Kind kind, uint32_t purpose, uint64_t index, uint32_t team = 0) {
   return Rng(
       StreamKey{.seed = org.seed, .org = org.index, .team = team, .kind = kind, .purpose = purpose},
       index);

@@ -35,8 +35,8 @@ struct LlmSettings {
 
 class TextPools {
  public:
-  using Variants = std::array<std::array<std::vector<std::string>, kLlmSlots.size()>,
-                              kDepartmentCount>;
+  using Variants =
+      std::array<std::array<std::vector<std::string>, kLlmSlots.size()>, kDepartmentCount>;
 
   TextPools() = default;
   // Pools holding exactly `variants` (per department, per slot): for tests and tools that bring
