@@ -11,7 +11,7 @@
 
 #include "src/gen/team_generator.h"
 #include "src/plan/org_plan.h"
-#include "src/sink/batch.h"
+#include "src/model/batch.h"
 
 namespace asanasim::bench {
 

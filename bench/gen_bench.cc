@@ -3,7 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "bench/bench_world.h"
-#include "src/sink/tables.h"
+#include "src/model/tables.h"
 
 namespace asanasim::bench {
 namespace {

@@ -9,9 +9,9 @@
 #include <string>
 
 #include "bench/bench_world.h"
-#include "src/sink/schema.h"
-#include "src/sink/sqlite_writer.h"
-#include "src/sink/tables.h"
+#include "src/model/schema.h"
+#include "src/store/sqlite_writer.h"
+#include "src/model/tables.h"
 
 namespace asanasim::bench {
 namespace {

@@ -2,7 +2,7 @@
 file(READ "${INPUT}" ASANASIM_SCHEMA)
 file(WRITE "${OUTPUT}.tmp"
   "// Generated from schema.sql by cmake/embed_schema.cmake. Do not edit.\n"
-  "#include \"src/sink/schema.h\"\n"
+  "#include \"src/model/schema.h\"\n"
   "namespace asanasim {\n"
   "const char kSchemaSql[] = R\"asanasim_schema(${ASANASIM_SCHEMA})asanasim_schema\";\n"
   "}  // namespace asanasim\n")

@@ -1,7 +1,8 @@
 #include <algorithm>
 
-#include "src/gen/ids.h"
 #include "src/gen/team_generator.h"
+#include "src/model/ids.h"
+#include "src/model/streams.h"
 #include "src/rng/distributions.h"
 #include "src/util/civil_time.h"
 
@@ -9,20 +10,13 @@ namespace asanasim {
 namespace {
 
 // Stream purposes of the org-level job. Part of the output's definition: never renumber.
-enum Purpose : uint32_t {
-  kTeamVisibility = 1,
-  kJoined = 2,
-  kFieldCreated = 3,
-  kTagCreated = 4,
-};
 
 constexpr std::string_view kVisibility[] = {"public", "request_to_join", "secret"};
 constexpr double kVisibilityWeight[] = {0.70, 0.25, 0.05};
 
-Rng OrgStream(const OrgPlan& org, Kind kind, uint32_t purpose, uint64_t index, uint32_t team = 0) {
-  return Rng(
-      StreamKey{.seed = org.seed, .org = org.index, .team = team, .kind = kind, .purpose = purpose},
-      index);
+Rng OrgStream(const OrgPlan& org, Kind kind, Purpose purpose, uint64_t index, uint32_t team = 0) {
+  return Stream(StreamScope{.seed = org.seed, .org = org.index, .team = team}, kind, purpose,
+                index);
 }
 
 std::string_view FieldTypeName(FieldType t) {
@@ -72,7 +66,7 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
   TableRows& memberships = batch.rows(Table::kTeamMemberships);
   const WeightedTable visibility(kVisibilityWeight);
   for (const TeamPlan& t : org.teams) {
-    Rng rng = OrgStream(org, Kind::kTeam, kTeamVisibility, t.index);
+    Rng rng = OrgStream(org, Kind::kTeam, Purpose::kTeamVisibility, t.index);
     teams.Int(t.id).Int(org.id).Text(t.name);
     std::string& description = teams.BeginText();
     description.append(VocabFor(t.department).name);
@@ -87,7 +81,7 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
   for (const TeamPlan& t : org.teams) {
     for (uint32_t u : t.members) {
       const UserPlan& user = org.users[u];
-      Rng rng = OrgStream(org, Kind::kMembership, kJoined, u, t.index);
+      Rng rng = OrgStream(org, Kind::kMembership, Purpose::kMembershipJoined, u, t.index);
       const int64_t earliest = std::max(t.created_at, user.created_at);
       const int64_t joined =
           std::min(org.history_start - kMsPerHour, earliest + UniformRange(rng, 0, 90) * kMsPerDay);
@@ -104,7 +98,7 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
   for (size_t k = 0; k < org.fields.size(); ++k) {
     const FieldPlan& f = org.fields[k];
     const CustomFieldSpec& s = *f.spec;
-    Rng rng = OrgStream(org, Kind::kCustomField, kFieldCreated, k);
+    Rng rng = OrgStream(org, Kind::kCustomField, Purpose::kFieldCreated, k);
     const int64_t created = std::max(creator.created_at + kMsPerHour,
                                      org.history_start - UniformRange(rng, 14, 400) * kMsPerDay);
     fields.Int(f.id)
@@ -143,7 +137,7 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
   TableRows& tags = batch.rows(Table::kTags);
   for (size_t k = 0; k < org.tags.size(); ++k) {
     const TagPlan& t = org.tags[k];
-    Rng rng = OrgStream(org, Kind::kTag, kTagCreated, k);
+    Rng rng = OrgStream(org, Kind::kTag, Purpose::kTagCreated, k);
     const int64_t created = std::max(creator.created_at + kMsPerHour,
                                      org.history_start - UniformRange(rng, 7, 500) * kMsPerDay);
     tags.Int(t.id)

@@ -38,43 +38,14 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
-#include "src/gen/ids.h"
+#include "src/model/ids.h"
+#include "src/model/streams.h"
 #include "src/rng/distributions.h"
 #include "src/text/template.h"
 #include "src/util/civil_time.h"
 
 namespace asanasim {
 namespace {
-
-// Stream purposes of a team job. Part of the output's definition: never renumber.
-enum Purpose : uint32_t {
-  kProjectShape = 1,
-  kProjectText = 2,
-  kProjectMembers = 3,
-  kProjectOrder = 4,
-  kTaskCount = 5,
-  kTaskTime = 6,
-  kTaskPeople = 7,
-  kTaskCompletion = 8,
-  kTaskDue = 9,
-  kTaskName = 10,
-  kTaskNotes = 11,
-  kTaskSection = 12,
-  kTaskSubtasks = 13,
-  kTaskStories = 14,
-  kTaskComments = 15,
-  kTaskFields = 16,
-  kTaskTags = 17,
-  kTaskFollowers = 18,
-  kTaskHistory = 19,
-  kTaskLinks = 20,
-  kTaskFieldChanges = 21,
-  kProjectStatus = 22,
-  kTextTier = 23,  // tier 3 draws: only made when LLM pools exist
-  kProjectStatusText = 24,
-  kStoryText = 25,
-  kStoryTextTier = 26,  // tier 3 draws of the stories: only made when LLM pools exist
-};
 
 constexpr std::string_view kColors[] = {
     "dark-pink",      "dark-green",      "dark-blue",   "dark-red",
@@ -236,11 +207,9 @@ class TeamJob {
   }
 
  private:
-  Rng Stream(Kind kind, uint32_t purpose, uint64_t index) const {
-    return Rng(
-        StreamKey{
-            .seed = org_.seed, .org = org_.index, .team = job_, .kind = kind, .purpose = purpose},
-        index);
+  Rng Stream(Kind kind, Purpose purpose, uint64_t index) const {
+    return asanasim::Stream(StreamScope{.seed = org_.seed, .org = org_.index, .team = job_}, kind,
+                            purpose, index);
   }
 
   int32_t TzOf(uint32_t user) const { return org_.users[user].location->utc_offset_min; }
@@ -363,8 +332,8 @@ void TeamJob::Project(uint32_t local) {
   ProjectState& project = projects_.emplace_back();
   project.local = local;
   project.id = NextId(Table::kProjects, &next_project_);
-  Rng shape = Stream(Kind::kProject, kProjectShape, local);
-  Rng members = Stream(Kind::kProject, kProjectMembers, local);
+  Rng shape = Stream(Kind::kProject, Purpose::kProjectShape, local);
+  Rng members = Stream(Kind::kProject, Purpose::kProjectMembers, local);
 
   project.owner = Bernoulli(members, 0.6)
                       ? team_.lead
@@ -399,7 +368,7 @@ void TeamJob::Project(uint32_t local) {
   project.tag_rate = p_.project_tag_rate[tag_rates.Pick(shape)];
 
   TableRows& rows = batch_.rows(Table::kProjects);
-  Rng text = Stream(Kind::kProject, kProjectText, local);
+  Rng text = Stream(Kind::kProject, Purpose::kProjectText, local);
   TemplateContext context = Context(project.created);
   context.actor = org_.users[project.owner].first_name();
   // A team does not run two projects of the same name: redraw (a few times) on a clash.
@@ -438,7 +407,7 @@ void TeamJob::Project(uint32_t local) {
 
   // Status updates, drawn above (they move modified_at).
   TableRows& status_rows = batch_.rows(Table::kStatusUpdates);
-  Rng status_text = Stream(Kind::kProject, kProjectStatusText, local);
+  Rng status_text = Stream(Kind::kProject, Purpose::kProjectStatusText, local);
   for (const StatusDraft& u : statuses_) {
     TemplateContext c = Context(u.at);
     c.actor = org_.users[u.author].first_name();
@@ -464,7 +433,7 @@ void TeamJob::Project(uint32_t local) {
     pm.Int(project.id).Int(org_.users[u].id).Text(level);
   }
   project.workload_order = team_.members;
-  Rng order = Stream(Kind::kProject, kProjectOrder, local);
+  Rng order = Stream(Kind::kProject, Purpose::kProjectOrder, local);
   Shuffle(order, std::span<uint32_t>(project.workload_order));
 
   TableRows& settings = batch_.rows(Table::kProjectCustomFieldSettings);
@@ -487,7 +456,7 @@ void TeamJob::Project(uint32_t local) {
         .Timestamp(project.created + static_cast<int64_t>(s + 1) * kMsPerSecond * 7);
   }
 
-  Rng count = Stream(Kind::kProject, kTaskCount, local);
+  Rng count = Stream(Kind::kProject, Purpose::kTaskCount, local);
   const int64_t tasks = std::max<int64_t>(
       1, std::llround(org_.tasks_per_project * LogNormal(count, 0.0, p_.tasks_per_project_sigma)));
   for (int64_t t = 0; t < tasks; ++t) Task(project, nullptr, 0);
@@ -500,7 +469,7 @@ void TeamJob::Project(uint32_t local) {
 // with 'complete' at its completion. Returns modified_at moved past the last update.
 int64_t TeamJob::StatusUpdates(const ProjectState& project, int64_t modified) {
   statuses_.clear();
-  Rng rng = Stream(Kind::kProject, kProjectStatus, project.local);
+  Rng rng = Stream(Kind::kProject, Purpose::kProjectStatus, project.local);
   const int64_t end = project.completed ? project.close - kMsPerHour : org_.as_of;
   int64_t t =
       project.created +
@@ -529,10 +498,10 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   task.id = NextId(Table::kTasks, &next_task_);
   task.depth = depth;
   const Kind kind = parent == nullptr ? Kind::kTask : Kind::kSubtask;
-  Rng time = Stream(kind, kTaskTime, task.local);
-  Rng people = Stream(kind, kTaskPeople, task.local);
-  Rng done = Stream(kind, kTaskCompletion, task.local);
-  Rng due = Stream(kind, kTaskDue, task.local);
+  Rng time = Stream(kind, Purpose::kTaskTime, task.local);
+  Rng people = Stream(kind, Purpose::kTaskPeople, task.local);
+  Rng done = Stream(kind, Purpose::kTaskCompletion, task.local);
+  Rng due = Stream(kind, Purpose::kTaskDue, task.local);
 
   // Kind of task.
   std::string_view subtype = "default_task";
@@ -651,8 +620,8 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   const int64_t end = task.completed ? task.completed_at : org_.as_of;
   std::vector<StoryDraft>& stories = stories_;
   stories.clear();
-  Rng srng = Stream(kind, kTaskStories, task.local);
-  Rng hrng = Stream(kind, kTaskHistory, task.local);
+  Rng srng = Stream(kind, Purpose::kTaskStories, task.local);
+  Rng hrng = Stream(kind, Purpose::kTaskHistory, task.local);
   {
     StoryDraft created_story{.at = created, .actor = task.creator, .kind = StoryKind::kCreated};
     if (parent == nullptr) created_story.project = ProjectIndex(project);
@@ -732,7 +701,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   }
 
   // Comments.
-  Rng crng = Stream(kind, kTaskComments, task.local);
+  Rng crng = Stream(kind, Purpose::kTaskComments, task.local);
   const uint32_t comments =
       Geometric(crng, parent == nullptr ? p_.comments_mean : p_.subtask_comments_mean);
   std::vector<uint32_t>& commenters = commenters_;
@@ -757,7 +726,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   // workflow; done work ends in the last section.
   int64_t section_id = 0;
   if (parent == nullptr) {
-    Rng sec = Stream(kind, kTaskSection, task.local);
+    Rng sec = Stream(kind, Purpose::kTaskSection, task.local);
     Stage stage = Stage::kDone;
     if (!task.completed) {
       stage = static_cast<Stage>(task.assignee >= 0 ? open_assigned_.Pick(sec)
@@ -792,7 +761,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   // Tags (top-level tasks): sparse, concentrated in the projects with a high tag rate.
   std::array<int, 2> tag_pick = {-1, -1};
   if (parent == nullptr && !tag_indexes_.empty()) {
-    Rng tags = Stream(kind, kTaskTags, task.local);
+    Rng tags = Stream(kind, Purpose::kTaskTags, task.local);
     if (Bernoulli(tags, project.tag_rate)) {
       const ZipfTable& pick = *tag_pick_;
       int a = tag_indexes_[pick.Pick(tags)];
@@ -818,7 +787,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   followers.assign(commenters.begin(), commenters.end());
   followers.push_back(task.creator);
   for (int32_t a : assignees) followers.push_back(static_cast<uint32_t>(a));
-  Rng frng = Stream(kind, kTaskFollowers, task.local);
+  Rng frng = Stream(kind, Purpose::kTaskFollowers, task.local);
   if (Bernoulli(frng, p_.extra_follower_share)) {
     const uint32_t watcher = PickMember(frng, project);
     if (std::find(followers.begin(), followers.end(), watcher) == followers.end()) {
@@ -837,7 +806,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   // Custom fields (top-level tasks), dependencies and second homes.
   if (parent == nullptr) {
     EmitFieldValues(project, task, end);
-    Rng lrng = Stream(kind, kTaskLinks, task.local);
+    Rng lrng = Stream(kind, Purpose::kTaskLinks, task.local);
     Links(project, task, end, lrng);
   }
 
@@ -854,7 +823,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
       .Int(project.id)
       .IdOrNull(section_id)
       .IdOrNull(parent ? parent->id : 0);
-  Rng name = Stream(kind, kTaskName, task.local);
+  Rng name = Stream(kind, Purpose::kTaskName, task.local);
   const TemplateContext context = Context(created);
   std::string& text = name_scratch_;
   text.clear();
@@ -870,13 +839,13 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
     AppendOneOf(text, vocab_.subtask_templates, context, name);
   }
   rows.Text(text);
-  Rng notes = Stream(kind, kTaskNotes, task.local);
+  Rng notes = Stream(kind, Purpose::kTaskNotes, task.local);
   std::string_view notes_source;  // empty: no description
   if (Bernoulli(notes, parent == nullptr ? p_.description_share : p_.description_share * 0.25)) {
     std::string& out = rows.BeginText();
     notes_source = "template";
     if (const std::vector<std::string>* pool = LlmPool(kDescriptionSlot)) {
-      Rng tier = Stream(kind, kTextTier, task.local);
+      Rng tier = Stream(kind, Purpose::kTextTier, task.local);
       if (Bernoulli(tier, org_.llm_share)) {
         AppendTemplate(out, (*pool)[UniformInt(tier, static_cast<uint32_t>(pool->size()))], context,
                        tier);
@@ -916,7 +885,7 @@ void TeamJob::Task(ProjectState& project, const TaskState* parent, int depth) {
   }
 
   // Subtasks.
-  Rng sub = Stream(kind, kTaskSubtasks, task.local);
+  Rng sub = Stream(kind, Purpose::kTaskSubtasks, task.local);
   uint32_t children = 0;
   if (depth == 0 && !milestone && Bernoulli(sub, p_.subtask_share)) {
     children = std::min<uint32_t>(p_.subtask_max, 1 + Geometric(sub, p_.subtask_extra_mean));
@@ -1162,11 +1131,11 @@ void TeamJob::AppendSystemText(std::string& out, const StoryDraft& s, Rng& rng) 
 void TeamJob::EmitStories(const TaskState& task) {
   TableRows& rows = batch_.rows(Table::kStories);
   const Kind kind = task.depth == 0 ? Kind::kTask : Kind::kSubtask;
-  Rng text = Stream(kind, kStoryText, task.local);
+  Rng text = Stream(kind, Purpose::kStoryText, task.local);
   // Tier 3 draws come from their own stream, and only when there are pools: without them the
   // output is exactly that of tiers 1-2.
   std::optional<Rng> tier_rng;
-  if (org_.pools != nullptr) tier_rng.emplace(Stream(kind, kStoryTextTier, task.local));
+  if (org_.pools != nullptr) tier_rng.emplace(Stream(kind, Purpose::kStoryTextTier, task.local));
   Rng* tier = tier_rng.has_value() ? &*tier_rng : nullptr;
   const StoryDraft* last_comment = nullptr;
   for (const StoryDraft& s : stories_) {
@@ -1265,8 +1234,8 @@ void TeamJob::EmitStories(const TaskState& task) {
 // number values that were set to something else first.
 void TeamJob::EmitFieldValues(const ProjectState& project, const TaskState& task, int64_t end) {
   TableRows& rows = batch_.rows(Table::kCustomFieldValues);
-  Rng rng = Stream(Kind::kFieldValue, kTaskFields, task.local);
-  Rng change = Stream(Kind::kFieldValue, kTaskFieldChanges, task.local);
+  Rng rng = Stream(Kind::kFieldValue, Purpose::kTaskFields, task.local);
+  Rng change = Stream(Kind::kFieldValue, Purpose::kTaskFieldChanges, task.local);
   const uint32_t changer = task.assignee >= 0 ? static_cast<uint32_t>(task.assignee) : task.creator;
   const auto change_at = [&] {
     return ActivityTime(change, std::min(end, task.created + kMsPerMinute), end, TzOf(changer));

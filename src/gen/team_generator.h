@@ -8,8 +8,8 @@
 
 #include <cstdint>
 
+#include "src/model/batch.h"
 #include "src/plan/org_plan.h"
-#include "src/sink/batch.h"
 
 namespace asanasim {
 

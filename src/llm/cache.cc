@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "src/sink/row_hasher.h"
+#include "src/model/row_hasher.h"
 #include "src/util/file.h"
 #include "src/util/status.h"
 

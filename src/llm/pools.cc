@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "src/llm/cache.h"
-#include "src/sink/row_hasher.h"
+#include "src/model/row_hasher.h"
 #include "src/text/template.h"
 #include "src/util/json_reader.h"
 #include "src/util/json_writer.h"

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "src/sink/row_hasher.h"
+#include "src/model/row_hasher.h"
 #include "src/util/status.h"
 #include "src/util/strings.h"
 

@@ -33,16 +33,16 @@
 #include <mutex>
 #include <thread>
 
-#include "src/gen/ids.h"
+#include "src/model/ids.h"
 #include "src/gen/team_generator.h"
 #include "src/llm/pools.h"
 #include "src/llm/settings.h"
 #include "src/pipeline/manifest.h"
 #include "src/pipeline/output.h"
 #include "src/plan/org_plan.h"
-#include "src/sink/batch.h"
-#include "src/sink/schema.h"
-#include "src/sink/sqlite_writer.h"
+#include "src/model/batch.h"
+#include "src/model/schema.h"
+#include "src/store/sqlite_writer.h"
 #include "src/util/civil_time.h"
 #include "src/util/json_writer.h"
 #include "src/util/status.h"

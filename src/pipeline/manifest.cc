@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "asanasim/generate.h"
-#include "src/sink/schema.h"
+#include "src/model/schema.h"
 #include "src/util/civil_time.h"
 #include "src/util/file.h"
 #include "src/util/json_writer.h"

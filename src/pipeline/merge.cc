@@ -7,11 +7,11 @@
 
 #include "src/pipeline/manifest.h"
 #include "src/pipeline/output.h"
-#include "src/sink/batch.h"
-#include "src/sink/database_file.h"
-#include "src/sink/sqlite_writer.h"
-#include "src/sink/tables.h"
-#include "src/sink/zstd_file.h"
+#include "src/model/batch.h"
+#include "src/store/database_file.h"
+#include "src/store/sqlite_writer.h"
+#include "src/model/tables.h"
+#include "src/store/zstd_file.h"
 #include "src/util/status.h"
 
 namespace asanasim {

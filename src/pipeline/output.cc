@@ -5,7 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
-#include "src/sink/zstd_file.h"
+#include "src/store/zstd_file.h"
 #include "src/util/status.h"
 
 namespace asanasim {

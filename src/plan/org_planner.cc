@@ -4,7 +4,8 @@
 #include <numeric>
 
 #include "absl/container/flat_hash_set.h"
-#include "src/gen/ids.h"
+#include "src/model/ids.h"
+#include "src/model/streams.h"
 #include "src/plan/org_plan.h"
 #include "src/util/civil_time.h"
 #include "src/util/status.h"
@@ -13,27 +14,11 @@ namespace asanasim {
 namespace {
 
 // Stream purposes of the planner. Part of the output's definition: never renumber.
-enum Purpose : uint32_t {
-  kCompany = 1,
-  kDepartmentWeights = 2,
-  kDepartmentShuffle = 3,
-  kTeamShuffle = 4,
-  kUserName = 5,
-  kUserPlace = 6,
-  kUserTitle = 7,
-  kUserAdmin = 8,
-  kUserJoined = 9,
-  kExtraTeams = 10,
-  kTeamCreated = 11,
-  kFieldCreated = 12,
-  kSprintBase = 13,
-};
 
 constexpr uint32_t kCompanyStride = 7919;  // prime, coprime with the name space's size
 
-Rng StreamFor(const WorldConfig& c, uint32_t org, Kind kind, uint32_t purpose, uint64_t index) {
-  return Rng(StreamKey{.seed = c.seed, .org = org, .team = 0, .kind = kind, .purpose = purpose},
-             index);
+Rng StreamFor(const WorldConfig& c, uint32_t org, Kind kind, Purpose purpose, uint64_t index) {
+  return Stream(StreamScope{.seed = c.seed, .org = org}, kind, purpose, index);
 }
 
 std::string EmailLocalPart(std::string_view first, std::string_view last) {
@@ -92,7 +77,7 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
     org.headquarters = &Headquarters()[0];
     *size = OrgSize{c.users, c.projects, c.tasks_per_project};
   } else {
-    Rng rng = StreamFor(c, org.index, Kind::kOrganization, kCompany, 0);
+    Rng rng = StreamFor(c, org.index, Kind::kOrganization, Purpose::kCompany, 0);
     const Words prefixes = CompanyPrefixes();
     const Words suffixes = CompanySuffixes();
     const auto kinds = CompanyKinds();
@@ -123,7 +108,7 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
                std::lround(c.tasks_per_project * LogNormal(rng, 0.0, p.other_org_tasks_sigma))));
   }
   org.tasks_per_project = size->tasks_per_project;
-  Rng rng = StreamFor(c, org.index, Kind::kOrganization, kCompany, 1);
+  Rng rng = StreamFor(c, org.index, Kind::kOrganization, Purpose::kCompany, 1);
   org.created_at = org.history_start - UniformRange(rng, 365, 8 * 365) * kMsPerDay;
 }
 
@@ -132,7 +117,7 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
 void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
   const Profile& p = *org.profile;
   std::vector<double> weights(kDepartmentCount);
-  Rng wrng = StreamFor(c, org.index, Kind::kOrganization, kDepartmentWeights, 0);
+  Rng wrng = StreamFor(c, org.index, Kind::kOrganization, Purpose::kDepartmentWeights, 0);
   for (int d = 0; d < kDepartmentCount; ++d) {
     weights[d] = VocabFor(static_cast<Department>(d)).headcount_weight;
     if (org.index > 0) weights[d] *= LogNormal(wrng, 0.0, p.department_jitter_sigma);
@@ -143,7 +128,7 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
   for (int d = 0; d < kDepartmentCount; ++d) {
     labels.insert(labels.end(), headcount[d], static_cast<Department>(d));
   }
-  Rng srng = StreamFor(c, org.index, Kind::kUser, kDepartmentShuffle, 0);
+  Rng srng = StreamFor(c, org.index, Kind::kUser, Purpose::kDepartmentShuffle, 0);
   Shuffle(srng, std::span<Department>(labels));
 
   absl::flat_hash_set<std::string> emails;
@@ -152,7 +137,7 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
   const Words firsts = FirstNames();
   const Words lasts = LastNames();
   for (int32_t u = 0; u < user_count; ++u) {
-    Rng nrng = StreamFor(c, org.index, Kind::kUser, kUserName, u);
+    Rng nrng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserName, u);
     const std::string_view first = PickOne(nrng, firsts);
     const std::string_view last = PickOne(nrng, lasts);
     UserPlan user;
@@ -167,12 +152,12 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
     }
     user.email = std::move(email);
     user.department = labels[u];
-    Rng prng = StreamFor(c, org.index, Kind::kUser, kUserPlace, u);
+    Rng prng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserPlace, u);
     user.location =
         Bernoulli(prng, p.hq_share) ? org.headquarters : &PickOne(prng, RemoteLocations());
     user.title = {};
     user.is_admin = false;
-    Rng jrng = StreamFor(c, org.index, Kind::kUser, kUserJoined, u);
+    Rng jrng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserJoined, u);
     user.created_at = std::max(org.created_at + kMsPerDay,
                                org.history_start - UniformRange(jrng, 7, 4 * 365) * kMsPerDay) +
                       UniformRange(jrng, 8 * kMsPerHour, 18 * kMsPerHour);
@@ -190,7 +175,7 @@ void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
     std::vector<uint32_t>& people = by_department[d];
     if (people.empty()) continue;
     const DepartmentVocab& vocab = VocabFor(static_cast<Department>(d));
-    Rng rng = StreamFor(c, org.index, Kind::kTeam, kTeamShuffle, d);
+    Rng rng = StreamFor(c, org.index, Kind::kTeam, Purpose::kTeamShuffle, d);
     Shuffle(rng, std::span<uint32_t>(people));
     const uint32_t teams = static_cast<uint32_t>(
         std::max(1.0, std::round(static_cast<double>(people.size()) / p.team_size_target)));
@@ -221,7 +206,7 @@ void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
     for (uint32_t u : t.members) user_teams[u][0] = static_cast<int32_t>(t.index);
   }
   for (uint32_t u = 0; u < org.users.size(); ++u) {
-    Rng rng = StreamFor(c, org.index, Kind::kMembership, kExtraTeams, u);
+    Rng rng = StreamFor(c, org.index, Kind::kMembership, Purpose::kExtraTeams, u);
     int extra = Bernoulli(rng, p.second_team_share) ? 1 : 0;
     if (extra == 1 && Bernoulli(rng, p.third_team_share / p.second_team_share)) extra = 2;
     const Department home = org.users[u].department;
@@ -244,7 +229,7 @@ void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
   for (TeamPlan& t : org.teams) {
     std::sort(t.members.begin(), t.members.end());
     sizes.push_back(static_cast<double>(t.members.size()));
-    Rng rng = StreamFor(c, org.index, Kind::kTeam, kTeamCreated, t.index);
+    Rng rng = StreamFor(c, org.index, Kind::kTeam, Purpose::kTeamCreated, t.index);
     t.created_at = std::min(org.history_start - kMsPerDay,
                             std::max(org.created_at, org.users[t.lead].created_at) +
                                 UniformRange(rng, 1, 60) * kMsPerDay);
@@ -260,14 +245,14 @@ void PlanTitles(const WorldConfig& c, OrgPlan& org) {
   for (uint32_t u = 0; u < org.users.size(); ++u) {
     UserPlan& user = org.users[u];
     const DepartmentVocab& vocab = VocabFor(user.department);
-    Rng rng = StreamFor(c, org.index, Kind::kUser, kUserTitle, u);
+    Rng rng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserTitle, u);
     if (lead[u]) {
       user.title = PickOne(rng, vocab.lead_titles);
     } else {
       const ZipfTable titles(static_cast<uint32_t>(vocab.titles.size()), 1.0);
       user.title = vocab.titles[titles.Pick(rng)];
     }
-    Rng arng = StreamFor(c, org.index, Kind::kUser, kUserAdmin, u);
+    Rng arng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserAdmin, u);
     user.is_admin = u == 0 || Bernoulli(arng, p.admin_share);
   }
 }
@@ -298,7 +283,7 @@ void PlanFieldsAndTags(const WorldConfig& c, OrgPlan& org) {
     f.spec = &spec;
     std::vector<double> weights;
     if (spec.sprint) {
-      Rng rng = StreamFor(c, org.index, Kind::kCustomField, kSprintBase, k);
+      Rng rng = StreamFor(c, org.index, Kind::kCustomField, Purpose::kSprintBase, k);
       const int64_t base = 20 + UniformInt(rng, 40);
       f.first_sprint_day = sprint_zero;
       const int64_t sprints = (DayOf(org.as_of) - sprint_zero) / 14 + 1;

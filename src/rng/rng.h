@@ -10,8 +10,9 @@
 //     Philox4x32-10(key = K(seed, kind, purpose), counter = (block, index, team, org))
 //
 // * `seed` is the run's seed; `kind` names the entity (user, task, story, ...) and `purpose` the
-//   decision (assignee, due date, ...). K mixes the three with SplitMix64 finalizers into the
-//   64-bit Philox key. Two (kind, purpose) pairs can share a key only by a 2^-64 accident.
+//   decision (assignee, due date, ...); src/model/streams.h lists them all and checks that no
+//   two share a pair. K mixes the three with SplitMix64 finalizers (bijections) into the 64-bit
+//   Philox key, so within one seed two (kind, purpose) pairs never share a key.
 // * `org`, `team` (the job) and `index` (the entity's local index) go into the counter verbatim,
 //   one 32-bit word each, so two entities never share a block of randomness. The index must
 //   therefore fit its word: REQUIRES index < kStreamIndexLimit (2^32; checked in debug builds).
@@ -33,23 +34,7 @@
 
 namespace asanasim {
 
-// What an entity stream is for. Values are part of the output's definition: never renumber.
-enum class Kind : uint32_t {
-  kOrganization = 1,
-  kUser = 2,
-  kTeam = 3,
-  kMembership = 4,
-  kCustomField = 5,
-  kTag = 6,
-  kProject = 7,
-  kSection = 8,
-  kTask = 9,
-  kSubtask = 10,
-  kStory = 11,
-  kFieldValue = 12,
-};
-
-// Stream indexes are entity indexes within a job (below 2^30 by the id scheme, src/gen/ids.h);
+// Stream indexes are entity indexes within a job (below 2^30 by the id scheme, src/model/ids.h);
 // each has a 32-bit counter word of its own.
 inline constexpr uint64_t kStreamIndexLimit = 1ull << 32;
 
@@ -57,8 +42,8 @@ struct StreamKey {
   uint64_t seed = 0;
   uint32_t org = 0;
   uint32_t team = 0;
-  Kind kind = Kind::kOrganization;
-  uint32_t purpose = 0;
+  uint32_t kind = 0;     // Kind and purpose numbers: src/model/streams.h lists the program's
+  uint32_t purpose = 0;  // streams and keeps them distinct
 };
 
 // 64-bit finalizer of SplitMix64 (a bijection with good avalanche).

@@ -5,7 +5,7 @@
 
 #include "absl/status/status.h"
 #include "asanasim/validate.h"
-#include "src/sink/database_file.h"
+#include "src/store/database_file.h"
 
 namespace asanasim {
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "src/sink/database_file.h"
+#include "src/store/database_file.h"
 
 namespace asanasim {
 

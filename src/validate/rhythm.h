@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "absl/status/statusor.h"
-#include "src/sink/database_file.h"
+#include "src/store/database_file.h"
 
 namespace asanasim {
 

@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "asanasim/validate.h"
-#include "src/sink/database_file.h"
-#include "src/sink/zstd_file.h"
+#include "src/store/database_file.h"
+#include "src/store/zstd_file.h"
 #include "src/util/status.h"
 #include "src/validate/charts.h"
 #include "src/validate/checks.h"

@@ -11,8 +11,7 @@ namespace asanasim {
 namespace {
 
 Rng TestRng(uint32_t purpose) {
-  return Rng(StreamKey{.seed = 1234, .org = 0, .team = 0, .kind = Kind::kTask, .purpose = purpose},
-             0);
+  return Rng(StreamKey{.seed = 1234, .org = 0, .team = 0, .kind = 9, .purpose = purpose}, 0);
 }
 
 TEST(DistributionsTest, UniformIntIsInRangeAndFlat) {

@@ -1,4 +1,4 @@
-#include "src/sink/tables.h"
+#include "src/model/tables.h"
 
 namespace asanasim {
 namespace {

@@ -1,5 +1,5 @@
 // schema.sql is the one DDL; the writer's table descriptions must match it column for column.
-#include "src/sink/schema.h"
+#include "src/model/schema.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "src/sink/tables.h"
+#include "src/model/tables.h"
 
 namespace asanasim {
 namespace {
@@ -62,7 +62,8 @@ TEST_F(SchemaTest, EverySchemaTableIsDescribed) {
   std::set<std::string> described;
   for (size_t t = 0; t < kTableCount; ++t) described.insert(std::string(Describe(t).name));
   for (const std::string& name : Strings("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-    EXPECT_TRUE(described.count(name)) << name << " is in schema.sql but not in src/sink/tables.cc";
+    EXPECT_TRUE(described.count(name))
+        << name << " is in schema.sql but not in src/model/tables.cc";
   }
 }
 

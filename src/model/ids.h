@@ -11,13 +11,13 @@
 //   collisions);
 // * ids grow with (org, job, local), so the writer, consuming jobs in order, appends to every
 //   primary key b-tree.
-#ifndef ASANASIM_SRC_GEN_IDS_H_
-#define ASANASIM_SRC_GEN_IDS_H_
+#ifndef ASANASIM_SRC_MODEL_IDS_H_
+#define ASANASIM_SRC_MODEL_IDS_H_
 
 #include <cstdint>
 
+#include "src/model/tables.h"
 #include "src/rng/rng.h"
-#include "src/sink/tables.h"
 
 namespace asanasim {
 
@@ -38,4 +38,4 @@ inline constexpr int64_t MakeId(uint32_t org, Table table, uint32_t job, uint64_
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_GEN_IDS_H_
+#endif  // ASANASIM_SRC_MODEL_IDS_H_

@@ -1,7 +1,7 @@
 // Whole-file zstd compression of databases: multi-threaded, long-window, streaming (constant
 // memory), and crash-safe (writes `dst.partial`, renames when complete). Thread-compatible.
-#ifndef ASANASIM_SRC_SINK_ZSTD_FILE_H_
-#define ASANASIM_SRC_SINK_ZSTD_FILE_H_
+#ifndef ASANASIM_SRC_STORE_ZSTD_FILE_H_
+#define ASANASIM_SRC_STORE_ZSTD_FILE_H_
 
 #include <string>
 #include <string_view>
@@ -49,4 +49,4 @@ class DatabaseInput {
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_SINK_ZSTD_FILE_H_
+#endif  // ASANASIM_SRC_STORE_ZSTD_FILE_H_

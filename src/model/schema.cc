@@ -1,4 +1,4 @@
-#include "src/sink/schema.h"
+#include "src/model/schema.h"
 
 namespace asanasim {
 namespace {

@@ -1,4 +1,4 @@
-#include "src/sink/sqlite_writer.h"
+#include "src/store/sqlite_writer.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,8 +1,8 @@
 // A Batch holds every row one job produced, per table, ready for the writer: cells in a flat
 // array and all text in one arena per table, so building a row allocates nothing once the
 // vectors have grown. Thread-compatible: one job fills it, then the writer reads it.
-#ifndef ASANASIM_SRC_SINK_BATCH_H_
-#define ASANASIM_SRC_SINK_BATCH_H_
+#ifndef ASANASIM_SRC_MODEL_BATCH_H_
+#define ASANASIM_SRC_MODEL_BATCH_H_
 
 #include <array>
 #include <cstdint>
@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/sink/tables.h"
+#include "src/model/tables.h"
 
 namespace asanasim {
 
@@ -135,4 +135,4 @@ class BatchPool {
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_SINK_BATCH_H_
+#endif  // ASANASIM_SRC_MODEL_BATCH_H_

@@ -1,4 +1,4 @@
-#include "src/sink/zstd_file.h"
+#include "src/store/zstd_file.h"
 
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,8 +1,8 @@
 // ReadOnlyDatabase: a read-only connection to an existing asanasim database, checked when opened
 // (an SQLite file, with asanasim's application id and this build's schema version), for the
 // commands that read databases (hash, merge). Thread-hostile: one thread uses a connection.
-#ifndef ASANASIM_SRC_SINK_DATABASE_FILE_H_
-#define ASANASIM_SRC_SINK_DATABASE_FILE_H_
+#ifndef ASANASIM_SRC_STORE_DATABASE_FILE_H_
+#define ASANASIM_SRC_STORE_DATABASE_FILE_H_
 
 #include <sqlite3.h>
 
@@ -56,4 +56,4 @@ class ReadOnlyDatabase {
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_SINK_DATABASE_FILE_H_
+#endif  // ASANASIM_SRC_STORE_DATABASE_FILE_H_

@@ -1,4 +1,4 @@
-#include "src/sink/sqlite_writer.h"
+#include "src/store/sqlite_writer.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -10,7 +10,7 @@
 #include <chrono>
 #include <filesystem>
 
-#include "src/sink/schema.h"
+#include "src/model/schema.h"
 #include "src/util/status.h"
 
 namespace asanasim {

@@ -1,4 +1,4 @@
-#include "src/sink/batch.h"
+#include "src/model/batch.h"
 
 #include "src/util/civil_time.h"
 

@@ -4,10 +4,10 @@
 #include <cstdio>
 
 #include "asanasim/hash.h"
-#include "src/sink/database_file.h"
-#include "src/sink/row_hasher.h"
-#include "src/sink/tables.h"
-#include "src/sink/zstd_file.h"
+#include "src/model/row_hasher.h"
+#include "src/model/tables.h"
+#include "src/store/database_file.h"
+#include "src/store/zstd_file.h"
 #include "src/util/status.h"
 
 namespace asanasim {

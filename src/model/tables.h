@@ -1,8 +1,8 @@
 // The tables asanasim writes, described as data: one generic writer inserts any of them from a
 // Batch. The column lists must match schema.sql exactly (a test checks it). Thread-safe
 // (constants).
-#ifndef ASANASIM_SRC_SINK_TABLES_H_
-#define ASANASIM_SRC_SINK_TABLES_H_
+#ifndef ASANASIM_SRC_MODEL_TABLES_H_
+#define ASANASIM_SRC_MODEL_TABLES_H_
 
 #include <array>
 #include <cstddef>
@@ -40,7 +40,7 @@ struct TableDesc {
   std::string_view name;
   std::span<const std::string_view> columns;
   // The primary key is the first `key_columns` columns (integers): 1 for rowid tables, 2 for
-  // the WITHOUT ROWID join tables. Rows are generated in key order (see src/gen/ids.h).
+  // the WITHOUT ROWID join tables. Rows are generated in key order (see src/model/ids.h).
   int key_columns;
 };
 
@@ -49,4 +49,4 @@ inline const TableDesc& Describe(size_t index) { return Describe(static_cast<Tab
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_SINK_TABLES_H_
+#endif  // ASANASIM_SRC_MODEL_TABLES_H_

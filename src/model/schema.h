@@ -1,7 +1,7 @@
 // The embedded schema.sql, and its split into the part run before the load (tables) and the
 // part run after it (secondary indexes). Thread-safe (constants).
-#ifndef ASANASIM_SRC_SINK_SCHEMA_H_
-#define ASANASIM_SRC_SINK_SCHEMA_H_
+#ifndef ASANASIM_SRC_MODEL_SCHEMA_H_
+#define ASANASIM_SRC_MODEL_SCHEMA_H_
 
 #include <string_view>
 
@@ -20,4 +20,4 @@ std::string_view SchemaIndexesSql();
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_SINK_SCHEMA_H_
+#endif  // ASANASIM_SRC_MODEL_SCHEMA_H_

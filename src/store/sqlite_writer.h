@@ -17,8 +17,8 @@
 // Invariants: <out> is never opened for writing, so it holds either what it held before or a
 // complete database; without `overwrite`, an <out> that appears during the run is not replaced
 // (renameat2 RENAME_NOREPLACE); a writer destroyed before Finish() removes its partial file.
-#ifndef ASANASIM_SRC_SINK_SQLITE_WRITER_H_
-#define ASANASIM_SRC_SINK_SQLITE_WRITER_H_
+#ifndef ASANASIM_SRC_STORE_SQLITE_WRITER_H_
+#define ASANASIM_SRC_STORE_SQLITE_WRITER_H_
 
 #include <array>
 #include <cstdint>
@@ -28,9 +28,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "asanasim/hash.h"
-#include "src/sink/batch.h"
-#include "src/sink/row_hasher.h"
-#include "src/sink/tables.h"
+#include "src/model/batch.h"
+#include "src/model/row_hasher.h"
+#include "src/model/tables.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -117,4 +117,4 @@ absl::Status SqliteStatus(sqlite3* db, int rc, const std::string& what);
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_SINK_SQLITE_WRITER_H_
+#endif  // ASANASIM_SRC_STORE_SQLITE_WRITER_H_

@@ -1,7 +1,7 @@
-#include "src/sink/database_file.h"
+#include "src/store/database_file.h"
 
-#include "src/sink/schema.h"
-#include "src/sink/sqlite_writer.h"
+#include "src/model/schema.h"
+#include "src/store/sqlite_writer.h"
 #include "src/util/status.h"
 
 namespace asanasim {

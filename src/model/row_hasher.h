@@ -2,8 +2,8 @@
 // fundamental type codes) and its bytes, and a table's hash is XXH3-128 over its rows in primary-
 // key order. HashDatabase reads rows back from a file; SqliteWriter hashes them as it writes
 // them; both must agree, so both use this. Thread-compatible.
-#ifndef ASANASIM_SRC_SINK_ROW_HASHER_H_
-#define ASANASIM_SRC_SINK_ROW_HASHER_H_
+#ifndef ASANASIM_SRC_MODEL_ROW_HASHER_H_
+#define ASANASIM_SRC_MODEL_ROW_HASHER_H_
 
 #include <xxhash.h>
 
@@ -59,4 +59,4 @@ void CombineTableHashes(DatabaseHash& hash);
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_SINK_ROW_HASHER_H_
+#endif  // ASANASIM_SRC_MODEL_ROW_HASHER_H_
