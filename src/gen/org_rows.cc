@@ -38,45 +38,42 @@ std::string_view FieldTypeName(FieldType t) {
 }  // namespace
 
 void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
-  batch.rows(Table::kOrganizations)
-      .Int(org.id)
-      .Int(org.index)
-      .Text(org.name)
-      .Text(org.domain)
-      .Text(org.industry)
-      .Text(org.headquarters->city)
-      .Timestamp(org.created_at);
+  batch.Add(OrganizationRow{.id = org.id,
+                            .org_index = org.index,
+                            .name = org.name,
+                            .email_domain = org.domain,
+                            .industry = org.industry,
+                            .headquarters = org.headquarters->city,
+                            .created_at = org.created_at});
 
-  TableRows& users = batch.rows(Table::kUsers);
   for (const UserPlan& u : org.users) {
-    users.Int(u.id)
-        .Int(org.id)
-        .Text(u.name)
-        .Text(u.email)
-        .Text(u.title)
-        .Text(VocabFor(u.department).name)
-        .Text(u.location->time_zone)
-        .Int(u.location->utc_offset_min)
-        .Bool(u.is_admin)
-        .Bool(true)
-        .Timestamp(u.created_at);
+    batch.Add(UserRow{.id = u.id,
+                      .organization_id = org.id,
+                      .name = u.name,
+                      .email = u.email,
+                      .title = u.title,
+                      .department = VocabFor(u.department).name,
+                      .time_zone = u.location->time_zone,
+                      .utc_offset_min = u.location->utc_offset_min,
+                      .is_admin = u.is_admin,
+                      .is_active = true,
+                      .created_at = u.created_at});
   }
 
-  TableRows& teams = batch.rows(Table::kTeams);
-  TableRows& memberships = batch.rows(Table::kTeamMemberships);
   const WeightedTable visibility(kVisibilityWeight);
+  std::string description;
   for (const TeamPlan& t : org.teams) {
     Rng rng = OrgStream(org, Kind::kTeam, Purpose::kTeamVisibility, t.index);
-    teams.Int(t.id).Int(org.id).Text(t.name);
-    std::string& description = teams.BeginText();
-    description.append(VocabFor(t.department).name);
-    description.append(" team focused on ");
-    description.append(t.focus);
-    description.append(".");
-    teams.EndText()
-        .Text(VocabFor(t.department).name)
-        .Text(kVisibility[visibility.Pick(rng)])
-        .Timestamp(t.created_at);
+    description.clear();
+    description.append(VocabFor(t.department).name).append(" team focused on ");
+    description.append(t.focus).append(".");
+    batch.Add(TeamRow{.id = t.id,
+                      .organization_id = org.id,
+                      .name = t.name,
+                      .description = description,
+                      .department = VocabFor(t.department).name,
+                      .visibility = kVisibility[visibility.Pick(rng)],
+                      .created_at = t.created_at});
   }
   for (const TeamPlan& t : org.teams) {
     for (uint32_t u : t.members) {
@@ -85,15 +82,13 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
       const int64_t earliest = std::max(t.created_at, user.created_at);
       const int64_t joined =
           std::min(org.history_start - kMsPerHour, earliest + UniformRange(rng, 0, 90) * kMsPerDay);
-      memberships.Int(t.id)
-          .Int(user.id)
-          .Text(u == t.lead ? "admin" : "member")
-          .Timestamp(std::max(earliest, joined));
+      batch.Add(TeamMembershipRow{.team_id = t.id,
+                                  .user_id = user.id,
+                                  .role = u == t.lead ? "admin" : "member",
+                                  .joined_at = std::max(earliest, joined)});
     }
   }
 
-  TableRows& fields = batch.rows(Table::kCustomFieldDefinitions);
-  TableRows& options = batch.rows(Table::kCustomFieldEnumOptions);
   const UserPlan& creator = org.users.front();
   for (size_t k = 0; k < org.fields.size(); ++k) {
     const FieldPlan& f = org.fields[k];
@@ -101,51 +96,40 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
     Rng rng = OrgStream(org, Kind::kCustomField, Purpose::kFieldCreated, k);
     const int64_t created = std::max(creator.created_at + kMsPerHour,
                                      org.history_start - UniformRange(rng, 14, 400) * kMsPerDay);
-    fields.Int(f.id)
-        .Int(org.id)
-        .Text(s.name)
-        .Text(s.description)
-        .Text(FieldTypeName(s.type))
-        .Text(s.format);
-    if (s.type == FieldType::kNumber) {
-      fields.Int(s.precision);
-    } else {
-      fields.Null();
-    }
-    if (s.format == "currency") {
-      fields.Text(s.currency_code);
-    } else {
-      fields.Null();
-    }
-    if (s.custom_label.empty()) {
-      fields.Null();
-    } else {
-      fields.Text(s.custom_label);
-    }
-    fields.Bool(true).Int(creator.id).Timestamp(created);
+    CustomFieldDefinitionRow row{.id = f.id,
+                                 .organization_id = org.id,
+                                 .name = s.name,
+                                 .description = s.description,
+                                 .resource_subtype = FieldTypeName(s.type),
+                                 .format = s.format,
+                                 .is_global_to_workspace = true,
+                                 .created_by_id = creator.id,
+                                 .created_at = created};
+    if (s.type == FieldType::kNumber) row.precision = s.precision;
+    if (s.format == "currency") row.currency_code = s.currency_code;
+    if (!s.custom_label.empty()) row.custom_label = s.custom_label;
+    batch.Add(row);
     for (size_t o = 0; o < f.option_ids.size(); ++o) {
-      const std::string_view color = s.sprint ? "none" : s.options[o].color;
-      options.Int(f.option_ids[o])
-          .Int(f.id)
-          .Text(f.option_names[o])
-          .Text(color)
-          .Bool(true)
-          .Int(static_cast<int64_t>(o));
+      batch.Add(CustomFieldEnumOptionRow{.id = f.option_ids[o],
+                                         .custom_field_id = f.id,
+                                         .name = f.option_names[o],
+                                         .color = s.sprint ? "none" : s.options[o].color,
+                                         .enabled = true,
+                                         .position = static_cast<int64_t>(o)});
     }
   }
 
-  TableRows& tags = batch.rows(Table::kTags);
   for (size_t k = 0; k < org.tags.size(); ++k) {
     const TagPlan& t = org.tags[k];
     Rng rng = OrgStream(org, Kind::kTag, Purpose::kTagCreated, k);
     const int64_t created = std::max(creator.created_at + kMsPerHour,
                                      org.history_start - UniformRange(rng, 7, 500) * kMsPerDay);
-    tags.Int(t.id)
-        .Int(org.id)
-        .Text(t.spec->name)
-        .Text(t.spec->color)
-        .Text(t.spec->notes)
-        .Timestamp(created);
+    batch.Add(TagRow{.id = t.id,
+                     .organization_id = org.id,
+                     .name = t.spec->name,
+                     .color = t.spec->color,
+                     .notes = t.spec->notes,
+                     .created_at = created});
   }
 }
 

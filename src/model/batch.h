@@ -83,6 +83,21 @@ class TableRows {
   }
   TableRows& EndText();
 
+  // One cell of each cell type of tables.inc (what Batch::Add writes a row with).
+  void PutId(IdCell v) { Int(v); }
+  void PutOptId(OptIdCell v) { IdOrNull(v); }
+  void PutInt(IntCell v) { Int(v); }
+  void PutOptInt(const OptIntCell& v) { v.has_value() ? Int(*v) : Null(); }
+  void PutReal(RealCell v) { Real(v); }
+  void PutOptReal(const OptRealCell& v) { v.has_value() ? Real(*v) : Null(); }
+  void PutText(TextCell v) { Text(v); }
+  void PutOptText(const OptTextCell& v) { v.has_value() ? Text(*v) : Null(); }
+  void PutTime(TimeCell v) { Timestamp(v); }
+  void PutOptTime(const OptTimeCell& v) { v.has_value() ? Timestamp(*v) : Null(); }
+  void PutDate(DateCell v) { Date(v); }
+  void PutOptDate(const OptDateCell& v) { v.has_value() ? Date(*v) : Null(); }
+  void PutBool(BoolCell v) { Bool(v); }
+
  private:
   friend class Batch;
   void Clear() {
@@ -95,6 +110,16 @@ class TableRows {
   size_t text_start_ = 0;
 };
 
+// AppendRow(rows, row) for every row type: the one place a table's cells are written in order.
+#define ASANASIM_TABLE(enumerator, name, Row, key_columns) \
+  inline void AppendRow(TableRows& rows, const Row& row) {
+#define ASANASIM_COLUMN(name, type) rows.Put##type(row.name);
+#define ASANASIM_END_TABLE() }
+#include "src/model/tables.inc"
+#undef ASANASIM_TABLE
+#undef ASANASIM_COLUMN
+#undef ASANASIM_END_TABLE
+
 class Batch {
  public:
   // `sequence` orders batches for the writer (0, 1, 2, ... with no gaps).
@@ -106,6 +131,11 @@ class Batch {
   // Empties every table, keeping the memory, and gives the batch a new sequence number.
   void Reset(uint64_t sequence);
   TableRows& rows(Table t) { return tables_[static_cast<size_t>(t)]; }
+  // Appends `row` to its table (TaskRow to Table::kTasks, ...), cells in tables.inc's order.
+  template <typename Row>
+  void Add(const Row& row) {
+    AppendRow(rows(TableOf<Row>::value), row);
+  }
   const TableRows& rows(Table t) const { return tables_[static_cast<size_t>(t)]; }
   size_t total_rows() const;
 

@@ -1,11 +1,13 @@
-// The tables asanasim writes, described as data: one generic writer inserts any of them from a
-// Batch. The column lists must match schema.sql exactly (a test checks it). Thread-safe
-// (constants).
+// The tables asanasim writes, described as data (src/model/tables.inc is the one list): the Table
+// enum, a descriptor per table for the generic writer and readers, and a plain row struct per
+// table, whose members are the table's columns in schema.sql's order (a test checks both against
+// schema.sql). Build a row with designated initializers and hand it to Batch::Add; members left
+// out are zero, empty or NULL. Thread-safe (constants and value types).
 #ifndef ASANASIM_SRC_MODEL_TABLES_H_
 #define ASANASIM_SRC_MODEL_TABLES_H_
 
-#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -13,28 +15,24 @@ namespace asanasim {
 
 // In the order rows are written within a batch. Values index arrays: never reorder casually.
 enum class Table : int {
-  kRuns = 0,
-  kOrganizations,
-  kUsers,
-  kTeams,
-  kTeamMemberships,
-  kCustomFieldDefinitions,
-  kCustomFieldEnumOptions,
-  kTags,
-  kProjects,
-  kProjectMemberships,
-  kProjectCustomFieldSettings,
-  kSections,
-  kTasks,
-  kStories,
-  kCustomFieldValues,
-  kTaskTags,
-  kTaskFollowers,
-  kTaskProjects,
-  kTaskDependencies,
-  kStatusUpdates,
+#define ASANASIM_TABLE(enumerator, name, Row, key_columns) enumerator,
+#define ASANASIM_COLUMN(name, type)
+#define ASANASIM_END_TABLE()
+#include "src/model/tables.inc"
+#undef ASANASIM_TABLE
+#undef ASANASIM_COLUMN
+#undef ASANASIM_END_TABLE
 };
-inline constexpr size_t kTableCount = 20;
+
+inline constexpr size_t kTableCount = 0
+#define ASANASIM_TABLE(enumerator, name, Row, key_columns) +1
+#define ASANASIM_COLUMN(name, type)
+#define ASANASIM_END_TABLE()
+#include "src/model/tables.inc"
+#undef ASANASIM_TABLE
+#undef ASANASIM_COLUMN
+#undef ASANASIM_END_TABLE
+    ;
 
 struct TableDesc {
   std::string_view name;
@@ -46,6 +44,63 @@ struct TableDesc {
 
 const TableDesc& Describe(Table table);
 inline const TableDesc& Describe(size_t index) { return Describe(static_cast<Table>(index)); }
+
+// A value or NULL. (Not std::optional: GCC 12 reports its disengaged copies as maybe-
+// uninitialized at -Wall.)
+template <typename T>
+struct Nullable {
+  constexpr Nullable() = default;
+  template <typename U>
+  constexpr Nullable(U v) : value(static_cast<T>(v)), present(true) {}  // NOLINT: implicit
+
+  constexpr bool has_value() const { return present; }
+  constexpr const T& operator*() const { return value; }
+
+  T value = {};
+  bool present = false;
+};
+
+// Cell types of the columns (see tables.inc). An OptId of 0 is NULL: no generated id is 0.
+using IdCell = int64_t;
+using OptIdCell = int64_t;
+using IntCell = int64_t;
+using OptIntCell = Nullable<int64_t>;
+using RealCell = double;
+using OptRealCell = Nullable<double>;
+using TextCell = std::string_view;
+using OptTextCell = Nullable<std::string_view>;
+using TimeCell = int64_t;  // ms since the Unix epoch, UTC
+using OptTimeCell = Nullable<int64_t>;
+using DateCell = int64_t;  // days since the Unix epoch
+using OptDateCell = Nullable<int64_t>;
+using BoolCell = bool;
+
+// One struct per table: `TaskRow`, `StoryRow`, ... Text members are views: what they point to
+// must live until the row is added to a batch (which copies it).
+#define ASANASIM_TABLE(enumerator, name, Row, key_columns) struct Row {
+#define ASANASIM_COLUMN(name, type) type##Cell name = {};
+#define ASANASIM_END_TABLE() \
+  }                          \
+  ;
+#include "src/model/tables.inc"
+#undef ASANASIM_TABLE
+#undef ASANASIM_COLUMN
+#undef ASANASIM_END_TABLE
+
+// The table of a row type: TableOf<TaskRow>::value == Table::kTasks.
+template <typename Row>
+struct TableOf;
+#define ASANASIM_TABLE(enumerator, name, Row, key_columns) \
+  template <>                                              \
+  struct TableOf<Row> {                                    \
+    static constexpr Table value = Table::enumerator;      \
+  };
+#define ASANASIM_COLUMN(name, type)
+#define ASANASIM_END_TABLE()
+#include "src/model/tables.inc"
+#undef ASANASIM_TABLE
+#undef ASANASIM_COLUMN
+#undef ASANASIM_END_TABLE
 
 }  // namespace asanasim
 

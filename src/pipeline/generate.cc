@@ -33,15 +33,15 @@
 #include <mutex>
 #include <thread>
 
-#include "src/model/ids.h"
 #include "src/gen/team_generator.h"
 #include "src/llm/pools.h"
 #include "src/llm/settings.h"
+#include "src/model/batch.h"
+#include "src/model/ids.h"
+#include "src/model/schema.h"
 #include "src/pipeline/manifest.h"
 #include "src/pipeline/output.h"
 #include "src/plan/org_plan.h"
-#include "src/model/batch.h"
-#include "src/model/schema.h"
 #include "src/store/sqlite_writer.h"
 #include "src/util/civil_time.h"
 #include "src/util/json_writer.h"
@@ -110,18 +110,18 @@ std::string WorldJson(const GenerateOptions& o, const Profile& profile,
 
 void AddRunRow(const GenerateOptions& o, const Profile& profile, const TextPools* pools,
                Batch& batch) {
-  batch.rows(Table::kRuns)
-      .Int(1)
-      .Text("asanasim")
-      .Text(Version())
-      .Int(kSchemaVersion)
-      .Int(static_cast<int64_t>(o.seed))
-      .Timestamp(o.as_of_ms)
-      .Timestamp(HistoryStart(WorldOf(o, profile)))
-      .Int(o.orgs)
-      .Int(o.org_begin)
-      .Int(OrgEnd(o))
-      .Text(WorldJson(o, profile, pools));
+  const std::string world = WorldJson(o, profile, pools);
+  batch.Add(RunRow{.id = 1,
+                   .generator = "asanasim",
+                   .generator_version = Version(),
+                   .schema_version = kSchemaVersion,
+                   .seed = static_cast<int64_t>(o.seed),
+                   .as_of = o.as_of_ms,
+                   .history_start = HistoryStart(WorldOf(o, profile)),
+                   .org_count = o.orgs,
+                   .org_begin = o.org_begin,
+                   .org_end = OrgEnd(o),
+                   .options_json = world});
 }
 
 // Records the first error from any thread and tells everyone to stop.

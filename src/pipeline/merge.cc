@@ -5,13 +5,14 @@
 #include <filesystem>
 #include <thread>
 
+#include "src/model/batch.h"
+#include "src/model/tables.h"
 #include "src/pipeline/manifest.h"
 #include "src/pipeline/output.h"
-#include "src/model/batch.h"
 #include "src/store/database_file.h"
 #include "src/store/sqlite_writer.h"
-#include "src/model/tables.h"
 #include "src/store/zstd_file.h"
+#include "src/util/civil_time.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -156,19 +157,20 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
   }
   {
     Batch runs(0);
+    ASANASIM_ASSIGN_OR_RETURN(const int64_t as_of, ParseInstant(u.as_of));
+    ASANASIM_ASSIGN_OR_RETURN(const int64_t history_start, ParseInstant(u.history_start));
     for (size_t i = 0; i < run_ranges.size(); ++i) {
-      runs.rows(Table::kRuns)
-          .Int(static_cast<int64_t>(i + 1))
-          .Text("asanasim")
-          .Text(u.generator_version)
-          .Int(u.schema_version)
-          .Int(u.seed)
-          .Text(u.as_of)
-          .Text(u.history_start)
-          .Int(u.org_count)
-          .Int(run_ranges[i].first)
-          .Int(run_ranges[i].second)
-          .Text(u.options_json);
+      runs.Add(RunRow{.id = static_cast<int64_t>(i + 1),
+                      .generator = "asanasim",
+                      .generator_version = u.generator_version,
+                      .schema_version = u.schema_version,
+                      .seed = u.seed,
+                      .as_of = as_of,
+                      .history_start = history_start,
+                      .org_count = u.org_count,
+                      .org_begin = run_ranges[i].first,
+                      .org_end = run_ranges[i].second,
+                      .options_json = u.options_json});
     }
     ASANASIM_RETURN_IF_ERROR(writer->Write(runs));
   }
