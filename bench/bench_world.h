@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "src/gen/team_generator.h"
+#include "src/gen/jobs.h"
 #include "src/plan/org_plan.h"
 #include "src/model/batch.h"
 

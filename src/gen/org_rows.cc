@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "src/gen/team_generator.h"
+#include "src/gen/jobs.h"
 #include "src/model/ids.h"
 #include "src/model/streams.h"
 #include "src/rng/distributions.h"

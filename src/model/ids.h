@@ -14,6 +14,8 @@
 #ifndef ASANASIM_SRC_MODEL_IDS_H_
 #define ASANASIM_SRC_MODEL_IDS_H_
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 
 #include "src/model/tables.h"
@@ -35,6 +37,26 @@ inline constexpr int64_t MakeId(uint32_t org, Table table, uint32_t job, uint64_
                               static_cast<uint64_t>(table) << 43 |
                               static_cast<uint64_t>(job) << 30 | local);
 }
+
+// Hands out the ids of one job, table by table: the n-th row of a table gets local index n.
+// Thread-compatible (one per job).
+class JobIds {
+ public:
+  JobIds(uint32_t org, uint32_t job) : org_(org), job_(job) {}
+
+  // The next id of `table`. REQUIRES: fewer than kMaxLocal ids of `table` so far.
+  int64_t Next(Table table) {
+    uint64_t& local = next_[static_cast<size_t>(table)];
+    return MakeId(org_, table, job_, local++);
+  }
+  // How many ids of `table` were handed out (the local index of the next one).
+  uint64_t count(Table table) const { return next_[static_cast<size_t>(table)]; }
+
+ private:
+  uint32_t org_;
+  uint32_t job_;
+  std::array<uint64_t, kTableCount> next_ = {};
+};
 
 }  // namespace asanasim
 

@@ -33,7 +33,7 @@
 #include <mutex>
 #include <thread>
 
-#include "src/gen/team_generator.h"
+#include "src/gen/jobs.h"
 #include "src/llm/pools.h"
 #include "src/llm/settings.h"
 #include "src/model/batch.h"

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-#include "src/gen/team_generator.h"
+#include "src/gen/jobs.h"
 #include "src/llm/pools.h"
 #include "src/plan/org_plan.h"
 #include "src/rng/rng.h"

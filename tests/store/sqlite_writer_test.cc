@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "asanasim/hash.h"
-#include "src/gen/team_generator.h"
+#include "src/gen/jobs.h"
 #include "src/plan/org_plan.h"
 
 namespace asanasim {

@@ -1,0 +1,68 @@
+// History, the phase of a team job that draws a task's activity feed and what hangs off it. The
+// feed is drawn as changes from an empty task, so replaying it gives the task's row: created (in
+// the backlog or to-do section), assigned (sometimes first to someone else, or assigned and later
+// unassigned), due dates set and pushed out, moves through the workflow's sections (done work
+// ends in the last one), tags, watchers, dependencies and second homes added, custom fields
+// changed, comments, approval decisions, and marked_complete (now and then marked incomplete and
+// completed again). Stories come out in time order; modified_at is the latest of them.
+//
+// Invariants (checked by `asanasim validate`): every person on a task is a member of the
+// project's team; every story lies in [created_at, as_of]; modified_at >= every story; replaying
+// the stories gives the task's assignee, dates, sections, completion, approval, tags, followers,
+// dependencies, second homes and changed custom fields.
+//
+// Thread-compatible (one per team job; reuses its buffers task after task).
+#ifndef ASANASIM_SRC_GEN_HISTORY_H_
+#define ASANASIM_SRC_GEN_HISTORY_H_
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "src/gen/team_context.h"
+#include "src/gen/work_state.h"
+
+namespace asanasim {
+
+class HistoryDrafter {
+ public:
+  explicit HistoryDrafter(const TeamContext& team);
+  HistoryDrafter(const HistoryDrafter&) = delete;
+  HistoryDrafter& operator=(const HistoryDrafter&) = delete;
+
+  // The history of `task` in `project` (projects[project.local]; `projects` are the team's
+  // projects so far: a second home is an earlier one). An open task past its due date may be
+  // rescheduled: `task`'s due and start dates are final afterwards. The result is valid until
+  // the next call.
+  const TaskHistory& Draw(std::span<const ProjectState> projects, const ProjectState& project,
+                          TaskState& task);
+
+ private:
+  void Assignment(const ProjectState& project, const TaskState& task, Rng& srng, Rng& hrng);
+  int64_t SetDueDate(const TaskState& task, Rng& srng);
+  void Reschedule(TaskState& task, int64_t due_set_at, Rng& srng);
+  void Comments(const ProjectState& project, const TaskState& task);
+  void Sections(const ProjectState& project, const TaskState& task, Rng& hrng);
+  void Completion(const TaskState& task, Rng& hrng);
+  void Tags(const ProjectState& project, const TaskState& task);
+  void Followers(const ProjectState& project, const TaskState& task);
+  void FieldValues(const ProjectState& project, const TaskState& task);
+  void Dependencies(const ProjectState& project, const TaskState& task, Rng& rng);
+  void SecondHome(std::span<const ProjectState> projects, const ProjectState& project,
+                  const TaskState& task, Rng& rng);
+
+  const TeamContext& team_;
+  const Profile& p_;
+  const WeightedTable open_assigned_;
+  const WeightedTable open_unassigned_;
+  const WeightedTable fibonacci_;
+  TaskHistory history_;
+  std::vector<int64_t> moments_;
+  std::vector<uint32_t> candidates_;
+  std::vector<int32_t> assignees_;  // every assignee the task had
+  std::vector<uint32_t> commenters_;
+};
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_GEN_HISTORY_H_

@@ -1,0 +1,49 @@
+// Task lifecycle, the phase of a team job that decides a task's or subtask's facts before its
+// history: what kind of task it is, who created it and when, whether and when it was completed,
+// who it is assigned to, its due and start dates, an approval's decision, and how many subtasks
+// it gets. Thread-compatible (immutable; one per team job).
+//
+// 1. Creation: uniform over the project's open span (a subtask: early in its parent's life), at a
+//    working moment of the creator (the profile's weekday and hour weights in their time zone).
+// 2. Completion: creation + a log-normal lag (median a few working days; milestones longer,
+//    subtasks shorter). The task is done if that moment is before the project (or parent) closes
+//    and a Bernoulli draw agrees; a completed project or parent completes its stragglers at
+//    wrap-up. So old work is mostly done and recent work mostly open, with no explicit rule.
+// 3. Assignee: a Zipf-skewed pick among the team's members (a few people carry most work); open
+//    tasks are far more often unassigned (the backlog) than done ones; a subtask often goes to
+//    its parent's assignee.
+// 4. Due date: creation + a log-normal lead time; a weekend due date moves to the nearest weekday
+//    with the profile's probability (85% of due dates end up on weekdays); a subtask is due no
+//    later than its parent.
+#ifndef ASANASIM_SRC_GEN_TASK_LIFECYCLE_H_
+#define ASANASIM_SRC_GEN_TASK_LIFECYCLE_H_
+
+#include <cstdint>
+
+#include "src/gen/team_context.h"
+#include "src/gen/work_state.h"
+
+namespace asanasim {
+
+class TaskLifecycle {
+ public:
+  explicit TaskLifecycle(const TeamContext& team) : team_(team) {}
+
+  // The facts of the task with id `id` and job-local index `local` in `project`, a subtask of
+  // `parent` (at `depth` > 0) or a top-level task (parent null, depth 0).
+  TaskState Draw(const ProjectState& project, const TaskState* parent, int depth, uint64_t local,
+                 int64_t id) const;
+
+ private:
+  void Creation(const ProjectState& project, const TaskState* parent, Rng& time,
+                TaskState& task) const;
+  void Completion(const ProjectState& project, const TaskState* parent, Rng& done,
+                  TaskState& task) const;
+  void DueDates(const TaskState* parent, Rng& due, TaskState& task) const;
+
+  const TeamContext& team_;
+};
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_GEN_TASK_LIFECYCLE_H_

@@ -1,0 +1,48 @@
+#include "src/gen/team_context.h"
+
+#include <algorithm>
+
+#include "src/util/civil_time.h"
+
+namespace asanasim {
+
+TeamContext::TeamContext(const OrgPlan& org, uint32_t team_index)
+    : org_(org),
+      team_(org.teams[team_index]),
+      job_(team_index + 1),
+      p_(*org.profile),
+      vocab_(VocabFor(team_.department)),
+      time_(p_),
+      workload_(static_cast<uint32_t>(team_.members.size()), p_.assignee_zipf_s) {
+  for (uint32_t u : team_.members) people_.push_back(org.users[u].first_name());
+  for (std::string_view name : vocab_.tag_names) {
+    const int t = org.TagIndex(name);
+    if (t >= 0) tag_indexes_.push_back(t);
+  }
+  for (std::string_view key : vocab_.field_keys) {
+    const int f = org.FieldIndex(key);
+    if (f >= 0) field_indexes_.push_back(f);
+  }
+  std::sort(field_indexes_.begin(), field_indexes_.end());
+  if (!tag_indexes_.empty()) {
+    tag_pick_ = std::make_unique<ZipfTable>(static_cast<uint32_t>(tag_indexes_.size()), 1.0);
+  }
+}
+
+TemplateContext TeamContext::Context(int64_t at) const {
+  TemplateContext c;
+  c.department_slots = vocab_.slots;
+  c.focus = team_.focus;
+  c.people = people_;
+  c.day = DayOf(at);
+  c.date_day = c.day;
+  return c;
+}
+
+const std::vector<std::string>* TeamContext::LlmPool(size_t slot) const {
+  if (org_.pools == nullptr) return nullptr;
+  const std::vector<std::string>& v = org_.pools->variants(team_.department, slot);
+  return v.empty() ? nullptr : &v;
+}
+
+}  // namespace asanasim

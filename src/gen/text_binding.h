@@ -1,0 +1,77 @@
+// Text binding, the phase of a team job that puts words on facts already drawn: a project's name,
+// description and look; its status updates' titles and text; a task's name and description; and
+// the text of every story of its history (comments from the department's templates or the tier-3
+// pools, system stories saying what changed). Text never decides a fact: it reads the project,
+// the task and its history, and draws only from text streams (project_text,
+// project_status_text, task_name, task_notes, text_tier, story_text, story_text_tier).
+// Thread-compatible (one per team job; reuses its buffers).
+#ifndef ASANASIM_SRC_GEN_TEXT_BINDING_H_
+#define ASANASIM_SRC_GEN_TEXT_BINDING_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "src/gen/team_context.h"
+#include "src/gen/work_state.h"
+
+namespace asanasim {
+
+struct ProjectText {
+  std::string name;
+  std::string notes;  // empty: no description
+  // Its look, drawn from the same stream after the words.
+  std::string_view color;
+  std::string_view view;
+  std::string_view privacy;
+};
+
+struct StatusText {
+  std::string title;
+  std::string text;
+};
+
+class TextBinder {
+ public:
+  explicit TextBinder(const TeamContext& team);
+  TextBinder(const TextBinder&) = delete;
+  TextBinder& operator=(const TextBinder&) = delete;
+
+  // The words of project `local`, created by `owner` at `created`. A team does not run two
+  // projects of the same name (a clash is redrawn a few times). Starts a new project: task
+  // names are unique within it from here on.
+  const ProjectText& BindProject(uint32_t local, uint32_t owner, int64_t created);
+
+  // Title and text of each of project `local`'s status updates, in order.
+  const std::vector<StatusText>& BindStatusUpdates(uint32_t local,
+                                                   std::span<const StatusDraft> statuses);
+
+  // A task's name, description and stories' text. `projects` are the team's projects so far
+  // (stories may name another one); `project` is the task's home, whose `tasks` are the earlier
+  // top-level tasks (a dependency story names one).
+  const TaskText& BindTask(std::span<const ProjectState> projects, const ProjectState& project,
+                           const TaskState& task, const TaskHistory& history);
+
+ private:
+  void BindName(const TaskState& task, const TemplateContext& context);
+  void BindNotes(const TaskState& task, const TemplateContext& context);
+  void BindStories(std::span<const ProjectState> projects, const ProjectState& project,
+                   const TaskState& task, const TaskHistory& history);
+  void AppendSystemText(std::string& out, std::span<const ProjectState> projects,
+                        const ProjectState& project, const StoryDraft& s, Rng& rng) const;
+
+  const TeamContext& team_;
+  const WeightedTable views_;
+  const WeightedTable privacy_;
+  std::vector<std::string> project_names_;               // of the team so far
+  absl::flat_hash_set<std::string> project_task_names_;  // top-level task names of the project
+  ProjectText project_;
+  std::vector<StatusText> statuses_;
+  TaskText task_;
+};
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_GEN_TEXT_BINDING_H_
