@@ -1,13 +1,45 @@
-// Figures of the LLM tier's pool phase (tier 3 of the text; see src/llm/pools.h): filled by the
-// client and the pool phase, reported in the generate summary and the manifest. A plain value
-// type (thread-compatible).
+// Tier 3 of the text: its options (part of GenerateOptions), and the figures of its pool phase
+// (see src/llm/pools.h), filled by the client and the pool phase and reported in the generate
+// summary and the manifest. Plain value types (thread-compatible).
 #ifndef ASANASIM_INCLUDE_ASANASIM_LLM_H_
 #define ASANASIM_INCLUDE_ASANASIM_LLM_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace asanasim {
+
+// The LLM tier's options. Their flags, keys, ranges and help lines are declared once, in
+// src/config/generate_settings.cc.
+struct LlmOptions {
+  // "off", "groq", or "" = groq when api_key is set, else off.
+  std::string mode = "";
+  // GROQ_API_KEY (environment or .env, never a flag). Sent only in the Authorization header:
+  // never written to logs, errors, the database, the cache or the run record.
+  std::string api_key;
+  std::string model = "openai/gpt-oss-20b";
+  std::string base_url = "https://api.groq.com";
+  double share = 0.3;      // of descriptions and comments taken from the pools
+  int32_t pool_size = 16;  // variants per (department, slot)
+  int32_t batch = 8;       // variants asked for per request
+  int32_t concurrency = 4;
+  double rpm = 0;            // requests per minute; 0 = the model's free-tier limit
+  double tpm = 0;            // tokens per minute; 0 = the model's free-tier limit
+  double burst_seconds = 5;  // how much of a minute's budget may go at once
+  int64_t max_requests = 0;  // budgets; 0 = unlimited
+  int64_t max_tokens = 0;
+  int32_t timeout_ms = 60000;
+  std::string cache = "output/llm-cache";  // response cache directory
+  std::string prompts;                     // prompts directory; empty = the embedded prompts/
+  bool offline = false;                    // cache only: never contact the server
+  // Called during the pool phase as requests finish (done, total). May be empty.
+  std::function<void(size_t done, size_t total)> progress;
+
+  // True when the run uses tier 3: mode groq, or unset with a key present.
+  bool enabled() const { return mode == "groq" || (mode.empty() && !api_key.empty()); }
+};
 
 struct LlmStats {
   std::string model;

@@ -1,5 +1,7 @@
 // Options of one `asanasim generate` run. A plain value type (thread-compatible); fill it with
-// designated initializers. The CLI builds it from flags, the environment, .env and --config.
+// designated initializers. Each option's flag, config and environment keys, range and help line
+// are declared once, in src/config/generate_settings.cc: the CLI builds the struct from flags,
+// --config, the environment and .env through that table, and ValidateOptions checks it there.
 #ifndef ASANASIM_INCLUDE_ASANASIM_OPTIONS_H_
 #define ASANASIM_INCLUDE_ASANASIM_OPTIONS_H_
 
@@ -8,6 +10,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+
+#include "asanasim/llm.h"
 
 namespace asanasim {
 
@@ -64,29 +68,8 @@ struct GenerateOptions {
   int32_t threads = 0;
   // Team jobs in flight at once (bounds memory). 0 = 4 per generation thread.
   int32_t max_jobs_in_flight = 0;
-  // --- Tier 3: text pools written by an LLM served by Groq (see src/llm/pools.h). ---
-  // "off", "groq", or "" = groq when llm_api_key is set, else off.
-  std::string llm = "";
-  // GROQ_API_KEY (environment or .env, never a flag). Sent only in the Authorization header:
-  // never written to logs, errors, the database, the cache or the run record.
-  std::string llm_api_key;
-  std::string llm_model = "openai/gpt-oss-20b";       // GROQ_MODEL
-  std::string llm_base_url = "https://api.groq.com";  // GROQ_BASE_URL
-  double llm_share = 0.3;      // share of descriptions and comments taken from the pools
-  int32_t llm_pool_size = 16;  // variants per (department, slot)
-  int32_t llm_batch = 8;       // variants asked for per request
-  int32_t llm_concurrency = 4;
-  double llm_rpm = 0;            // requests per minute; 0 = the model's free-tier limit
-  double llm_tpm = 0;            // tokens per minute; 0 = the model's free-tier limit
-  double llm_burst_seconds = 5;  // how much of a minute's budget may go at once
-  int64_t llm_max_requests = 0;  // budgets; 0 = unlimited
-  int64_t llm_max_tokens = 0;
-  int32_t llm_timeout_ms = 60000;
-  std::string llm_cache = "output/llm-cache";  // response cache directory
-  std::string llm_prompts;                     // prompts directory; empty = the embedded prompts/
-  bool llm_offline = false;                    // cache only: never contact the server
-  // Called during the pool phase as requests finish (done, total). May be empty.
-  std::function<void(size_t done, size_t total)> llm_progress;
+  // Tier 3: text pools written by an LLM served by Groq (see src/llm/pools.h).
+  LlmOptions llm;
 
   // Called on the writer thread every few batches and once at the end. May be empty.
   std::function<void(const GenerateProgress&)> progress;

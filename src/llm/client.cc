@@ -165,6 +165,28 @@ double ParseGoDuration(std::string_view text) {
   return any ? total : -1;
 }
 
+ModelLimits LimitsOf(const std::string& model) {
+  if (model.rfind("openai/gpt-oss", 0) == 0 || model.rfind("qwen/", 0) == 0) return {30, 8000};
+  if (model == "llama-3.3-70b-versatile") return {30, 12000};
+  return {30, 6000};  // llama-3.1-8b-instant and unknown models: the most conservative
+}
+
+LlmClientConfig ClientConfigFor(const LlmOptions& o, uint64_t jitter_seed) {
+  const ModelLimits limits = LimitsOf(o.model);
+  LlmClientConfig c;
+  c.api_key = o.api_key;
+  c.base_url = o.base_url;
+  c.concurrency = o.concurrency;
+  c.requests_per_minute = o.rpm > 0 ? o.rpm : limits.requests_per_minute;
+  c.tokens_per_minute = o.tpm > 0 ? o.tpm : limits.tokens_per_minute;
+  c.burst_seconds = o.burst_seconds;
+  c.max_requests = o.max_requests;
+  c.max_tokens = o.max_tokens;
+  c.timeout_ms = o.timeout_ms;
+  c.jitter_seed = jitter_seed;
+  return c;
+}
+
 struct GroqClient::Impl {
   LlmClientConfig cfg;
   CURLM* multi = nullptr;

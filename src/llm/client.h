@@ -40,6 +40,17 @@ struct LlmClientConfig {
   uint64_t jitter_seed = 1;  // backoff jitter only: never changes what is generated
 };
 
+// Free-tier limits of a Groq model (groq-api.md section 4): requests and tokens per minute.
+struct ModelLimits {
+  double requests_per_minute;
+  double tokens_per_minute;
+};
+ModelLimits LimitsOf(const std::string& model);
+
+// The client's configuration for the tier's options: limits default to the model's free tier;
+// `jitter_seed` seeds the backoff jitter (never what is generated).
+LlmClientConfig ClientConfigFor(const LlmOptions& options, uint64_t jitter_seed);
+
 struct LlmRequest {
   std::string body;          // the JSON request
   int64_t estimated_tokens;  // prompt estimate + max_completion_tokens, for the TPM bucket

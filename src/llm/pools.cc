@@ -13,6 +13,12 @@
 namespace asanasim {
 namespace {
 
+// Requests per batch slot, counting re-requests of dropped items.
+constexpr int kRounds = 3;
+// Room for a reasoning model's thinking as well as the items.
+constexpr int kMaxCompletionTokens = 2048;
+constexpr double kTemperature = 0.9;
+
 constexpr std::string_view kContextPlaceholders[] = {
     "person", "date",    "weekday", "month",  "quarter", "n",     "id4",
     "focus",  "account", "tool",    "metric", "doc",     "region"};
@@ -39,7 +45,7 @@ struct PoolRequest {
   std::string key;
 };
 
-std::string Body(const LlmSettings& s, const PromptSet& prompts, const PoolRequest& r) {
+std::string Body(const LlmOptions& s, const PromptSet& prompts, const PoolRequest& r) {
   std::string user = Cat("Department: ", VocabFor(r.d).name, ". ", prompts.context(r.d), "\n\n",
                          "Write ", std::to_string(r.count), " different items. Each item is ",
                          prompts.slot(r.slot), "\n\nPlaceholders you may use: ", Placeholders(r.d),
@@ -54,9 +60,9 @@ std::string Body(const LlmSettings& s, const PromptSet& prompts, const PoolReque
   j.BeginObject().Key("role").String("user").Key("content").String(user).EndObject();
   j.EndArray()
       .Key("temperature")
-      .Double(s.temperature)
+      .Double(kTemperature)
       .Key("max_completion_tokens")
-      .Int(s.max_completion_tokens)
+      .Int(kMaxCompletionTokens)
       .Key("response_format")
       .BeginObject()
       .Key("type")
@@ -120,17 +126,16 @@ std::string TextPools::Digest() const {
   return h.Hex();
 }
 
-absl::StatusOr<TextPools> FillPools(const LlmSettings& settings, LlmStats* stats,
-                                    const std::function<void(size_t, size_t)>& progress) {
-  ASANASIM_ASSIGN_OR_RETURN(const PromptSet prompts, PromptSet::Load(settings.prompts_dir));
-  if (settings.cache_dir.empty())
-    return absl::InvalidArgumentError("the LLM cache needs a directory");
-  const ResponseCache cache(settings.cache_dir);
+absl::StatusOr<TextPools> FillPools(const LlmOptions& options, uint64_t jitter_seed,
+                                    LlmStats* stats) {
+  ASANASIM_ASSIGN_OR_RETURN(const PromptSet prompts, PromptSet::Load(options.prompts));
+  if (options.cache.empty()) return absl::InvalidArgumentError("the LLM cache needs a directory");
+  const ResponseCache cache(options.cache);
   TextPools pools;
-  GroqClient client(settings.client);
-  const size_t want = static_cast<size_t>(std::max(0, settings.pool_size));
-  const int batch = std::max(1, settings.batch_size);
-  for (int round = 0; round < settings.rounds; ++round) {
+  GroqClient client(ClientConfigFor(options, jitter_seed));
+  const size_t want = static_cast<size_t>(std::max(0, options.pool_size));
+  const int batch = std::max(1, options.batch);
+  for (int round = 0; round < kRounds; ++round) {
     std::vector<PoolRequest> requests;
     for (int d = 0; d < kDepartmentCount; ++d) {
       for (size_t slot = 0; slot < kLlmSlots.size(); ++slot) {
@@ -139,7 +144,7 @@ absl::StatusOr<TextPools> FillPools(const LlmSettings& settings, LlmStats* stats
         for (int index = 0; needed > 0; ++index) {
           PoolRequest r{static_cast<Department>(d), slot, round, index,
                         std::min(batch, needed),    "",   ""};
-          r.body = Body(settings, prompts, r);
+          r.body = Body(options, prompts, r);
           r.key = ResponseCache::Key(r.body);
           requests.push_back(std::move(r));
           needed -= batch;
@@ -155,14 +160,14 @@ absl::StatusOr<TextPools> FillPools(const LlmSettings& settings, LlmStats* stats
       contents[i] = cache.Get(requests[i].key);
       if (contents[i].has_value()) {
         ++stats->cache_hits;
-      } else if (!settings.offline && !client.stopped()) {
+      } else if (!options.offline && !client.stopped()) {
         to_send.push_back(i);
-        sends.push_back({requests[i].body, static_cast<int64_t>(requests[i].body.size() / 4) +
-                                               settings.max_completion_tokens});
+        sends.push_back({requests[i].body,
+                         static_cast<int64_t>(requests[i].body.size() / 4) + kMaxCompletionTokens});
       }
     }
     if (!sends.empty()) {
-      const std::vector<LlmResponse> responses = client.Run(sends, progress);
+      const std::vector<LlmResponse> responses = client.Run(sends, options.progress);
       for (size_t k = 0; k < to_send.size(); ++k) {
         if (!responses[k].ok) continue;
         contents[to_send[k]] = responses[k].content;

@@ -20,19 +20,6 @@
 
 namespace asanasim {
 
-struct LlmSettings {
-  LlmClientConfig client;
-  std::string model = "openai/gpt-oss-20b";
-  std::string cache_dir;    // required
-  std::string prompts_dir;  // empty: the embedded prompts/
-  int pool_size = 16;       // variants per (department, slot)
-  int batch_size = 8;       // variants asked for per request
-  int rounds = 3;           // requests per batch slot, counting re-requests of dropped items
-  int max_completion_tokens = 2048;
-  double temperature = 0.9;
-  bool offline = false;  // cache only: never contact the server (cluster nodes)
-};
-
 class TextPools {
  public:
   using Variants =
@@ -52,16 +39,17 @@ class TextPools {
   std::string Digest() const;
 
  private:
-  friend absl::StatusOr<TextPools> FillPools(const LlmSettings&, LlmStats*,
-                                             const std::function<void(size_t, size_t)>&);
+  friend absl::StatusOr<TextPools> FillPools(const LlmOptions&, uint64_t, LlmStats*);
   Variants pools_;
 };
 
-// Fills every pool from the cache and, for what is missing, from the server (unless offline).
-// Network problems are not errors: they end in stats->fatal / stats->parked / short pools, and
-// the run falls back to templates. Errors: unreadable prompts, an unusable cache directory.
-absl::StatusOr<TextPools> FillPools(const LlmSettings& settings, LlmStats* stats,
-                                    const std::function<void(size_t done, size_t total)>& progress);
+// Fills every pool from the cache and, for what is missing, from the server (unless offline),
+// with the tier's options (progress reported through options.progress). `jitter_seed` seeds the
+// client's backoff jitter only. Network problems are not errors: they end in stats->fatal /
+// stats->parked / short pools, and the run falls back to templates. Errors: unreadable prompts,
+// an unusable cache directory.
+absl::StatusOr<TextPools> FillPools(const LlmOptions& options, uint64_t jitter_seed,
+                                    LlmStats* stats);
 
 // Why `item` is not a usable variant for department `d` and slot `slot` ("" when it is): empty,
 // too short or long, markdown, a placeholder the department cannot fill, stray braces.

@@ -26,6 +26,7 @@
 #include <tbb/task_arena.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -33,9 +34,10 @@
 #include <mutex>
 #include <thread>
 
+#include "src/config/generate_settings.h"
 #include "src/gen/jobs.h"
 #include "src/llm/pools.h"
-#include "src/llm/settings.h"
+#include "src/llm/tier.h"
 #include "src/model/batch.h"
 #include "src/model/ids.h"
 #include "src/model/schema.h"
@@ -71,14 +73,11 @@ WorldConfig WorldOf(const GenerateOptions& o, const Profile& profile,
                      .as_of_ms = o.as_of_ms,
                      .profile = &profile,
                      .pools = pools,
-                     .llm_share = o.llm_share};
+                     .llm_share = o.llm.share};
 }
 
 uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.org_end; }
 
-// The options that shape the universe, as JSON: never the org range (the shards of one universe
-// share it and merge into exactly a full run), the path, threads or other run mechanics (the
-// file's bytes must not depend on them).
 // Tier 3 in the run record: what shapes the text (model, share, the pools' digest), never the
 // key, the server or the run's network figures.
 std::string LlmJson(const GenerateOptions& o, const TextPools* pools) {
@@ -86,11 +85,11 @@ std::string LlmJson(const GenerateOptions& o, const TextPools* pools) {
   JsonWriter j(/*compact=*/true);
   j.BeginObject()
       .Key("model")
-      .String(o.llm_model)
+      .String(o.llm.model)
       .Key("share")
-      .Double(o.llm_share)
+      .Double(o.llm.share)
       .Key("pool_size")
-      .Int(o.llm_pool_size)
+      .Int(o.llm.pool_size)
       .Key("variants")
       .Int(static_cast<int64_t>(pools->size()))
       .Key("pools")
@@ -99,13 +98,29 @@ std::string LlmJson(const GenerateOptions& o, const TextPools* pools) {
   return j.str();
 }
 
+// The options that shape the universe, as JSON: the settings marked `world` (never the org
+// range: the shards of one universe share the record and merge into exactly a full run; nor the
+// path, threads or other run mechanics: the file's bytes must not depend on them), the profile's
+// overrides and the LLM tier's text sources.
 std::string WorldJson(const GenerateOptions& o, const Profile& profile,
                       const TextPools* pools = nullptr) {
-  return Cat("{\"seed\":", std::to_string(o.seed), ",\"orgs\":", std::to_string(o.orgs),
-             ",\"users\":", std::to_string(o.users), ",\"projects\":", std::to_string(o.projects),
-             ",\"tasks_per_project\":", std::to_string(o.tasks_per_project),
-             ",\"months\":", std::to_string(o.months), ",\"as_of\":\"", TimestampString(o.as_of_ms),
-             "\",\"profile\":", ProfileOverridesJson(profile), ",\"llm\":", LlmJson(o, pools), "}");
+  JsonWriter j(/*compact=*/true);
+  j.BeginObject();
+  for (const Setting<GenerateOptions>& s : GenerateSettings()) {
+    if (!s.info.world) continue;
+    std::string key(s.info.name);
+    std::replace(key.begin(), key.end(), '-', '_');
+    j.Key(key);
+    const SettingValue v = Get(s, o);
+    if (s.info.type == SettingType::kInt) {
+      j.Int(std::get<int64_t>(v));
+    } else {
+      j.String(SettingText(s.info, v));
+    }
+  }
+  j.Key("profile").Raw(ProfileOverridesJson(profile)).Key("llm").Raw(LlmJson(o, pools));
+  j.EndObject();
+  return j.str();
 }
 
 void AddRunRow(const GenerateOptions& o, const Profile& profile, const TextPools* pools,
@@ -204,24 +219,11 @@ class JobSource {
 const char* Version() { return ASANASIM_VERSION; }
 
 absl::Status ValidateOptions(const GenerateOptions& o) {
-  auto range = [](std::string_view name, int64_t v, int64_t lo, int64_t hi) -> absl::Status {
-    if (v < lo || v > hi) {
-      return absl::InvalidArgumentError(Cat("--", name, " ", std::to_string(v),
-                                            " is out of range [", std::to_string(lo), ", ",
-                                            std::to_string(hi), "]"));
-    }
-    return absl::OkStatus();
-  };
-  ASANASIM_RETURN_IF_ERROR(range("orgs", o.orgs, 1, kMaxOrgCount));
-  ASANASIM_RETURN_IF_ERROR(range("users", o.users, 1, kMaxUsersPerOrg));
-  ASANASIM_RETURN_IF_ERROR(range("projects", o.projects, 1, kMaxProjectsPerOrg));
-  ASANASIM_RETURN_IF_ERROR(range("tasks-per-project", o.tasks_per_project, 1, kMaxTasksPerProject));
-  ASANASIM_RETURN_IF_ERROR(range("months", o.months, 1, kMaxMonths));
-  ASANASIM_RETURN_IF_ERROR(range("threads", o.threads, 0, kMaxThreads));
-  if (o.max_jobs_in_flight < 0) return absl::InvalidArgumentError("max jobs in flight is negative");
   if (o.seed > static_cast<uint64_t>(INT64_MAX)) {
     return absl::InvalidArgumentError(Cat("--seed ", std::to_string(o.seed), " is above 2^63-1"));
   }
+  ASANASIM_RETURN_IF_ERROR(CheckSettings(GenerateSettings(), o));
+  if (o.max_jobs_in_flight < 0) return absl::InvalidArgumentError("max jobs in flight is negative");
   if (static_cast<int64_t>(o.projects) * o.tasks_per_project > kMaxTasksPerOrg) {
     return absl::InvalidArgumentError(
         Cat("--projects ", std::to_string(o.projects), " x --tasks-per-project ",
@@ -240,7 +242,7 @@ absl::Status ValidateOptions(const GenerateOptions& o) {
         Cat("--as-of ", TimestampString(o.as_of_ms), " is outside 1990-01-01..9000-01-01"));
   }
   if (o.out.empty()) return absl::InvalidArgumentError("--out is empty");
-  ASANASIM_RETURN_IF_ERROR(ValidateLlmOptions(o));
+  ASANASIM_RETURN_IF_ERROR(CheckLlmOptions(o.llm));
   return LoadProfile(o.profile_path).status();
 }
 
@@ -281,12 +283,12 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   // network); problems with the server end in fallbacks, not errors.
   std::unique_ptr<TextPools> pools;
   std::optional<LlmStats> llm_stats;
-  if (LlmEnabled(options)) {
+  if (options.llm.enabled()) {
     LlmStats stats;
     ASANASIM_ASSIGN_OR_RETURN(TextPools filled,
-                              FillPools(LlmSettingsOf(options), &stats, options.llm_progress));
+                              FillPools(options.llm, /*jitter_seed=*/options.seed + 1, &stats));
     pools = std::make_unique<TextPools>(std::move(filled));
-    CompleteLlmStats(options, *pools, stats);
+    CompleteLlmStats(options.llm, *pools, stats);
     llm_stats = stats;
   }
   // The writer, unless rows are discarded (then only counted).

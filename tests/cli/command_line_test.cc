@@ -1,4 +1,4 @@
-#include "src/cli/config.h"
+#include "src/cli/command_line.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -8,8 +8,20 @@
 #include <map>
 #include <string>
 
+#include "asanasim/generate.h"
+#include "src/config/generate_settings.h"
+
 namespace asanasim {
 namespace {
+
+constexpr CommandSpec kGenerate{.name = "generate", .reads_configuration = true};
+
+// What `asanasim generate` ends up with: the options after parsing and the checks that combine
+// them.
+struct CliConfig {
+  GenerateOptions options;
+  bool help = false;
+};
 
 class ConfigTest : public ::testing::Test {
  protected:
@@ -26,13 +38,23 @@ class ConfigTest : public ::testing::Test {
     return path;
   }
   absl::StatusOr<CliConfig> Parse(const std::vector<std::string>& args) {
-    return ParseGenerateConfig(
-        args,
-        [this](const char* k) -> const char* {
-          auto it = env_.find(k);
-          return it == env_.end() ? nullptr : it->second.c_str();
-        },
-        dir_ + "/.env");
+    CliConfig config;
+    const SettingBinding bindings[] = {SettingBinding(GenerateSettings(), config.options)};
+    absl::StatusOr<ParsedCommandLine> parsed =
+        ParseCommandLine(kGenerate, bindings, args,
+                         {.env = [this](const char* k) -> const char* {
+                            auto it = env_.find(k);
+                            return it == env_.end() ? nullptr : it->second.c_str();
+                          },
+                          .dotenv_path = dir_ + "/.env"});
+    if (!parsed.ok()) return parsed.status();
+    config.help = parsed->help;
+    if (config.help) return config;
+    if (!parsed->operands.empty())
+      return absl::InvalidArgumentError("unexpected argument '" + parsed->operands[0] + "'");
+    absl::Status valid = ValidateOptions(config.options);
+    if (!valid.ok()) return valid;
+    return config;
   }
 
   std::string dir_;
@@ -139,7 +161,54 @@ TEST_F(ConfigTest, Help) {
   absl::StatusOr<CliConfig> c = Parse({"--users", "5", "--help"});
   ASSERT_TRUE(c.ok());
   EXPECT_TRUE(c->help);
-  EXPECT_NE(GenerateUsage().find("--tasks-per-project"), std::string::npos);
+  GenerateOptions options;
+  const SettingBinding bindings[] = {SettingBinding(GenerateSettings(), options)};
+  const std::string help = CommandHelp(kGenerate, bindings);
+  EXPECT_NE(help.find("--tasks-per-project N"), std::string::npos) << help;
+  EXPECT_NE(help.find("(default 40)"), std::string::npos) << help;
+  EXPECT_NE(help.find("SEED_COUNT_TASKS_PER_PROJECT"), std::string::npos) << help;
+  EXPECT_NE(help.find("GROQ_API_KEY"), std::string::npos) << help;
+  EXPECT_EQ(help.find("--GROQ_API_KEY"), std::string::npos) << help;
+}
+
+TEST_F(ConfigTest, ShortFlagsEndOfOptionsAndTheKeyIsNoFlag) {
+  absl::StatusOr<CliConfig> c = Parse({"-s", "7", "-j", "3", "-o", "x.sqlite", "-f"});
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->options.seed, 7u);
+  EXPECT_EQ(c->options.threads, 3);
+  EXPECT_EQ(c->options.out, "x.sqlite");
+  EXPECT_TRUE(c->options.force);
+  c = Parse({"--", "--users"});  // after --, an operand: generate takes none
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(std::string(c.status().message()).find("'--users'"), std::string::npos);
+  c = Parse({"--GROQ_API_KEY", "gsk_x"});
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(std::string(c.status().message()).find("gsk_x"), std::string::npos);
+  env_["GROQ_API_KEY"] = "gsk_env";
+  c = Parse({});
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->options.llm.api_key, "gsk_env");
+  EXPECT_TRUE(c->options.llm.enabled());
+}
+
+// Every setting's own range check and the checks that library callers get agree: a value the
+// parser refuses, ValidateOptions refuses when set by hand.
+TEST(GenerateSettingsTest, RangesApplyToOptionsFilledByHand) {
+  EXPECT_TRUE(ValidateOptions(GenerateOptions{}).ok());
+  GenerateOptions o;
+  o.users = 0;
+  EXPECT_NE(std::string(ValidateOptions(o).message()).find("--users 0 is out of range"),
+            std::string::npos);
+  o = GenerateOptions{};
+  o.llm.share = 1.5;
+  EXPECT_NE(std::string(ValidateOptions(o).message()).find("--llm-share"), std::string::npos);
+  o = GenerateOptions{};
+  o.llm.mode = "claude";
+  EXPECT_NE(std::string(ValidateOptions(o).message()).find("--llm claude is not off or groq"),
+            std::string::npos);
+  o = GenerateOptions{};
+  o.seed = ~uint64_t{0};
+  EXPECT_NE(std::string(ValidateOptions(o).message()).find("--seed"), std::string::npos);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "src/cli/env_file.h"
+#include "src/config/key_value_file.h"
 
 #include <cerrno>
 #include <fstream>

@@ -1,7 +1,7 @@
-// Readers for the two key=value file formats the CLI accepts: a dotenv file (KEY=VALUE, optional
-// `export `, quotes) and a --config file (`key = value`, # comments). Thread-safe (pure).
-#ifndef ASANASIM_SRC_CLI_ENV_FILE_H_
-#define ASANASIM_SRC_CLI_ENV_FILE_H_
+// Readers for the two key=value file formats the settings are read from: a dotenv file (KEY=VALUE,
+// optional `export `, quotes) and a --config file (`key = value`, # comments). Thread-safe (pure).
+#ifndef ASANASIM_SRC_CONFIG_KEY_VALUE_FILE_H_
+#define ASANASIM_SRC_CONFIG_KEY_VALUE_FILE_H_
 
 #include <string>
 #include <vector>
@@ -27,4 +27,4 @@ absl::StatusOr<std::vector<KeyValue>> ReadKeyValueFile(const std::string& path);
 
 }  // namespace asanasim
 
-#endif  // ASANASIM_SRC_CLI_ENV_FILE_H_
+#endif  // ASANASIM_SRC_CONFIG_KEY_VALUE_FILE_H_

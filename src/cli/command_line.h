@@ -1,0 +1,58 @@
+// The one command-line parser of asanasim. Every command declares its options as settings
+// (src/config/setting.h) bound to its options structs, and its operands; this parses
+//     --name VALUE   --name=VALUE   -x VALUE   --flag   --flag=false   --   -h/--help
+// and, for commands that read configuration (generate, llm warm), a --config FILE, the
+// environment and ./.env, with the precedence
+//     flags > --config FILE > environment > ./.env > built-in defaults.
+// A key of ours (ASANASIM_*, SEED_*) that no setting declares is an error in .env; other keys are
+// left alone (other tools share the file). Errors are InvalidArgument with one line naming the
+// culprit (flag, key, FILE:LINE, or variable). Thread-compatible (pure over its arguments).
+#ifndef ASANASIM_SRC_CLI_COMMAND_LINE_H_
+#define ASANASIM_SRC_CLI_COMMAND_LINE_H_
+
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "src/config/setting.h"
+
+namespace asanasim {
+
+struct CommandSpec {
+  std::string_view name = {};      // "generate", "llm warm"
+  std::string_view operands = {};  // usage words after the options, e.g. "OUT SHARD..." ("" = none)
+  size_t min_operands = 0;
+  size_t max_operands = 0;
+  std::string_view summary = {};      // one line: what the command does
+  std::string_view description = {};  // what follows the options in --help (may be empty)
+  bool reads_configuration = false;   // --config FILE, the environment and ./.env
+};
+
+// Where configuration comes from besides the arguments.
+struct ConfigSources {
+  std::function<const char*(const char*)> env;  // getenv
+  std::string dotenv_path = ".env";
+};
+
+struct ParsedCommandLine {
+  bool help = false;  // -h or --help was given: nothing else was applied
+  std::vector<std::string> operands;
+};
+
+// Parses `args` (the words after the command's name) into the bound settings.
+absl::StatusOr<ParsedCommandLine> ParseCommandLine(const CommandSpec& spec,
+                                                   std::span<const SettingBinding> bindings,
+                                                   std::span<const std::string> args,
+                                                   const ConfigSources& sources);
+
+// The command's --help text: usage, summary, every option with its value, help line, default and
+// environment keys, then the description.
+std::string CommandHelp(const CommandSpec& spec, std::span<const SettingBinding> bindings);
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_CLI_COMMAND_LINE_H_

@@ -1,0 +1,35 @@
+// The commands of the asanasim binary: each one file (src/cli/*_command.cc) that parses its
+// arguments with the one command-line parser and calls the library. main.cc dispatches. A command
+// returns a Status; src/cli/exit_code.h turns it into the exit status. Thread-hostile (commands
+// own the process: signals, stdout, stderr).
+#ifndef ASANASIM_SRC_CLI_COMMANDS_H_
+#define ASANASIM_SRC_CLI_COMMANDS_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+
+namespace asanasim {
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  // `args` are the words after the command's name.
+  absl::Status (*run)(std::span<const std::string> args);
+};
+
+absl::Status RunGenerate(std::span<const std::string> args);
+absl::Status RunMerge(std::span<const std::string> args);
+absl::Status RunHash(std::span<const std::string> args);
+absl::Status RunValidate(std::span<const std::string> args);
+absl::Status RunProfile(std::span<const std::string> args);
+absl::Status RunLlm(std::span<const std::string> args);
+
+// Every command, in the order `asanasim --help` lists them.
+std::span<const Command> Commands();
+
+}  // namespace asanasim
+
+#endif  // ASANASIM_SRC_CLI_COMMANDS_H_

@@ -1,0 +1,79 @@
+// asanasim generate [options]: one or many organizations into one SQLite file.
+#include <cstdio>
+#include <cstdlib>
+
+#include "asanasim/generate.h"
+#include "src/cli/command_line.h"
+#include "src/cli/commands.h"
+#include "src/cli/output.h"
+#include "src/cli/signals.h"
+#include "src/config/generate_settings.h"
+#include "src/llm/tier.h"
+#include "src/util/status.h"
+
+namespace asanasim {
+namespace {
+
+struct CliFlags {
+  bool quiet = false;
+};
+
+const Setting<CliFlags> kCliSettings[] = {
+    {{.name = "quiet",
+      .short_name = 'q',
+      .type = SettingType::kBool,
+      .doc = "no progress and no summary"},
+     ASANASIM_SETTING_FIELD(CliFlags, quiet)},
+};
+
+constexpr CommandSpec kSpec{
+    .name = "generate",
+    .summary =
+        "Writes the six-month history of one or many Asana-like organizations into one "
+        "SQLite file.",
+    .description =
+        "The database is built as OUT.partial and renamed onto OUT only when complete;\n"
+        "OUT.manifest.json records the run. Exit status: 0 success, 1 runtime failure, 2 bad\n"
+        "usage or configuration, 130 interrupted.\n",
+    .reads_configuration = true};
+
+}  // namespace
+
+absl::Status RunGenerate(std::span<const std::string> args) {
+  GenerateOptions options;
+  CliFlags flags;
+  const SettingBinding bindings[] = {SettingBinding(GenerateSettings(), options),
+                                     SettingBinding(kCliSettings, flags)};
+  ASANASIM_ASSIGN_OR_RETURN(const ParsedCommandLine parsed,
+                            ParseCommandLine(kSpec, bindings, args, {.env = [](const char* k) {
+                                               return std::getenv(k);
+                                             }}));
+  if (parsed.help) {
+    std::fputs(CommandHelp(kSpec, bindings).c_str(), stdout);
+    return absl::OkStatus();
+  }
+  ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
+  if (!options.discard)
+    ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));
+  options.cancel = CatchInterrupts();
+  ProgressPrinter printer;
+  if (!flags.quiet) {
+    options.progress = [&printer](const GenerateProgress& p) { printer(p); };
+    options.llm.progress = LlmProgressPrinter();
+  }
+  absl::StatusOr<GenerateSummary> summary = Generate(options);
+  printer.Done();
+  if (!summary.ok()) {
+    // Whatever it says, a run that got this far failed at run time (or was interrupted).
+    if (absl::IsCancelled(summary.status())) return summary.status();
+    return absl::InternalError(summary.status().message());
+  }
+  if (summary->llm.has_value()) ReportLlmProblems(*summary->llm);
+  if (!flags.quiet) {
+    PrintSummary(*summary, options.out);
+    if (summary->llm.has_value()) std::printf("%s\n", LlmSummaryLine(*summary->llm).c_str());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace asanasim

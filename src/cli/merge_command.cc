@@ -1,0 +1,74 @@
+// asanasim merge [options] OUT SHARD...: shard databases of one universe into one database.
+#include <cstdint>
+#include <cstdio>
+
+#include "asanasim/merge.h"
+#include "src/cli/command_line.h"
+#include "src/cli/commands.h"
+#include "src/cli/output.h"
+#include "src/util/status.h"
+
+namespace asanasim {
+namespace {
+
+struct MergeCommand {
+  MergeOptions options;
+  bool quiet = false;
+};
+
+#define FIELD(member) ASANASIM_SETTING_FIELD(MergeCommand, member)
+const Setting<MergeCommand> kSettings[] = {
+    {{.name = "force",
+      .short_name = 'f',
+      .type = SettingType::kBool,
+      .doc = "replace an existing output file"},
+     FIELD(options.force)},
+    {{.name = "compress",
+      .type = SettingType::kBool,
+      .doc = "also write OUT.zst (multi-threaded zstd, long window) and remove OUT"},
+     FIELD(options.compress)},
+    {{.name = "threads",
+      .short_name = 'j',
+      .type = SettingType::kInt,
+      .value_name = "N",
+      .doc = "compression threads; 0 = all cores",
+      .min = 0,
+      .max = kMaxThreads},
+     FIELD(options.threads)},
+    {{.name = "quiet", .short_name = 'q', .type = SettingType::kBool, .doc = "no summary"},
+     FIELD(quiet)},
+};
+#undef FIELD
+
+constexpr CommandSpec kSpec{
+    .name = "merge",
+    .operands = "OUT SHARD...",
+    .min_operands = 2,
+    .max_operands = SIZE_MAX,
+    .summary = "Combines shard databases of one universe into OUT, with indexes built once.",
+    .description =
+        "Shards must share the generator version, seed and options, with disjoint org ranges;\n"
+        "they may be .zst files. Every shard is checked before anything is written. Writes\n"
+        "OUT.manifest.json listing the inputs. Exit status: 0 success, 1 runtime failure, 2 a\n"
+        "shard that cannot be merged (named on stderr) or bad usage.\n"};
+
+}  // namespace
+
+absl::Status RunMerge(std::span<const std::string> args) {
+  MergeCommand command;
+  const SettingBinding bindings[] = {SettingBinding(kSettings, command)};
+  ASANASIM_ASSIGN_OR_RETURN(const ParsedCommandLine parsed,
+                            ParseCommandLine(kSpec, bindings, args, {}));
+  if (parsed.help) {
+    std::fputs(CommandHelp(kSpec, bindings).c_str(), stdout);
+    return absl::OkStatus();
+  }
+  MergeOptions& options = command.options;
+  options.out = parsed.operands[0];
+  options.shards.assign(parsed.operands.begin() + 1, parsed.operands.end());
+  ASANASIM_ASSIGN_OR_RETURN(const GenerateSummary summary, Merge(options));
+  if (!command.quiet) PrintSummary(summary, options.out);
+  return absl::OkStatus();
+}
+
+}  // namespace asanasim

@@ -1,0 +1,157 @@
+// asanasim validate [options] DB: integrity, business rules and the realism scorecard.
+#include <cstdio>
+#include <filesystem>
+
+#include "asanasim/validate.h"
+#include "src/cli/command_line.h"
+#include "src/cli/commands.h"
+#include "src/cli/exit_code.h"
+#include "src/util/file.h"
+#include "src/util/json_writer.h"
+#include "src/util/status.h"
+#include "src/util/strings.h"
+
+namespace asanasim {
+namespace {
+
+struct ValidateCommand {
+  ValidationOptions options;
+  bool json = false;
+  std::string report;
+};
+
+#define FIELD(member) ASANASIM_SETTING_FIELD(ValidateCommand, member)
+const Setting<ValidateCommand> kSettings[] = {
+    {{.name = "json", .type = SettingType::kBool, .doc = "print the results as JSON"}, FIELD(json)},
+    {{.name = "quick",
+      .type = SettingType::kBool,
+      .doc = "PRAGMA quick_check instead of the slower integrity_check"},
+     FIELD(options.quick)},
+    {{.name = "report",
+      .type = SettingType::kPath,
+      .value_name = "FILE.html",
+      .doc = "also write one self-contained page with charts (scripts/render-report.sh turns it "
+             "into a PNG)"},
+     FIELD(report)},
+};
+#undef FIELD
+
+constexpr CommandSpec kSpec{
+    .name = "validate",
+    .operands = "DB",
+    .min_operands = 1,
+    .max_operands = 1,
+    .summary = "Checks an asanasim database: integrity, business rules, realism statistics.",
+    .description =
+        "PRAGMA integrity_check (--quick: quick_check) and foreign_key_check, every business rule\n"
+        "of the model (violations and example ids), and the realism scorecard (each statistic\n"
+        "against its target range; too-small samples are not judged). DB may be a .zst file.\n"
+        "The report page shows activity by weekday and hour, completion lag, open vs completed,\n"
+        "tasks per assignee, rules and scorecard. Exit 0 when everything holds, 1 when something\n"
+        "does not, 2 when DB is not a readable asanasim database.\n"};
+
+void PrintReport(const ValidationReport& r) {
+  std::printf("%s\n\nintegrity        %s\nforeign keys     %s\n\nrules\n", r.path.c_str(),
+              r.integrity.c_str(),
+              r.foreign_key_violations == 0
+                  ? "ok"
+                  : (Thousands(r.foreign_key_violations) + " violations").c_str());
+  for (const RuleResult& rule : r.rules) {
+    std::string examples;
+    for (int64_t id : rule.examples)
+      examples += (examples.empty() ? " e.g. " : ", ") + std::to_string(id);
+    std::printf("  %-4s %-28s %10s  %s%s\n", rule.violations == 0 ? "ok" : "FAIL",
+                rule.name.c_str(), Thousands(rule.violations).c_str(), rule.description.c_str(),
+                examples.c_str());
+  }
+  std::printf("\nrealism scorecard%*s%10s  %-15s %s\n", 18, "", "value", "target", "sample");
+  for (const StatResult& s : r.stats) {
+    char target[48];
+    std::snprintf(target, sizeof(target), "[%g, %g]", s.lo, s.hi);
+    std::printf("  %-4s %-30s %10.3f  %-15s %s  %s\n",
+                !s.judged ? "n/a" : (s.in_range ? "ok" : "OUT"), s.name.c_str(), s.value, target,
+                Thousands(s.sample).c_str(), s.description.c_str());
+  }
+  std::printf("\n%s (%.1f s)\n",
+              r.ok() ? "valid: every check holds" : "INVALID: see FAIL/OUT above", r.seconds);
+}
+
+std::string ReportJson(const ValidationReport& r) {
+  JsonWriter j;
+  j.BeginObject().Key("path").String(r.path).Key("ok").Bool(r.ok());
+  j.Key("integrity")
+      .String(r.integrity)
+      .Key("foreign_key_violations")
+      .Int(r.foreign_key_violations)
+      .Key("seconds")
+      .Double(r.seconds)
+      .Key("integrity_seconds")
+      .Double(r.integrity_seconds)
+      .Key("foreign_key_seconds")
+      .Double(r.foreign_key_seconds);
+  j.Key("rules").BeginArray();
+  for (const RuleResult& rule : r.rules) {
+    j.BeginObject().Key("name").String(rule.name).Key("description").String(rule.description);
+    j.Key("violations").Int(rule.violations).Key("examples").BeginArray();
+    for (int64_t id : rule.examples) j.Int(id);
+    j.EndArray().Key("seconds").Double(rule.seconds).EndObject();
+  }
+  j.EndArray().Key("stats").BeginArray();
+  for (const StatResult& s : r.stats) {
+    j.BeginObject().Key("name").String(s.name).Key("description").String(s.description);
+    j.Key("value").Double(s.value).Key("lo").Double(s.lo).Key("hi").Double(s.hi).Key("sample").Int(
+        s.sample);
+    j.Key("judged").Bool(s.judged).Key("in_range").Bool(s.in_range);
+    j.Key("seconds").Double(s.seconds).EndObject();
+  }
+  j.EndArray().EndObject();
+  return j.str();
+}
+
+// Refuses an unusable report path before the (possibly long) validation.
+absl::Status CheckReportPath(const std::string& report_path) {
+  const std::filesystem::path p(report_path);
+  std::error_code ec;
+  if (std::filesystem::is_directory(p, ec))
+    return absl::InvalidArgumentError(Cat("--report ", report_path, " is a directory"));
+  const std::filesystem::path dir = p.parent_path().empty() ? "." : p.parent_path();
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return absl::InvalidArgumentError(
+        Cat("--report ", report_path, ": no directory ", dir.string()));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status RunValidate(std::span<const std::string> args) {
+  ValidateCommand command;
+  const SettingBinding bindings[] = {SettingBinding(kSettings, command)};
+  ASANASIM_ASSIGN_OR_RETURN(const ParsedCommandLine parsed,
+                            ParseCommandLine(kSpec, bindings, args, {}));
+  if (parsed.help) {
+    std::fputs(CommandHelp(kSpec, bindings).c_str(), stdout);
+    return absl::OkStatus();
+  }
+  const std::string& path = parsed.operands[0];
+  if (!command.report.empty()) {
+    ASANASIM_RETURN_IF_ERROR(CheckReportPath(command.report));
+    command.options.charts = true;
+  }
+  const std::string scratch = std::filesystem::path(path).parent_path().string();
+  ASANASIM_ASSIGN_OR_RETURN(const ValidationReport report,
+                            Validate(path, command.options, scratch.empty() ? "." : scratch));
+  if (!command.report.empty()) {
+    const absl::Status written = WriteFileAtomically(command.report, ReportHtml(report));
+    if (!written.ok()) return absl::InternalError(written.message());
+  }
+  if (command.json) {
+    std::printf("%s\n", ReportJson(report).c_str());
+  } else {
+    PrintReport(report);
+  }
+  if (!report.ok()) return Unsatisfied(Cat(path, " is not valid"));
+  return absl::OkStatus();
+}
+
+}  // namespace asanasim
