@@ -15,28 +15,36 @@
 namespace asanasim {
 namespace {
 
-std::span<double> Doubles(double& v) { return {&v, 1}; }
+// Where a parameter lives in a Profile: doubles (a scalar or an array) or one int.
+struct ParamRef {
+  std::span<double> doubles;
+  int* integer = nullptr;
+};
+ParamRef Ref(double& v) { return {{&v, 1}}; }
+ParamRef Ref(int& v) { return {{}, &v}; }
 template <size_t N>
-std::span<double> Doubles(std::array<double, N>& v) {
-  return v;
+ParamRef Ref(std::array<double, N>& v) {
+  return {v};
 }
 
-// One parameter: its name, doc line, allowed range, and where it lives in a Profile (doubles:
-// a scalar or an array; ints: a scalar). An entry with an empty name is a section heading.
+// One parameter: its name, doc line, allowed range, and where it lives. An entry with an empty
+// name is a section heading.
 struct Param {
   std::string_view name;
   std::string_view doc;
   double lo;
   double hi;
-  std::span<double> (*doubles)(Profile&);
-  int* (*integer)(Profile&);
+  ParamRef (*ref)(Profile&);
 };
 
-// clang-format off
 const Param kParams[] = {
+#define ASANASIM_SECTION(title) {"", title, 0, 0, nullptr},
+#define ASANASIM_PARAM(type, name, lo, hi, doc, ...) \
+  {#name, doc, lo, hi, [](Profile& p) { return Ref(p.name); }},
 #include "src/plan/profile_params.inc"
+#undef ASANASIM_SECTION
+#undef ASANASIM_PARAM
 };
-// clang-format on
 
 const Param* Find(std::string_view name) {
   for (const Param& p : kParams) {
@@ -53,9 +61,9 @@ void AppendNumber(std::string& out, double v) {
 
 // The values of `p` in `profile`, as doubles (ints converted).
 std::vector<double> Values(const Param& p, Profile profile) {
-  if (p.integer != nullptr) return {static_cast<double>(*p.integer(profile))};
-  const std::span<double> v = p.doubles(profile);
-  return {v.begin(), v.end()};
+  const ParamRef r = p.ref(profile);
+  if (r.integer != nullptr) return {static_cast<double>(*r.integer)};
+  return {r.doubles.begin(), r.doubles.end()};
 }
 
 // "0.5", or "[1, 2, 3]" for a list parameter.
@@ -126,7 +134,8 @@ absl::StatusOr<Profile> ParseProfile(std::string_view text, std::string_view sou
       if (s == p->name) return bad(Cat("'", name, "' is set twice"));
     }
     seen.push_back(p->name);
-    const size_t want = p->integer != nullptr ? 1 : p->doubles(profile).size();
+    const ParamRef ref = p->ref(profile);
+    const size_t want = ref.integer != nullptr ? 1 : ref.doubles.size();
     if (want > 1) {
       if (value.size() < 2 || value.front() != '[' || value.back() != ']')
         return bad(Cat("'", name, "' takes a list of ", std::to_string(want), " numbers in [...]"));
@@ -148,7 +157,7 @@ absl::StatusOr<Profile> ParseProfile(std::string_view text, std::string_view sou
         AppendNumber(range, p->hi);
         return bad(Cat(name, " = ", item, " is out of range [", range, "]"));
       }
-      if (p->integer != nullptr && v != std::floor(v))
+      if (ref.integer != nullptr && v != std::floor(v))
         return bad(Cat(name, " = ", item, " is not a whole number"));
       numbers.push_back(v);
       if (comma == std::string_view::npos) break;
@@ -158,11 +167,10 @@ absl::StatusOr<Profile> ParseProfile(std::string_view text, std::string_view sou
       return bad(Cat("'", name, "' takes ", std::to_string(want), " number", want == 1 ? "" : "s",
                      ", got ", std::to_string(numbers.size())));
     }
-    if (p->integer != nullptr) {
-      *p->integer(profile) = static_cast<int>(numbers[0]);
+    if (ref.integer != nullptr) {
+      *ref.integer = static_cast<int>(numbers[0]);
     } else {
-      std::span<double> dst = p->doubles(profile);
-      for (size_t i = 0; i < want; ++i) dst[i] = numbers[i];
+      for (size_t i = 0; i < want; ++i) ref.doubles[i] = numbers[i];
     }
   }
 
