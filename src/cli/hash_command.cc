@@ -8,7 +8,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/exit_code.h"
 #include "src/pipeline/manifest.h"
-#include "src/util/json_writer.h"
+#include "src/util/json.h"
 #include "src/util/status.h"
 #include "src/util/strings.h"
 
@@ -42,14 +42,13 @@ constexpr CommandSpec kSpec{
         "file.\n"};
 
 void PrintJson(const std::string& path, const DatabaseHash& hash) {
-  JsonWriter j;
-  j.BeginObject().Key("path").String(path).Key("overall").String(hash.overall);
-  j.Key("total_rows").Int(hash.total_rows).Key("tables").BeginObject();
-  for (const TableHash& t : hash.tables) {
-    j.Key(t.table).BeginObject().Key("rows").Int(t.rows).Key("hash").String(t.hash).EndObject();
-  }
-  j.EndObject().EndObject();
-  std::printf("%s\n", j.str().c_str());
+  Json tables = Json::object();
+  for (const TableHash& t : hash.tables) tables[t.table] = {{"rows", t.rows}, {"hash", t.hash}};
+  const Json j = {{"path", path},
+                  {"overall", hash.overall},
+                  {"total_rows", hash.total_rows},
+                  {"tables", std::move(tables)}};
+  std::printf("%s\n", DumpJson(j, /*pretty=*/true).c_str());
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/exit_code.h"
 #include "src/util/file.h"
-#include "src/util/json_writer.h"
+#include "src/util/json.h"
 #include "src/util/status.h"
 #include "src/util/strings.h"
 
@@ -77,35 +77,36 @@ void PrintReport(const ValidationReport& r) {
 }
 
 std::string ReportJson(const ValidationReport& r) {
-  JsonWriter j;
-  j.BeginObject().Key("path").String(r.path).Key("ok").Bool(r.ok());
-  j.Key("integrity")
-      .String(r.integrity)
-      .Key("foreign_key_violations")
-      .Int(r.foreign_key_violations)
-      .Key("seconds")
-      .Double(r.seconds)
-      .Key("integrity_seconds")
-      .Double(r.integrity_seconds)
-      .Key("foreign_key_seconds")
-      .Double(r.foreign_key_seconds);
-  j.Key("rules").BeginArray();
+  Json rules = Json::array();
   for (const RuleResult& rule : r.rules) {
-    j.BeginObject().Key("name").String(rule.name).Key("description").String(rule.description);
-    j.Key("violations").Int(rule.violations).Key("examples").BeginArray();
-    for (int64_t id : rule.examples) j.Int(id);
-    j.EndArray().Key("seconds").Double(rule.seconds).EndObject();
+    rules.push_back({{"name", rule.name},
+                     {"description", rule.description},
+                     {"violations", rule.violations},
+                     {"examples", rule.examples},
+                     {"seconds", rule.seconds}});
   }
-  j.EndArray().Key("stats").BeginArray();
+  Json stats = Json::array();
   for (const StatResult& s : r.stats) {
-    j.BeginObject().Key("name").String(s.name).Key("description").String(s.description);
-    j.Key("value").Double(s.value).Key("lo").Double(s.lo).Key("hi").Double(s.hi).Key("sample").Int(
-        s.sample);
-    j.Key("judged").Bool(s.judged).Key("in_range").Bool(s.in_range);
-    j.Key("seconds").Double(s.seconds).EndObject();
+    stats.push_back({{"name", s.name},
+                     {"description", s.description},
+                     {"value", s.value},
+                     {"lo", s.lo},
+                     {"hi", s.hi},
+                     {"sample", s.sample},
+                     {"judged", s.judged},
+                     {"in_range", s.in_range},
+                     {"seconds", s.seconds}});
   }
-  j.EndArray().EndObject();
-  return j.str();
+  const Json j = {{"path", r.path},
+                  {"ok", r.ok()},
+                  {"integrity", r.integrity},
+                  {"foreign_key_violations", r.foreign_key_violations},
+                  {"seconds", r.seconds},
+                  {"integrity_seconds", r.integrity_seconds},
+                  {"foreign_key_seconds", r.foreign_key_seconds},
+                  {"rules", std::move(rules)},
+                  {"stats", std::move(stats)}};
+  return DumpJson(j, /*pretty=*/true);
 }
 
 // Refuses an unusable report path before the (possibly long) validation.

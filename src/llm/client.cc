@@ -13,7 +13,7 @@
 #include <random>
 #include <string_view>
 
-#include "src/util/json_reader.h"
+#include "src/util/json.h"
 #include "src/util/strings.h"
 
 namespace asanasim {
@@ -379,29 +379,26 @@ std::vector<LlmResponse> GroqClient::Run(
         delete t;
         continue;
       }
-      absl::StatusOr<Json> json = Json::Parse(t->body);
+      absl::StatusOr<Json> json = ParseJson(t->body);
       std::string message;
       std::string code;
       std::string type;
-      if (json.ok() && json->is_object()) {
-        if (const Json* err = json->Find("error"); err != nullptr && err->is_object()) {
-          if (const Json* m = err->Find("message"); m != nullptr && m->is_string())
-            message = im.Scrub(m->string());
-          if (const Json* c = err->Find("code"); c != nullptr && c->is_string()) code = c->string();
-          if (const Json* ty = err->Find("type"); ty != nullptr && ty->is_string())
-            type = ty->string();
+      if (json.ok()) {
+        if (const Json* err = Member(*json, "error"); err != nullptr) {
+          message = im.Scrub(StringMember(*err, "message"));
+          code = StringMember(*err, "code");
+          type = StringMember(*err, "type");
         }
       }
       const long status = t->status;
       if (status == 200) {
         LlmResponse r;
-        const Json* choices = json.ok() ? json->Find("choices") : nullptr;
+        const Json* choices = json.ok() ? Member(*json, "choices") : nullptr;
         const Json* content = nullptr;
-        if (choices != nullptr && choices->is_array() && !choices->array().empty()) {
-          const Json& c0 = choices->array()[0];
-          if (const Json* m = c0.Find("message"); m != nullptr) content = m->Find("content");
-          if (const Json* f = c0.Find("finish_reason"); f != nullptr && f->is_string())
-            r.finish_reason = f->string();
+        if (choices != nullptr && choices->is_array() && !choices->empty()) {
+          const Json& c0 = choices->front();
+          if (const Json* m = Member(c0, "message"); m != nullptr) content = Member(*m, "content");
+          r.finish_reason = StringMember(c0, "finish_reason");
         }
         if (content == nullptr || !content->is_string()) {
           retry_later(index, backoff(index), "malformed completion (status 200)");
@@ -409,12 +406,12 @@ std::vector<LlmResponse> GroqClient::Run(
           continue;
         }
         r.ok = true;
-        r.content = content->string();
-        if (const Json* usage = json->Find("usage"); usage != nullptr) {
-          if (const Json* p = usage->Find("prompt_tokens"); p != nullptr && p->is_number())
-            r.prompt_tokens = static_cast<int64_t>(p->number());
-          if (const Json* c = usage->Find("completion_tokens"); c != nullptr && c->is_number())
-            r.completion_tokens = static_cast<int64_t>(c->number());
+        r.content = content->get<std::string>();
+        if (const Json* usage = Member(*json, "usage"); usage != nullptr) {
+          if (const Json* p = Member(*usage, "prompt_tokens"); p != nullptr && p->is_number())
+            r.prompt_tokens = p->get<int64_t>();
+          if (const Json* c = Member(*usage, "completion_tokens"); c != nullptr && c->is_number())
+            r.completion_tokens = c->get<int64_t>();
         }
         stats_.prompt_tokens += r.prompt_tokens;
         stats_.completion_tokens += r.completion_tokens;

@@ -5,8 +5,7 @@
 #include "src/llm/cache.h"
 #include "src/model/row_hasher.h"
 #include "src/text/template.h"
-#include "src/util/json_reader.h"
-#include "src/util/json_writer.h"
+#include "src/util/json.h"
 #include "src/util/status.h"
 #include "xxhash.h"
 
@@ -54,24 +53,15 @@ std::string Body(const LlmOptions& s, const PromptSet& prompts, const PoolReques
   user += Cat("\nRequest ", std::to_string(r.round), ".", std::to_string(r.index),
               ". Answer with JSON only: {\"items\": [", std::to_string(r.count), " strings]}");
   const uint64_t seed = XXH3_64bits(user.data(), user.size()) & 0x7fffffff;
-  JsonWriter j(/*compact=*/true);
-  j.BeginObject().Key("model").String(s.model).Key("messages").BeginArray();
-  j.BeginObject().Key("role").String("system").Key("content").String(prompts.system()).EndObject();
-  j.BeginObject().Key("role").String("user").Key("content").String(user).EndObject();
-  j.EndArray()
-      .Key("temperature")
-      .Double(kTemperature)
-      .Key("max_completion_tokens")
-      .Int(kMaxCompletionTokens)
-      .Key("response_format")
-      .BeginObject()
-      .Key("type")
-      .String("json_object")
-      .EndObject()
-      .Key("seed")
-      .Int(static_cast<int64_t>(seed))
-      .EndObject();
-  return j.str();
+  const Json body = {{"model", s.model},
+                     {"messages",
+                      {{{"role", "system"}, {"content", prompts.system()}},
+                       {{"role", "user"}, {"content", user}}}},
+                     {"temperature", kTemperature},
+                     {"max_completion_tokens", kMaxCompletionTokens},
+                     {"response_format", {{"type", "json_object"}}},
+                     {"seed", static_cast<int64_t>(seed)}};
+  return DumpJson(body);
 }
 
 }  // namespace
@@ -179,15 +169,15 @@ absl::StatusOr<TextPools> FillPools(const LlmOptions& options, uint64_t jitter_s
       if (!contents[i].has_value()) continue;
       const PoolRequest& r = requests[i];
       std::vector<std::string>& pool = pools.pools_[static_cast<size_t>(r.d)][r.slot];
-      absl::StatusOr<Json> json = Json::Parse(*contents[i]);
-      const Json* items = json.ok() ? json->Find("items") : nullptr;
+      absl::StatusOr<Json> json = ParseJson(*contents[i]);
+      const Json* items = json.ok() ? Member(*json, "items") : nullptr;
       if (items == nullptr || !items->is_array()) {
         stats->dropped_items += r.count;
         continue;
       }
       int taken = 0;
-      for (const Json& item : items->array()) {
-        std::string text = item.is_string() ? item.string() : "";
+      for (const Json& item : *items) {
+        std::string text = item.is_string() ? item.get<std::string>() : "";
         while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
         while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.erase(0, 1);
         if (taken >= r.count || pool.size() >= want || !item.is_string() ||

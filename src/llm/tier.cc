@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "src/util/json_writer.h"
+#include "src/util/json.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -25,44 +25,23 @@ void CompleteLlmStats(const LlmOptions& o, const TextPools& pools, LlmStats& sta
   stats.pool_digest = pools.Digest();
 }
 
-std::string LlmSummaryJson(const LlmStats& s) {
-  JsonWriter j;
-  j.BeginObject()
-      .Key("model")
-      .String(s.model)
-      .Key("requests")
-      .Int(s.requests)
-      .Key("succeeded")
-      .Int(s.succeeded)
-      .Key("retries")
-      .Int(s.retries)
-      .Key("rate_limited")
-      .Int(s.rate_limited)
-      .Key("prompt_tokens")
-      .Int(s.prompt_tokens)
-      .Key("completion_tokens")
-      .Int(s.completion_tokens)
-      .Key("cache_hits")
-      .Int(s.cache_hits)
-      .Key("variants")
-      .Int(s.variants)
-      .Key("fallbacks")
-      .Int(s.fallbacks)
-      .Key("dropped_items")
-      .Int(s.dropped_items)
-      .Key("seconds")
-      .Double(s.seconds)
-      .Key("requests_per_minute")
-      .Double(s.requests_per_minute())
-      .Key("parked")
-      .Bool(s.parked);
-  if (s.fatal.empty()) {
-    j.Key("stopped").Null();
-  } else {
-    j.Key("stopped").String(s.fatal);
-  }
-  j.Key("pools").String(s.pool_digest).EndObject();
-  return j.str();
+Json LlmSummaryJson(const LlmStats& s) {
+  return Json{{"model", s.model},
+              {"requests", s.requests},
+              {"succeeded", s.succeeded},
+              {"retries", s.retries},
+              {"rate_limited", s.rate_limited},
+              {"prompt_tokens", s.prompt_tokens},
+              {"completion_tokens", s.completion_tokens},
+              {"cache_hits", s.cache_hits},
+              {"variants", s.variants},
+              {"fallbacks", s.fallbacks},
+              {"dropped_items", s.dropped_items},
+              {"seconds", s.seconds},
+              {"requests_per_minute", s.requests_per_minute()},
+              {"parked", s.parked},
+              {"stopped", s.fatal.empty() ? Json() : Json(s.fatal)},
+              {"pools", s.pool_digest}};
 }
 
 std::string LlmSummaryLine(const LlmStats& s) {

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "asanasim/llm.h"
 #include "src/llm/pools.h"
+#include "src/util/json.h"
 
 namespace asanasim {
 
@@ -19,7 +20,7 @@ absl::Status CheckLlmOptions(const LlmOptions& o);
 void CompleteLlmStats(const LlmOptions& o, const TextPools& pools, LlmStats& stats);
 
 // The figures as a JSON object (for the manifest).
-std::string LlmSummaryJson(const LlmStats& s);
+Json LlmSummaryJson(const LlmStats& s);
 
 // One line for people: "llm: 72 requests (1 retries, 0 rate-limited), ...".
 std::string LlmSummaryLine(const LlmStats& s);

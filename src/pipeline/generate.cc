@@ -46,7 +46,7 @@
 #include "src/plan/org_plan.h"
 #include "src/store/sqlite_writer.h"
 #include "src/util/civil_time.h"
-#include "src/util/json_writer.h"
+#include "src/util/json.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -80,52 +80,37 @@ uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.o
 
 // Tier 3 in the run record: what shapes the text (model, share, the pools' digest), never the
 // key, the server or the run's network figures.
-std::string LlmJson(const GenerateOptions& o, const TextPools* pools) {
-  if (pools == nullptr) return "\"off\"";
-  JsonWriter j(/*compact=*/true);
-  j.BeginObject()
-      .Key("model")
-      .String(o.llm.model)
-      .Key("share")
-      .Double(o.llm.share)
-      .Key("pool_size")
-      .Int(o.llm.pool_size)
-      .Key("variants")
-      .Int(static_cast<int64_t>(pools->size()))
-      .Key("pools")
-      .String(pools->Digest())
-      .EndObject();
-  return j.str();
+Json LlmJson(const GenerateOptions& o, const TextPools* pools) {
+  if (pools == nullptr) return "off";
+  return Json{{"model", o.llm.model},
+              {"share", JsonNumber(o.llm.share)},
+              {"pool_size", o.llm.pool_size},
+              {"variants", static_cast<int64_t>(pools->size())},
+              {"pools", pools->Digest()}};
 }
 
-// The options that shape the universe, as JSON: the settings marked `world` (never the org
-// range: the shards of one universe share the record and merge into exactly a full run; nor the
-// path, threads or other run mechanics: the file's bytes must not depend on them), the profile's
+// The options that shape the universe: the settings marked `world` (never the org range: the
+// shards of one universe share the record and merge into exactly a full run; nor the path,
+// threads or other run mechanics: the file's bytes must not depend on them), the profile's
 // overrides and the LLM tier's text sources.
-std::string WorldJson(const GenerateOptions& o, const Profile& profile,
-                      const TextPools* pools = nullptr) {
-  JsonWriter j(/*compact=*/true);
-  j.BeginObject();
+Json WorldJson(const GenerateOptions& o, const Profile& profile, const TextPools* pools = nullptr) {
+  Json j = Json::object();
   for (const Setting<GenerateOptions>& s : GenerateSettings()) {
     if (!s.info.world) continue;
     std::string key(s.info.name);
     std::replace(key.begin(), key.end(), '-', '_');
-    j.Key(key);
     const SettingValue v = Get(s, o);
-    if (s.info.type == SettingType::kInt) {
-      j.Int(std::get<int64_t>(v));
-    } else {
-      j.String(SettingText(s.info, v));
-    }
+    j[key] = s.info.type == SettingType::kInt ? Json(std::get<int64_t>(v))
+                                              : Json(SettingText(s.info, v));
   }
-  j.Key("profile").Raw(ProfileOverridesJson(profile)).Key("llm").Raw(LlmJson(o, pools));
-  j.EndObject();
-  return j.str();
+  j["profile"] = ProfileOverridesJson(profile);
+  j["llm"] = LlmJson(o, pools);
+  return j;
 }
 
 void AddRunRow(const GenerateOptions& o, const Profile& profile, const TextPools* pools,
                Batch& batch) {
-  const std::string world = WorldJson(o, profile, pools);
+  const std::string world = DumpJson(WorldJson(o, profile, pools));
   batch.Add(RunRow{.id = 1,
                    .generator = "asanasim",
                    .generator_version = Version(),
@@ -431,8 +416,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   if (options.manifest) {
     Manifest m;
     m.command = "generate";
-    m.world_json = WorldJson(options, profile, pools.get());
-    if (summary.llm.has_value()) m.llm_json = LlmSummaryJson(*summary.llm);
+    m.world = WorldJson(options, profile, pools.get());
+    if (summary.llm.has_value()) m.llm = LlmSummaryJson(*summary.llm);
     m.seed = static_cast<int64_t>(options.seed);
     m.org_count = options.orgs;
     m.org_ranges = {{options.org_begin, OrgEnd(options)}};

@@ -13,7 +13,7 @@
 #include "src/model/schema.h"
 #include "src/util/civil_time.h"
 #include "src/util/file.h"
-#include "src/util/json_writer.h"
+#include "src/util/json.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -25,14 +25,14 @@ absl::StatusOr<std::string> ReadManifestHash(const std::string& manifest_path) {
   if (!in) return absl::NotFoundError(Cat("cannot read ", manifest_path));
   std::stringstream text;
   text << in.rdbuf();
-  const std::string s = text.str();
-  const std::string key = "\"overall\": \"";
-  const size_t at = s.find(key);
-  const size_t end = at == std::string::npos ? at : s.find('"', at + key.size());
-  if (end == std::string::npos) {
+  absl::StatusOr<Json> manifest = ParseJson(text.str());
+  if (!manifest.ok())
+    return absl::InvalidArgumentError(Cat(manifest_path, ": ", manifest.status().message()));
+  const Json* hash = Member(*manifest, "content_hash");
+  const std::string overall = hash == nullptr ? "" : StringMember(*hash, "overall");
+  if (overall.empty())
     return absl::InvalidArgumentError(Cat(manifest_path, " records no content hash"));
-  }
-  return s.substr(at + key.size(), end - at - key.size());
+  return overall;
 }
 
 int64_t PeakRssKib() {
@@ -47,77 +47,51 @@ absl::Status WriteManifest(const std::string& path, const Manifest& m) {
   const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
-  JsonWriter j;
-  j.BeginObject();
-  j.Key("generator").String("asanasim");
-  j.Key("generator_version").String(Version());
-  j.Key("schema_version").Int(kSchemaVersion);
-  j.Key("command").String(m.command);
-  j.Key("seed").Int(m.seed);
-  j.Key("options").Raw(m.world_json.empty() ? "null" : m.world_json);
-  j.Key("org_count").Int(m.org_count);
-  j.Key("org_ranges").BeginArray();
-  for (const auto& [begin, end] : m.org_ranges) j.BeginArray().Int(begin).Int(end).EndArray();
-  j.EndArray();
-  j.Key("threads").Int(m.threads);
-  j.Key("database")
-      .BeginObject()
-      .Key("path")
-      .String(m.database_path)
-      .Key("bytes")
-      .Int(m.database_bytes);
-  j.EndObject();
-  j.Key("compressed");
-  if (m.compressed_path.empty()) {
-    j.Null();
-  } else {
-    j.BeginObject().Key("path").String(m.compressed_path).Key("bytes").Int(m.compressed_bytes);
-    j.Key("ratio").Double(
-        m.compressed_bytes > 0 ? static_cast<double>(m.database_bytes) / m.compressed_bytes : 0);
-    j.EndObject();
+  Json j = {{"generator", "asanasim"},
+            {"generator_version", Version()},
+            {"schema_version", kSchemaVersion},
+            {"command", m.command},
+            {"seed", m.seed},
+            {"options", m.world},
+            {"org_count", m.org_count}};
+  Json& ranges = j["org_ranges"] = Json::array();
+  for (const auto& [begin, end] : m.org_ranges) ranges.push_back({begin, end});
+  j["threads"] = m.threads;
+  j["database"] = {{"path", m.database_path}, {"bytes", m.database_bytes}};
+  j["compressed"] =
+      m.compressed_path.empty()
+          ? Json()
+          : Json{{"path", m.compressed_path},
+                 {"bytes", m.compressed_bytes},
+                 {"ratio", m.compressed_bytes > 0
+                               ? static_cast<double>(m.database_bytes) / m.compressed_bytes
+                               : 0.0}};
+  Json& rows = j["rows"] = Json::object();
+  Json tables = Json::object();
+  for (const TableHash& t : m.hash.tables) {
+    rows[t.table] = t.rows;
+    tables[t.table] = t.hash;
   }
-  j.Key("rows").BeginObject();
-  for (const TableHash& t : m.hash.tables) j.Key(t.table).Int(t.rows);
-  j.EndObject();
-  j.Key("total_rows").Int(m.hash.total_rows);
-  j.Key("content_hash")
-      .BeginObject()
-      .Key("overall")
-      .String(m.hash.overall)
-      .Key("tables")
-      .BeginObject();
-  for (const TableHash& t : m.hash.tables) j.Key(t.table).String(t.hash);
-  j.EndObject().EndObject();
-  j.Key("timings_s").BeginObject();
-  j.Key("total").Double(m.seconds).Key("indexes").Double(m.index_seconds);
-  j.Key("hash").Double(m.hash_seconds).Key("compress").Double(m.compress_seconds);
-  j.EndObject();
-  j.Key("peak_rss_kib").Int(PeakRssKib());
-  j.Key("host").String(host);
-  j.Key("finished_at").String(TimestampString(now_ms));
-  if (m.llm_json.empty()) {
-    j.Key("llm").Null();
-  } else {
-    j.Key("llm").Raw(m.llm_json);
-  }
+  j["total_rows"] = m.hash.total_rows;
+  j["content_hash"] = {{"overall", m.hash.overall}, {"tables", std::move(tables)}};
+  j["timings_s"] = {{"total", m.seconds},
+                    {"indexes", m.index_seconds},
+                    {"hash", m.hash_seconds},
+                    {"compress", m.compress_seconds}};
+  j["peak_rss_kib"] = PeakRssKib();
+  j["host"] = std::string(host);
+  j["finished_at"] = TimestampString(now_ms);
+  j["llm"] = m.llm;
   if (m.command == "merge") {
-    j.Key("inputs").BeginArray();
+    Json& inputs = j["inputs"] = Json::array();
     for (const ManifestInput& in : m.inputs) {
-      j.BeginObject().Key("path").String(in.path).Key("content_hash").String(in.content_hash);
-      j.Key("rows")
-          .Int(in.rows)
-          .Key("org_range")
-          .BeginArray()
-          .Int(in.org_begin)
-          .Int(in.org_end)
-          .EndArray();
-      j.EndObject();
+      inputs.push_back({{"path", in.path},
+                        {"content_hash", in.content_hash},
+                        {"rows", in.rows},
+                        {"org_range", {in.org_begin, in.org_end}}});
     }
-    j.EndArray();
   }
-  j.EndObject();
-
-  return WriteFileAtomically(path, j.str() + "\n");
+  return WriteFileAtomically(path, DumpJson(j, /*pretty=*/true) + "\n");
 }
 
 }  // namespace asanasim

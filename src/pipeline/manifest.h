@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "asanasim/hash.h"
+#include "src/util/json.h"
 
 namespace asanasim {
 
@@ -24,8 +25,8 @@ struct ManifestInput {
 };
 
 struct Manifest {
-  std::string command;     // "generate" or "merge"
-  std::string world_json;  // the universe's options, as JSON text
+  std::string command;  // "generate" or "merge"
+  Json world;           // the universe's options (runs.options_json); null when unknown
   int64_t seed = 0;
   int64_t org_count = 0;
   std::vector<std::pair<int64_t, int64_t>> org_ranges;  // [begin, end) pairs
@@ -40,7 +41,7 @@ struct Manifest {
   double hash_seconds = 0;
   double compress_seconds = 0;
   std::vector<ManifestInput> inputs;  // merge only
-  std::string llm_json;               // the pool phase's figures; empty = null (tier off)
+  Json llm;                           // the pool phase's figures; null when the tier is off
 };
 
 // `<out>.manifest.json` for output path `out`.

@@ -13,6 +13,7 @@
 #include "src/store/sqlite_writer.h"
 #include "src/store/zstd_file.h"
 #include "src/util/civil_time.h"
+#include "src/util/json.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -210,7 +211,8 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
   if (options.manifest) {
     Manifest m;
     m.command = "merge";
-    m.world_json = u.options_json;
+    absl::StatusOr<Json> world = ParseJson(u.options_json);
+    if (world.ok()) m.world = *std::move(world);
     m.seed = u.seed;
     m.org_count = u.org_count;
     m.org_ranges = run_ranges;

@@ -210,17 +210,20 @@ absl::StatusOr<Profile> LoadProfile(const std::string& path) {
   return ParseProfile(text.str(), path);
 }
 
-std::string ProfileOverridesJson(const Profile& profile) {
-  std::string out = "{";
+Json ProfileOverridesJson(const Profile& profile) {
+  Json out = Json::object();
   for (const Param& p : kParams) {
     if (p.name.empty()) continue;
     const std::vector<double> v = Values(p, profile);
     if (v == Values(p, DefaultProfile())) continue;
-    if (out.size() > 1) out += ',';
-    out.append("\"").append(p.name).append("\":");
-    AppendValues(out, v);
+    Json& value = out[std::string(p.name)];
+    if (v.size() == 1) {
+      value = JsonNumber(v[0]);
+    } else {
+      value = Json::array();
+      for (double x : v) value.push_back(JsonNumber(x));
+    }
   }
-  out += '}';
   return out;
 }
 

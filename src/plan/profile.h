@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "src/util/json.h"
 
 namespace asanasim {
 
@@ -42,7 +43,7 @@ absl::StatusOr<Profile> LoadProfile(const std::string& path);
 
 // The parameters that differ from the defaults as a JSON object ({} for the defaults), for the
 // run record: two runs with equal options and equal overrides produce the same bytes.
-std::string ProfileOverridesJson(const Profile& profile);
+Json ProfileOverridesJson(const Profile& profile);
 
 }  // namespace asanasim
 

@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "src/util/json_reader.h"
+#include "src/util/json.h"
 #include "tests/integration/harness.h"
 
 namespace asanasim::testing {
@@ -69,25 +69,25 @@ class FakeGroq {
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     curl_easy_perform(curl);
     curl_easy_cleanup(curl);
-    absl::StatusOr<Json> j = Json::Parse(body);
+    absl::StatusOr<Json> j = ParseJson(body);
     return j.ok() ? *j : Json();
   }
   int64_t Requests() const {
     const Json s = Stats();
-    const Json* n = s.Find("requests");
-    return n == nullptr ? -1 : static_cast<int64_t>(n->number());
+    const Json* n = Member(s, "requests");
+    return n == nullptr ? -1 : n->get<int64_t>();
   }
   int64_t Status(const std::string& code) const {
     const Json s = Stats();
-    const Json* st = s.Find("statuses");
-    const Json* n = st == nullptr ? nullptr : st->Find(code);
-    return n == nullptr ? 0 : static_cast<int64_t>(n->number());
+    const Json* st = Member(s, "statuses");
+    const Json* n = st == nullptr ? nullptr : Member(*st, code);
+    return n == nullptr ? 0 : n->get<int64_t>();
   }
   std::vector<double> Times() const {
     std::vector<double> out;
     const Json s = Stats();
-    if (const Json* t = s.Find("times"); t != nullptr && t->is_array()) {
-      for (const Json& v : t->array()) out.push_back(v.number());
+    if (const Json* t = Member(s, "times"); t != nullptr && t->is_array()) {
+      for (const Json& v : *t) out.push_back(v.get<double>());
     }
     return out;
   }

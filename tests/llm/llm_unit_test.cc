@@ -6,7 +6,7 @@
 #include "src/llm/client.h"
 #include "src/llm/pools.h"
 #include "src/llm/prompts.h"
-#include "src/util/json_reader.h"
+#include "src/util/json.h"
 
 namespace asanasim {
 namespace {
@@ -24,21 +24,34 @@ TEST(GoDurationTest, ParsesGroqResetValues) {
   EXPECT_LT(ParseGoDuration("5 parsecs"), 0);
 }
 
-TEST(JsonReaderTest, ParsesAndRejects) {
-  absl::StatusOr<Json> j = Json::Parse(
+TEST(JsonTest, ParsesRejectsAndWritesRecords) {
+  absl::StatusOr<Json> j = ParseJson(
       R"( {"items": ["a\nb", "\u00e9\ud83d\ude00", 1.5e2, true, null], "o": {"k": -0}} )");
   ASSERT_TRUE(j.ok()) << j.status();
-  const Json* items = j->Find("items");
+  const Json* items = Member(*j, "items");
   ASSERT_TRUE(items != nullptr && items->is_array());
-  EXPECT_EQ(items->array()[0].string(), "a\nb");
-  EXPECT_EQ(items->array()[1].string(), "\xc3\xa9\xf0\x9f\x98\x80");
-  EXPECT_EQ(items->array()[2].number(), 150);
-  EXPECT_TRUE(items->array()[3].boolean());
-  EXPECT_EQ(j->Find("missing"), nullptr);
+  EXPECT_EQ((*items)[0].get<std::string>(), "a\nb");
+  EXPECT_EQ((*items)[1].get<std::string>(), "\xc3\xa9\xf0\x9f\x98\x80");
+  EXPECT_EQ((*items)[2].get<double>(), 150);
+  EXPECT_TRUE((*items)[3].get<bool>());
+  EXPECT_EQ(Member(*j, "missing"), nullptr);
+  EXPECT_EQ(Member((*items)[0], "k"), nullptr);  // not an object
   for (const char* bad : {"", "{", "[1,]", "{\"a\" 1}", "\"unterminated", "01", "[1] x",
                           "{\"a\": \"\\ud800\"}", "\"tab\there\"", "nul"}) {
-    EXPECT_FALSE(Json::Parse(bad).ok()) << bad;
+    absl::StatusOr<Json> parsed = ParseJson(bad);
+    EXPECT_FALSE(parsed.ok()) << bad;
+    if (!parsed.ok()) {
+      EXPECT_NE(std::string(parsed.status().message()).find("at byte"), std::string::npos);
+    }
   }
+  // Records: members in insertion order, whole numbers without a fraction, invalid UTF-8
+  // replaced rather than fatal.
+  const Json record = {{"seed", 42}, {"share", JsonNumber(0.3)}, {"one", JsonNumber(1.0)}};
+  EXPECT_EQ(DumpJson(record), R"({"seed":42,"share":0.3,"one":1})");
+  EXPECT_EQ(DumpJson(Json("a\xff"
+                          "b")),
+            "\"a\xef\xbf\xbd"
+            "b\"");
 }
 
 TEST(PromptsTest, EmbeddedPromptsLoadAndEveryExampleIsAValidVariant) {

@@ -12,7 +12,7 @@ TEST(ProfileTest, PrintedDefaultsParseBackToTheDefaults) {
   absl::StatusOr<Profile> parsed = ParseProfile(text, "defaults");
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   EXPECT_EQ(FormatProfile(*parsed), text);
-  EXPECT_EQ(ProfileOverridesJson(*parsed), "{}");
+  EXPECT_EQ(DumpJson(ProfileOverridesJson(*parsed)), "{}");
   // Every parameter is documented: a comment line precedes each "name = value" line.
   size_t params = 0;
   size_t numbers = 0;
@@ -49,8 +49,8 @@ TEST(ProfileTest, OverridesOnlyWhatTheFileNames) {
   EXPECT_EQ(p->weekday_weight[5], 0.0);
   EXPECT_EQ(p->subtask_max, 4);
   EXPECT_EQ(p->comments_mean, DefaultProfile().comments_mean);
-  EXPECT_EQ(ProfileOverridesJson(*p),
-            "{\"weekday_weight\":[1, 1, 1, 1, 1, 0, 0],\"subtask_max\":4,\"reopened_share\":0.25}");
+  EXPECT_EQ(DumpJson(ProfileOverridesJson(*p)),
+            "{\"weekday_weight\":[1,1,1,1,1,0,0],\"subtask_max\":4,\"reopened_share\":0.25}");
 }
 
 TEST(ProfileTest, ErrorsNameTheSourceAndLine) {
