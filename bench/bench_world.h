@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "src/gen/jobs.h"
-#include "src/plan/org_plan.h"
 #include "src/model/batch.h"
+#include "src/plan/org_plan.h"
 
 namespace asanasim::bench {
 

@@ -10,8 +10,8 @@
 
 #include "bench/bench_world.h"
 #include "src/model/schema.h"
-#include "src/store/sqlite_writer.h"
 #include "src/model/tables.h"
+#include "src/store/sqlite_writer.h"
 
 namespace asanasim::bench {
 namespace {

@@ -40,7 +40,8 @@ struct LlmClientConfig {
   uint64_t jitter_seed = 1;  // backoff jitter only: never changes what is generated
 };
 
-// Free-tier limits of a Groq model (groq-api.md section 4): requests and tokens per minute.
+// Free-tier limits of a Groq model (docs/reference/groq-api.md section 4): requests and tokens per
+// minute.
 struct ModelLimits {
   double requests_per_minute;
   double tokens_per_minute;

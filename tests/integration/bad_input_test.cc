@@ -93,10 +93,20 @@ INSTANTIATE_TEST_SUITE_P(
                 "",
                 {{"p", "subtask_max = 2.5\n"}}}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
-      std::string name = std::to_string(info.index) + "_" + info.param.culprit;
-      for (char& ch : name) {
-        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+      // "3_users_999999999999": the case's number, then its arguments (or its culprit).
+      std::string words;
+      for (const std::string& a : info.param.args) words += a + " ";
+      if (words.empty()) words = info.param.culprit;
+      std::string name = std::to_string(info.index);
+      for (char ch : words) {
+        const bool alnum = std::isalnum(static_cast<unsigned char>(ch)) != 0;
+        if (alnum) {
+          name += ch;
+        } else if (name.back() != '_') {
+          name += '_';
+        }
       }
+      while (name.back() == '_') name.pop_back();
       return name;
     });
 

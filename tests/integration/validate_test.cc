@@ -135,6 +135,9 @@ struct Corruption {
   std::string sql;
 };
 
+// What ctest and gtest print for a case: the rule it breaks and how.
+void PrintTo(const Corruption& c, std::ostream* os) { *os << c.rule << ": " << c.sql; }
+
 class CorruptionTest : public ::testing::TestWithParam<Corruption> {
  protected:
   static void SetUpTestSuite() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A fake Groq API server for asanasim's tests: a real HTTP/1.1 server on loopback that speaks
-the chat-completions API as ../shared/reference/groq-api.md describes (section 8).
+the chat-completions API as docs/reference/groq-api.md describes (section 8).
 
   fake_groq.py --key KEY [--rpm N] [--tpm N] [--rpd N] [--window S] [--faults LIST]
                [--models a,b] [--latency S]
