@@ -1,5 +1,6 @@
 #include "src/cli/command_line.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <utility>
 
@@ -161,6 +162,18 @@ absl::StatusOr<ParsedCommandLine> ParseCommandLine(const CommandSpec& spec,
   for (const auto& [ref, value] : flags)
     ASANASIM_RETURN_IF_ERROR(ref.Assign(value, Cat("--", ref.info().name)));
   return parsed;
+}
+
+absl::StatusOr<std::optional<std::vector<std::string>>> ParseOrPrintHelp(
+    const CommandSpec& spec, std::span<const SettingBinding> bindings,
+    std::span<const std::string> args, const ConfigSources& sources) {
+  ASANASIM_ASSIGN_OR_RETURN(ParsedCommandLine parsed,
+                            ParseCommandLine(spec, bindings, args, sources));
+  if (parsed.help) {
+    std::fputs(CommandHelp(spec, bindings).c_str(), stdout);
+    return std::nullopt;
+  }
+  return std::move(parsed.operands);
 }
 
 std::string CommandHelp(const CommandSpec& spec, std::span<const SettingBinding> bindings) {

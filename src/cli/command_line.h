@@ -11,7 +11,9 @@
 #define ASANASIM_SRC_CLI_COMMAND_LINE_H_
 
 #include <cstddef>
+#include <cstdlib>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,7 +36,7 @@ struct CommandSpec {
 
 // Where configuration comes from besides the arguments.
 struct ConfigSources {
-  std::function<const char*(const char*)> env;  // getenv
+  std::function<const char*(const char*)> env = [](const char* key) { return std::getenv(key); };
   std::string dotenv_path = ".env";
 };
 
@@ -48,6 +50,12 @@ absl::StatusOr<ParsedCommandLine> ParseCommandLine(const CommandSpec& spec,
                                                    std::span<const SettingBinding> bindings,
                                                    std::span<const std::string> args,
                                                    const ConfigSources& sources);
+
+// ParseCommandLine, and on -h/--help the command's help on stdout: then the result is empty (the
+// command is done); otherwise it holds the operands.
+absl::StatusOr<std::optional<std::vector<std::string>>> ParseOrPrintHelp(
+    const CommandSpec& spec, std::span<const SettingBinding> bindings,
+    std::span<const std::string> args, const ConfigSources& sources = {});
 
 // The command's --help text: usage, summary, every option with its value, help line, default and
 // environment keys, then the description.

@@ -1,6 +1,5 @@
 // asanasim generate [options]: one or many organizations into one SQLite file.
 #include <cstdio>
-#include <cstdlib>
 
 #include "asanasim/generate.h"
 #include "src/cli/command_line.h"
@@ -44,14 +43,9 @@ absl::Status RunGenerate(std::span<const std::string> args) {
   CliFlags flags;
   const SettingBinding bindings[] = {SettingBinding(GenerateSettings(), options),
                                      SettingBinding(kCliSettings, flags)};
-  ASANASIM_ASSIGN_OR_RETURN(const ParsedCommandLine parsed,
-                            ParseCommandLine(kSpec, bindings, args, {.env = [](const char* k) {
-                                               return std::getenv(k);
-                                             }}));
-  if (parsed.help) {
-    std::fputs(CommandHelp(kSpec, bindings).c_str(), stdout);
-    return absl::OkStatus();
-  }
+  ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
+                            ParseOrPrintHelp(kSpec, bindings, args));
+  if (!operands.has_value()) return absl::OkStatus();
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
   if (!options.discard)
     ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));

@@ -56,13 +56,10 @@ void PrintJson(const std::string& path, const DatabaseHash& hash) {
 absl::Status RunHash(std::span<const std::string> args) {
   HashCommand command;
   const SettingBinding bindings[] = {SettingBinding(kSettings, command)};
-  ASANASIM_ASSIGN_OR_RETURN(const ParsedCommandLine parsed,
-                            ParseCommandLine(kSpec, bindings, args, {}));
-  if (parsed.help) {
-    std::fputs(CommandHelp(kSpec, bindings).c_str(), stdout);
-    return absl::OkStatus();
-  }
-  const std::string& path = parsed.operands[0];
+  ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
+                            ParseOrPrintHelp(kSpec, bindings, args));
+  if (!operands.has_value()) return absl::OkStatus();
+  const std::string& path = (*operands)[0];
   std::string expected;
   if (!command.check.empty()) {
     absl::StatusOr<std::string> recorded = ReadManifestHash(command.check);

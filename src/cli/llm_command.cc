@@ -1,7 +1,6 @@
 // asanasim llm warm [options]: fills the LLM response cache ahead of time, so that machines
 // without network (cluster nodes) can generate with --llm-offline from a shared cache.
 #include <cstdio>
-#include <cstdlib>
 
 #include "asanasim/generate.h"
 #include "src/cli/command_line.h"
@@ -51,14 +50,9 @@ absl::Status RunLlm(std::span<const std::string> args) {
   CliFlags flags;
   const SettingBinding bindings[] = {SettingBinding(GenerateSettings(), options),
                                      SettingBinding(kCliSettings, flags)};
-  ASANASIM_ASSIGN_OR_RETURN(
-      const ParsedCommandLine parsed,
-      ParseCommandLine(kSpec, bindings, args.subspan(1),
-                       {.env = [](const char* k) { return std::getenv(k); }}));
-  if (parsed.help) {
-    std::fputs(CommandHelp(kSpec, bindings).c_str(), stdout);
-    return absl::OkStatus();
-  }
+  ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
+                            ParseOrPrintHelp(kSpec, bindings, args.subspan(1)));
+  if (!operands.has_value()) return absl::OkStatus();
   LlmOptions& llm = options.llm;
   if (llm.mode.empty()) llm.mode = "groq";
   if (llm.mode == "off") return absl::InvalidArgumentError("llm warm needs --llm groq");

@@ -57,15 +57,12 @@ constexpr CommandSpec kSpec{
 absl::Status RunMerge(std::span<const std::string> args) {
   MergeCommand command;
   const SettingBinding bindings[] = {SettingBinding(kSettings, command)};
-  ASANASIM_ASSIGN_OR_RETURN(const ParsedCommandLine parsed,
-                            ParseCommandLine(kSpec, bindings, args, {}));
-  if (parsed.help) {
-    std::fputs(CommandHelp(kSpec, bindings).c_str(), stdout);
-    return absl::OkStatus();
-  }
+  ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
+                            ParseOrPrintHelp(kSpec, bindings, args));
+  if (!operands.has_value()) return absl::OkStatus();
   MergeOptions& options = command.options;
-  options.out = parsed.operands[0];
-  options.shards.assign(parsed.operands.begin() + 1, parsed.operands.end());
+  options.out = (*operands)[0];
+  options.shards.assign(operands->begin() + 1, operands->end());
   ASANASIM_ASSIGN_OR_RETURN(const GenerateSummary summary, Merge(options));
   if (!command.quiet) PrintSummary(summary, options.out);
   return absl::OkStatus();

@@ -23,13 +23,11 @@ constexpr CommandSpec kSpec{
 }  // namespace
 
 absl::Status RunProfile(std::span<const std::string> args) {
-  ASANASIM_ASSIGN_OR_RETURN(const ParsedCommandLine parsed, ParseCommandLine(kSpec, {}, args, {}));
-  if (parsed.help) {
-    std::fputs(CommandHelp(kSpec, {}).c_str(), stdout);
-    return absl::OkStatus();
-  }
+  ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
+                            ParseOrPrintHelp(kSpec, {}, args));
+  if (!operands.has_value()) return absl::OkStatus();
   ASANASIM_ASSIGN_OR_RETURN(const Profile profile,
-                            LoadProfile(parsed.operands.empty() ? "" : parsed.operands[0]));
+                            LoadProfile(operands->empty() ? "" : (*operands)[0]));
   std::fputs(FormatProfile(profile).c_str(), stdout);
   return absl::OkStatus();
 }

@@ -128,13 +128,10 @@ absl::Status CheckReportPath(const std::string& report_path) {
 absl::Status RunValidate(std::span<const std::string> args) {
   ValidateCommand command;
   const SettingBinding bindings[] = {SettingBinding(kSettings, command)};
-  ASANASIM_ASSIGN_OR_RETURN(const ParsedCommandLine parsed,
-                            ParseCommandLine(kSpec, bindings, args, {}));
-  if (parsed.help) {
-    std::fputs(CommandHelp(kSpec, bindings).c_str(), stdout);
-    return absl::OkStatus();
-  }
-  const std::string& path = parsed.operands[0];
+  ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
+                            ParseOrPrintHelp(kSpec, bindings, args));
+  if (!operands.has_value()) return absl::OkStatus();
+  const std::string& path = (*operands)[0];
   if (!command.report.empty()) {
     ASANASIM_RETURN_IF_ERROR(CheckReportPath(command.report));
     command.options.charts = true;

@@ -256,11 +256,4 @@ const Setting<O> kSettings[] = {
 
 std::span<const Setting<GenerateOptions>> GenerateSettings() { return kSettings; }
 
-const Setting<GenerateOptions>* FindGenerateSetting(std::string_view name) {
-  for (const Setting<GenerateOptions>& s : kSettings) {
-    if (s.info.name == name) return &s;
-  }
-  return nullptr;
-}
-
 }  // namespace asanasim

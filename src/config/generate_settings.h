@@ -5,7 +5,6 @@
 #define ASANASIM_SRC_CONFIG_GENERATE_SETTINGS_H_
 
 #include <span>
-#include <string_view>
 
 #include "asanasim/options.h"
 #include "src/config/setting.h"
@@ -13,9 +12,6 @@
 namespace asanasim {
 
 std::span<const Setting<GenerateOptions>> GenerateSettings();
-
-// The setting named `name` (its flag without dashes), or null.
-const Setting<GenerateOptions>* FindGenerateSetting(std::string_view name);
 
 }  // namespace asanasim
 
