@@ -7,7 +7,7 @@
 #
 #   scripts/bench.sh [--repetitions N] [--long]
 #
-# --long adds one ~50-million-row generate (a few minutes) and reports its time, size and RSS.
+# --long adds one ~60-million-row generate (about ten minutes) and reports its time, size and RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=5 long=0
@@ -39,7 +39,7 @@ for orgs in 3 30; do
   cp "$scratch/rss-$orgs.sqlite.manifest.json" "$out/rss-$orgs.manifest.json"
 done
 if [[ $long -eq 1 ]]; then
-  echo "bench.sh: the long run (--orgs 1200, about 50 million rows)..." >&2
+  echo "bench.sh: the long run (--orgs 1200, about 60 million rows)..." >&2
   "$bin" generate --quiet --force --orgs 1200 --out "$scratch/long.sqlite"
   cp "$scratch/long.sqlite.manifest.json" "$out/long.manifest.json"
   ls -l "$scratch/long.sqlite" | awk '{print $5}' > "$out/long.bytes"
