@@ -52,21 +52,23 @@ absl::Status Usage(std::string_view message) {
   return absl::InvalidArgumentError(std::string(message));
 }
 
-}  // namespace
+// What the arguments say, before anything is applied.
+struct Arguments {
+  bool help = false;
+  std::vector<std::string> operands;
+  std::vector<std::pair<Ref, std::string>> flags;  // in order
+  std::string config_path;                         // --config FILE
+};
 
-absl::StatusOr<ParsedCommandLine> ParseCommandLine(const CommandSpec& spec,
-                                                   std::span<const SettingBinding> bindings,
-                                                   std::span<const std::string> args,
-                                                   const ConfigSources& sources) {
-  ParsedCommandLine parsed;
-  // Flags are parsed first (so --config and --help are known) but applied last.
-  std::vector<std::pair<Ref, std::string>> flags;
-  std::string config_path;
+absl::StatusOr<Arguments> ReadArguments(const CommandSpec& spec,
+                                        std::span<const SettingBinding> bindings,
+                                        std::span<const std::string> args) {
+  Arguments out;
   bool options_ended = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (options_ended || arg.size() < 2 || arg[0] != '-') {
-      parsed.operands.push_back(arg);
+      out.operands.push_back(arg);
       continue;
     }
     if (arg == "--") {
@@ -74,92 +76,108 @@ absl::StatusOr<ParsedCommandLine> ParseCommandLine(const CommandSpec& spec,
       continue;
     }
     if (arg == "--help" || arg == "-h") {
-      parsed.help = true;
-      return parsed;
+      out.help = true;
+      return out;
     }
     const bool long_flag = arg[1] == '-';
+    const size_t skip = long_flag ? 2 : 1;
     const size_t eq = arg.find('=');
-    const std::string name = arg.substr(
-        long_flag ? 2 : 1, eq == std::string::npos ? std::string::npos : eq - (long_flag ? 2 : 1));
-    const std::string shown = long_flag ? Cat("--", name) : Cat("-", name);
-    if (spec.reads_configuration && long_flag && name == "config") {
-      if (eq != std::string::npos) {
-        config_path = arg.substr(eq + 1);
-      } else if (i + 1 < args.size()) {
-        config_path = args[++i];
-      } else {
-        return Usage("option '--config' needs a value");
-      }
-      if (config_path.empty()) return Usage("--config: '' is empty");
-      continue;
-    }
-    const Ref ref = FindFlag(bindings, name, !long_flag);
-    if (ref.binding == nullptr)
+    const std::string name =
+        arg.substr(skip, eq == std::string::npos ? std::string::npos : eq - skip);
+    const std::string shown = Cat(long_flag ? "--" : "-", name);
+    const bool config = spec.reads_configuration && long_flag && name == "config";
+    const Ref ref = config ? Ref{} : FindFlag(bindings, name, !long_flag);
+    if (!config && ref.binding == nullptr)
       return Usage(Cat("unknown option '", shown, "' (see asanasim ", spec.name, " --help)"));
     std::string value;
     if (eq != std::string::npos) {
       value = arg.substr(eq + 1);
-    } else if (ref.info().type == SettingType::kBool) {
+    } else if (!config && ref.info().type == SettingType::kBool) {
       value = "true";
     } else if (i + 1 < args.size()) {
       value = args[++i];
     } else {
       return Usage(Cat("option '", shown, "' needs a value"));
     }
-    flags.emplace_back(ref, std::move(value));
-  }
-  if (parsed.operands.size() < spec.min_operands || parsed.operands.size() > spec.max_operands) {
-    if (parsed.operands.size() > spec.max_operands) {
-      const std::string& extra = parsed.operands[spec.max_operands];
-      return Usage(Cat("unexpected argument '", extra, "' (usage: asanasim ", spec.name,
-                       spec.operands.empty() ? " [options]" : Cat(" [options] ", spec.operands),
-                       ")"));
+    if (config) {
+      if (value.empty()) return Usage("--config: '' is empty");
+      out.config_path = std::move(value);
+    } else {
+      out.flags.emplace_back(ref, std::move(value));
     }
+  }
+  if (out.operands.size() > spec.max_operands) {
+    return Usage(Cat("unexpected argument '", out.operands[spec.max_operands],
+                     "' (usage: asanasim ", spec.name, " [options]",
+                     spec.operands.empty() ? "" : " ", spec.operands, ")"));
+  }
+  if (out.operands.size() < spec.min_operands)
     return Usage(
         Cat(spec.name, " needs ", spec.operands, " (see asanasim ", spec.name, " --help)"));
-  }
+  return out;
+}
 
-  if (spec.reads_configuration) {
-    // ./.env
-    std::error_code ec;
-    if (std::filesystem::exists(sources.dotenv_path, ec)) {
-      ASANASIM_ASSIGN_OR_RETURN(std::vector<KeyValue> entries,
-                                ReadKeyValueFile(sources.dotenv_path));
-      for (const KeyValue& kv : entries) {
-        const std::string source =
-            Cat(kv.key, " (", sources.dotenv_path, ":", std::to_string(kv.line), ")");
-        const Ref ref = FindEnv(bindings, kv.key);
-        if (ref.binding != nullptr) {
-          ASANASIM_RETURN_IF_ERROR(ref.Assign(kv.value, source));
-        } else if (Ours(kv.key)) {
-          return Usage(Cat(source, ": unknown key"));
-        }
-      }
+// ./.env: keys of our settings apply; a key of ours that no setting declares is a typo.
+absl::Status ApplyDotenv(std::span<const SettingBinding> bindings, const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return absl::OkStatus();
+  ASANASIM_ASSIGN_OR_RETURN(const std::vector<KeyValue> entries, ReadKeyValueFile(path));
+  for (const KeyValue& kv : entries) {
+    const std::string source = Cat(kv.key, " (", path, ":", std::to_string(kv.line), ")");
+    const Ref ref = FindEnv(bindings, kv.key);
+    if (ref.binding != nullptr) {
+      ASANASIM_RETURN_IF_ERROR(ref.Assign(kv.value, source));
+    } else if (Ours(kv.key)) {
+      return Usage(Cat(source, ": unknown key"));
     }
-    // The environment.
-    for (const SettingBinding& b : bindings) {
-      for (size_t i = 0; i < b.size(); ++i) {
-        for (std::string_view key : b.info(i).env) {
-          if (key.empty()) continue;
-          const char* value = sources.env(std::string(key).c_str());
-          if (value != nullptr)
-            ASANASIM_RETURN_IF_ERROR(b.Assign(i, value, Cat("environment variable ", key)));
-        }
-      }
-    }
-    // --config FILE
-    if (!config_path.empty()) {
-      absl::StatusOr<std::vector<KeyValue>> entries = ReadKeyValueFile(config_path);
-      if (!entries.ok()) return Usage(Cat("--config: ", entries.status().message()));
-      for (const KeyValue& kv : *entries) {
-        const std::string where = Cat(config_path, ":", std::to_string(kv.line));
-        const Ref ref = FindFlag(bindings, kv.key, /*short_name=*/false);
-        if (ref.binding == nullptr) return Usage(Cat(where, ": unknown key '", kv.key, "'"));
-        ASANASIM_RETURN_IF_ERROR(ref.Assign(kv.value, Cat(where, ": ", kv.key)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ApplyEnvironment(std::span<const SettingBinding> bindings,
+                              const ConfigSources& sources) {
+  for (const SettingBinding& b : bindings) {
+    for (size_t i = 0; i < b.size(); ++i) {
+      for (std::string_view key : b.info(i).env) {
+        if (key.empty()) continue;
+        const char* value = sources.env(std::string(key).c_str());
+        if (value != nullptr)
+          ASANASIM_RETURN_IF_ERROR(b.Assign(i, value, Cat("environment variable ", key)));
       }
     }
   }
-  for (const auto& [ref, value] : flags)
+  return absl::OkStatus();
+}
+
+// --config FILE: `name = value` lines, a setting's flag name as the key.
+absl::Status ApplyConfigFile(std::span<const SettingBinding> bindings, const std::string& path) {
+  absl::StatusOr<std::vector<KeyValue>> entries = ReadKeyValueFile(path);
+  if (!entries.ok()) return Usage(Cat("--config: ", entries.status().message()));
+  for (const KeyValue& kv : *entries) {
+    const std::string where = Cat(path, ":", std::to_string(kv.line));
+    const Ref ref = FindFlag(bindings, kv.key, /*short_name=*/false);
+    if (ref.binding == nullptr) return Usage(Cat(where, ": unknown key '", kv.key, "'"));
+    ASANASIM_RETURN_IF_ERROR(ref.Assign(kv.value, Cat(where, ": ", kv.key)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ParsedCommandLine> ParseCommandLine(const CommandSpec& spec,
+                                                   std::span<const SettingBinding> bindings,
+                                                   std::span<const std::string> args,
+                                                   const ConfigSources& sources) {
+  ASANASIM_ASSIGN_OR_RETURN(Arguments a, ReadArguments(spec, bindings, args));
+  ParsedCommandLine parsed{.help = a.help, .operands = std::move(a.operands)};
+  if (a.help) return parsed;
+  // Lowest precedence first, so that each source overrides the ones before it.
+  if (spec.reads_configuration) {
+    ASANASIM_RETURN_IF_ERROR(ApplyDotenv(bindings, sources.dotenv_path));
+    ASANASIM_RETURN_IF_ERROR(ApplyEnvironment(bindings, sources));
+    if (!a.config_path.empty()) ASANASIM_RETURN_IF_ERROR(ApplyConfigFile(bindings, a.config_path));
+  }
+  for (const auto& [ref, value] : a.flags)
     ASANASIM_RETURN_IF_ERROR(ref.Assign(value, Cat("--", ref.info().name)));
   return parsed;
 }

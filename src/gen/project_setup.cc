@@ -25,71 +25,17 @@ ProjectSetup::ProjectSetup(const TeamContext& team)
       status_next_(StatusTransitions(team.profile())) {}
 
 ProjectState ProjectSetup::Run(uint32_t local, TextBinder& text, JobIds& ids, Batch& batch) {
-  const Profile& p = team_.profile();
-  const OrgPlan& org = team_.org();
-  const TeamPlan& t = team_.team();
   ProjectState project;
   project.local = local;
   project.id = ids.Next(Table::kProjects);
-  Rng shape = team_.Stream(Kind::kProject, Purpose::kProjectShape, local);
   Rng members = team_.Stream(Kind::kProject, Purpose::kProjectMembers, local);
-
-  // Owner, life span, completion.
+  const TeamPlan& t = team_.team();
   project.owner =
       Bernoulli(members, 0.6) ? t.lead : PickOne(members, std::span<const uint32_t>(t.members));
-  const int64_t start = org.history_start;
-  const int64_t span = org.as_of - start - 7 * kMsPerDay;
-  project.created = team_.time().Moment(shape, team_.TzOf(project.owner), [&] {
-    return start + static_cast<int64_t>(span * std::pow(shape.NextDouble(), p.project_age_skew));
-  });
-  const int64_t planned_end =
-      project.created +
-      static_cast<int64_t>(
-          LogNormal(shape, std::log(p.project_duration_median_days), p.project_duration_sigma) *
-          kMsPerDay);
-  project.completed =
-      planned_end < org.as_of - 3 * kMsPerDay && Bernoulli(shape, p.project_completion_share);
-  project.close = project.completed
-                      ? team_.time().Between(shape, planned_end,
-                                             std::min(planned_end + 4 * kMsPerDay, org.as_of),
-                                             team_.TzOf(project.owner))
-                      : org.as_of;
-  project.close = std::max(project.close, project.created + kMsPerDay);
-  const bool archived = project.completed && Bernoulli(shape, p.archived_share);
-  const bool has_start = Bernoulli(shape, 0.6);
-  const bool has_due = Bernoulli(shape, 0.8);
-  int64_t modified =
-      project.completed
-          ? project.close
-          : std::min(org.as_of, project.created + UniformRange(shape, 0, 20) * kMsPerDay);
-  modified = StatusUpdates(project, modified);
-  project.tag_rate = p.project_tag_rate[tag_rates_.Pick(shape)];
-
+  const Shape shape = DrawShape(project);
   const ProjectText& words = text.BindProject(local, project.owner, project.created);
   project.name = words.name;
-  const int64_t owner_id = team_.user(project.owner).id;
-  ProjectRow row{.id = project.id,
-                 .organization_id = org.id,
-                 .team_id = t.id,
-                 .name = words.name,
-                 .notes = words.notes,
-                 .owner_id = owner_id,
-                 .color = words.color,
-                 .default_view = words.view,
-                 .privacy_setting = words.privacy,
-                 .archived = archived,
-                 .completed = project.completed,
-                 .created_at = project.created,
-                 .modified_at = std::max(modified, project.created)};
-  if (has_start) row.start_on = DayOf(project.created);
-  if (has_due) row.due_on = std::max(DayOf(planned_end), DayOf(project.created));
-  if (project.completed) {
-    row.completed_at = project.close;
-    row.completed_by_id = owner_id;
-  }
-  batch.Add(row);
-
-  // Status updates, drawn above (they move modified_at).
+  EmitProject(project, shape, words, batch);
   const std::vector<StatusText>& status_text = text.BindStatusUpdates(local, statuses_);
   for (size_t i = 0; i < statuses_.size(); ++i) {
     const StatusDraft& u = statuses_[i];
@@ -101,28 +47,103 @@ ProjectState ProjectSetup::Run(uint32_t local, TextBinder& text, JobIds& ids, Ba
                               .text = status_text[i].text,
                               .created_at = u.at});
   }
+  Members(project, members, batch);
+  FieldsAndSections(project, ids, batch);
+  Rng count = team_.Stream(Kind::kProject, Purpose::kTaskCount, local);
+  project.task_count = std::max<int64_t>(
+      1, std::llround(team_.org().tasks_per_project *
+                      LogNormal(count, 0.0, team_.profile().tasks_per_project_sigma)));
+  return project;
+}
 
-  // Members: the whole team; the owner and the lead administer, a few only comment.
+// Life span and completion: created at a working moment of the owner, older projects commoner;
+// a log-normal planned span; completed (and maybe archived) when that has passed. Draws the
+// status updates (into statuses_), which move modified_at.
+ProjectSetup::Shape ProjectSetup::DrawShape(ProjectState& project) {
+  const Profile& p = team_.profile();
+  const OrgPlan& org = team_.org();
+  Rng shape = team_.Stream(Kind::kProject, Purpose::kProjectShape, project.local);
+  const int64_t start = org.history_start;
+  const int64_t span = org.as_of - start - 7 * kMsPerDay;
+  project.created = team_.time().Moment(shape, team_.TzOf(project.owner), [&] {
+    return start + static_cast<int64_t>(span * std::pow(shape.NextDouble(), p.project_age_skew));
+  });
+  Shape out;
+  out.planned_end = project.created +
+                    static_cast<int64_t>(LogNormal(shape, std::log(p.project_duration_median_days),
+                                                   p.project_duration_sigma) *
+                                         kMsPerDay);
+  project.completed =
+      out.planned_end < org.as_of - 3 * kMsPerDay && Bernoulli(shape, p.project_completion_share);
+  project.close = project.completed
+                      ? team_.time().Between(shape, out.planned_end,
+                                             std::min(out.planned_end + 4 * kMsPerDay, org.as_of),
+                                             team_.TzOf(project.owner))
+                      : org.as_of;
+  project.close = std::max(project.close, project.created + kMsPerDay);
+  out.archived = project.completed && Bernoulli(shape, p.archived_share);
+  out.has_start = Bernoulli(shape, 0.6);
+  out.has_due = Bernoulli(shape, 0.8);
+  out.modified =
+      project.completed
+          ? project.close
+          : std::min(org.as_of, project.created + UniformRange(shape, 0, 20) * kMsPerDay);
+  out.modified = StatusUpdates(project, out.modified);
+  project.tag_rate = p.project_tag_rate[tag_rates_.Pick(shape)];
+  return out;
+}
+
+void ProjectSetup::EmitProject(const ProjectState& project, const Shape& shape,
+                               const ProjectText& words, Batch& batch) const {
+  const int64_t owner_id = team_.user(project.owner).id;
+  ProjectRow row{.id = project.id,
+                 .organization_id = team_.org().id,
+                 .team_id = team_.team().id,
+                 .name = words.name,
+                 .notes = words.notes,
+                 .owner_id = owner_id,
+                 .color = words.color,
+                 .default_view = words.view,
+                 .privacy_setting = words.privacy,
+                 .archived = shape.archived,
+                 .completed = project.completed,
+                 .created_at = project.created,
+                 .modified_at = std::max(shape.modified, project.created)};
+  if (shape.has_start) row.start_on = DayOf(project.created);
+  if (shape.has_due) row.due_on = std::max(DayOf(shape.planned_end), DayOf(project.created));
+  if (project.completed) {
+    row.completed_at = project.close;
+    row.completed_by_id = owner_id;
+  }
+  batch.Add(row);
+}
+
+// The whole team; the owner and the lead administer, a few only comment. Then the order in which
+// members take the project's work.
+void ProjectSetup::Members(ProjectState& project, Rng& members, Batch& batch) const {
+  const TeamPlan& t = team_.team();
   for (uint32_t u : t.members) {
     std::string_view level = "editor";
     if (u == project.owner || u == t.lead) {
       level = "admin";
-    } else if (Bernoulli(members, p.project_member_commenter_share)) {
+    } else if (Bernoulli(members, team_.profile().project_member_commenter_share)) {
       level = "commenter";
     }
     batch.Add(ProjectMembershipRow{
         .project_id = project.id, .user_id = team_.user(u).id, .access_level = level});
   }
   project.workload_order = t.members;
-  Rng order = team_.Stream(Kind::kProject, Purpose::kProjectOrder, local);
+  Rng order = team_.Stream(Kind::kProject, Purpose::kProjectOrder, project.local);
   Shuffle(order, std::span<uint32_t>(project.workload_order));
+}
 
-  // Custom fields (the first two shown prominently) and the department's workflow.
+// The department's custom fields (the first two shown prominently) and its workflow's sections.
+void ProjectSetup::FieldsAndSections(ProjectState& project, JobIds& ids, Batch& batch) const {
   project.field_indexes.assign(team_.field_indexes().begin(), team_.field_indexes().end());
   for (size_t i = 0; i < project.field_indexes.size(); ++i) {
     batch.Add(ProjectCustomFieldSettingRow{
         .project_id = project.id,
-        .custom_field_id = org.fields[static_cast<size_t>(project.field_indexes[i])].id,
+        .custom_field_id = team_.org().fields[static_cast<size_t>(project.field_indexes[i])].id,
         .is_important = i < 2});
   }
   const std::span<const SectionSpec> sections = team_.vocab().sections;
@@ -138,11 +159,6 @@ ProjectState ProjectSetup::Run(uint32_t local, TextBinder& text, JobIds& ids, Ba
                    .position = static_cast<int64_t>(s),
                    .created_at = project.created + static_cast<int64_t>(s + 1) * kMsPerSecond * 7});
   }
-
-  Rng count = team_.Stream(Kind::kProject, Purpose::kTaskCount, local);
-  project.task_count = std::max<int64_t>(
-      1, std::llround(org.tasks_per_project * LogNormal(count, 0.0, p.tasks_per_project_sigma)));
-  return project;
 }
 
 // The first update a week or so after creation, then every week or two, each status a Markov

@@ -35,6 +35,19 @@ class ProjectSetup {
   ProjectState Run(uint32_t local, TextBinder& text, JobIds& ids, Batch& batch);
 
  private:
+  // What the project row needs beyond ProjectState.
+  struct Shape {
+    int64_t planned_end = 0;
+    int64_t modified = 0;
+    bool archived = false;
+    bool has_start = false;
+    bool has_due = false;
+  };
+  Shape DrawShape(ProjectState& project);
+  void EmitProject(const ProjectState& project, const Shape& shape, const ProjectText& words,
+                   Batch& batch) const;
+  void Members(ProjectState& project, Rng& members, Batch& batch) const;
+  void FieldsAndSections(ProjectState& project, JobIds& ids, Batch& batch) const;
   // Fills statuses_; returns modified_at moved past the last update.
   int64_t StatusUpdates(const ProjectState& project, int64_t modified);
 
