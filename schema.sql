@@ -12,9 +12,9 @@
 --   * Tables are STRICT (SQLite >= 3.37): a value of the wrong type is an error, not a coercion.
 
 -- Marks the file as an asanasim database ('ASIM') and records the schema version; keep
--- user_version equal to kSchemaVersion in src/sink/schema.h.
+-- user_version equal to kSchemaVersion in src/model/schema.h.
 PRAGMA application_id = 1095977293;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- One row per generator run that wrote into this file (a merged file holds one per shard).
 CREATE TABLE runs (
@@ -48,8 +48,10 @@ CREATE TABLE users (
   email            TEXT    NOT NULL,
   title            TEXT    NOT NULL,
   department       TEXT    NOT NULL,
+  -- IANA zone (e.g. America/Los_Angeles). Local times are this zone's, daylight saving time
+  -- included: in SQL, strftime(..., 'localtime') does not apply; use the zone's rules (asanasim
+  -- validate does, through tzdata).
   time_zone        TEXT    NOT NULL,
-  utc_offset_min   INTEGER NOT NULL CHECK (utc_offset_min BETWEEN -720 AND 840),
   is_admin         INTEGER NOT NULL CHECK (is_admin IN (0, 1)),
   is_active        INTEGER NOT NULL CHECK (is_active IN (0, 1)),
   created_at       TEXT    NOT NULL

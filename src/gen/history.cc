@@ -21,6 +21,9 @@ constexpr double kFibonacciWeights[] = {15, 25, 25, 20, 10, 5};
 constexpr double kSecondTagShare = 0.3;
 // A dependent task waits on one more prerequisite with this probability, up to the maximum.
 constexpr double kExtraPrerequisiteShare = 0.25;
+// A safety bound on due-date pushes of one task (each needs its date to pass first, so the task's
+// life ends them long before this).
+constexpr int kMaxDuePushes = 64;
 
 }  // namespace
 
@@ -51,7 +54,7 @@ const TaskHistory& HistoryDrafter::Draw(std::span<const ProjectState> projects,
   }
   Assignment(project, task, srng, hrng);
   const int64_t due_set_at = SetDueDate(task, srng);
-  Reschedule(task, due_set_at, srng);
+  PushDueDates(task, due_set_at);
   Comments(project, task);
   if (task.depth == 0) Sections(project, task, hrng);
   Completion(task, hrng);
@@ -77,24 +80,32 @@ const TaskHistory& HistoryDrafter::Draw(std::span<const ProjectState> projects,
 void HistoryDrafter::Assignment(const ProjectState& project, const TaskState& task, Rng& srng,
                                 Rng& hrng) {
   std::vector<StoryDraft>& stories = history_.stories;
-  const int64_t end = task.end(team_.as_of());
+  const int64_t end = task.active_until;
   assignees_.clear();
-  const int64_t assigned_at =
-      std::min(end, task.created + UniformRange(srng, 0, 20 * kMsPerMinute));
+  int64_t assigned_at = std::min(end, task.created + UniformRange(srng, 0, 20 * kMsPerMinute));
+  uint32_t assigner = task.creator;
   if (task.assignee >= 0) {
+    // Triage: some work waits unassigned in the backlog until the team lead assigns it.
+    Rng triage = team_.Stream(task.kind, Purpose::kTaskTriage, task.local);
+    if (end - task.created > 4 * kMsPerHour && Bernoulli(triage, p_.triaged_share)) {
+      const int64_t wait = static_cast<int64_t>(
+          LogNormal(triage, std::log(p_.triage_delay_days_median), 0.8) * kMsPerDay);
+      assigner = team_.team().lead;
+      const int64_t hi = std::min(end - kMsPerHour, task.created + kMsPerHour + wait);
+      assigned_at = team_.time().Between(triage, std::min(hi, task.created + kMsPerHour), hi,
+                                         team_.ZoneOf(assigner));
+    }
     int32_t first = task.assignee;
     if (end - assigned_at > kMsPerHour && Bernoulli(hrng, p_.reassigned_share)) {
       const auto other = static_cast<int32_t>(team_.PickMember(hrng, project));
       if (other != task.assignee) first = other;
     }
-    stories.push_back({.at = assigned_at,
-                       .actor = task.creator,
-                       .kind = StoryKind::kAssigned,
-                       .new_user = first});
+    stories.push_back(
+        {.at = assigned_at, .actor = assigner, .kind = StoryKind::kAssigned, .new_user = first});
     assignees_.push_back(first);
     if (first != task.assignee) {
       const int64_t at = team_.time().Between(hrng, assigned_at + kMsPerMinute, end,
-                                              team_.TzOf(static_cast<uint32_t>(first)));
+                                              team_.ZoneOf(static_cast<uint32_t>(first)));
       stories.push_back({.at = std::min(at, end),
                          .actor = static_cast<uint32_t>(first),
                          .kind = StoryKind::kAssigned,
@@ -108,7 +119,7 @@ void HistoryDrafter::Assignment(const ProjectState& project, const TaskState& ta
     stories.push_back(
         {.at = assigned_at, .actor = task.creator, .kind = StoryKind::kAssigned, .new_user = once});
     const int64_t at = team_.time().Between(hrng, assigned_at + kMsPerMinute, end,
-                                            team_.TzOf(static_cast<uint32_t>(once)));
+                                            team_.ZoneOf(static_cast<uint32_t>(once)));
     stories.push_back({.at = std::min(at, end),
                        .actor = static_cast<uint32_t>(once),
                        .kind = StoryKind::kUnassigned,
@@ -120,8 +131,8 @@ void HistoryDrafter::Assignment(const ProjectState& project, const TaskState& ta
 // The due date is set soon after creation; returns when (the creation when there is none).
 int64_t HistoryDrafter::SetDueDate(const TaskState& task, Rng& srng) {
   if (task.due_day < 0) return task.created;
-  const int64_t at = std::min(task.end(team_.as_of()),
-                              task.created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour));
+  const int64_t at =
+      std::min(task.active_until, task.created + UniformRange(srng, kMsPerSecond, 2 * kMsPerHour));
   history_.stories.push_back({.at = at,
                               .actor = task.creator,
                               .kind = StoryKind::kDueDate,
@@ -130,30 +141,41 @@ int64_t HistoryDrafter::SetDueDate(const TaskState& task, Rng& srng) {
   return at;
 }
 
-// Open work that ran past its due date is often rescheduled rather than left overdue.
-void HistoryDrafter::Reschedule(TaskState& task, int64_t due_set_at, Rng& srng) {
+// A due date that passes while the work is open is often pushed out rather than left overdue,
+// by whoever carries the task, a day or two after it passed; the new date may pass too, and be
+// pushed again. Pushes stop when the task ends (done, quiet, or as_of).
+void HistoryDrafter::PushDueDates(TaskState& task, int64_t due_set_at) {
+  if (task.due_day < 0) return;
   Rng& due = *task.due_stream;
-  const int64_t today = DayOf(team_.as_of());
-  if (task.completed || task.due_day < 0 || task.due_day >= today ||
-      !Bernoulli(due, p_.overdue_rescheduled_share))
-    return;
-  int64_t new_due = today + UniformRange(due, 1, 21);
-  if (WeekdayOf(new_due) >= 5) new_due += WeekdayOf(new_due) == 5 ? 2 : 1;
-  if (task.parent_due_day >= 0) new_due = std::min(new_due, task.parent_due_day);
-  if (new_due <= task.due_day) return;
-  const int64_t at =
-      team_.time().Between(srng, std::max(due_set_at + kMsPerMinute, task.due_day * kMsPerDay),
-                           team_.as_of() - kMsPerMinute, team_.TzOf(task.completer));
-  const int64_t new_start = task.start_day > new_due ? -1 : task.start_day;
-  history_.stories.push_back({.at = at,
-                              .actor = task.completer,
-                              .kind = StoryKind::kDueDate,
-                              .old_due = task.due_day,
-                              .new_due = new_due,
-                              .old_start = task.start_day,
-                              .new_start = new_start});
-  task.due_day = new_due;
-  task.start_day = new_start;
+  Rng push = team_.Stream(task.kind, Purpose::kTaskDuePushes, task.local);
+  const ZoneClock& zone = team_.ZoneOf(task.completer);
+  const int64_t end = task.active_until - kMsPerMinute;
+  for (int n = 0; n < kMaxDuePushes; ++n) {
+    // When the date has passed, in the carrier's zone and in UTC alike.
+    const int64_t passed = std::max({zone.StartOfDay(task.due_day + 1),
+                                     (task.due_day + 1) * kMsPerDay, due_set_at + kMsPerMinute});
+    if (passed >= end || !Bernoulli(due, p_.due_push_share)) return;
+    const int64_t delay = static_cast<int64_t>(
+        2 * LogNormal(push, std::log(p_.due_push_delay_days_median), 0.8) * kMsPerDay);
+    const int64_t at = team_.time().Between(push, passed, std::min(end, passed + delay), zone);
+    int64_t new_due =
+        zone.LocalDay(at) +
+        std::max<int64_t>(1, std::llround(LogNormal(push, std::log(p_.due_push_days_median), 0.6)));
+    if (WeekdayOf(new_due) >= 5) new_due += WeekdayOf(new_due) == 5 ? 2 : 1;
+    if (task.parent_due_day >= 0) new_due = std::min(new_due, task.parent_due_day);
+    if (new_due <= task.due_day) return;
+    const int64_t new_start = task.start_day > new_due ? -1 : task.start_day;
+    history_.stories.push_back({.at = at,
+                                .actor = task.completer,
+                                .kind = StoryKind::kDueDate,
+                                .old_due = task.due_day,
+                                .new_due = new_due,
+                                .old_start = task.start_day,
+                                .new_start = new_start});
+    task.due_day = new_due;
+    task.start_day = new_start;
+    due_set_at = at;
+  }
 }
 
 void HistoryDrafter::Comments(const ProjectState& project, const TaskState& task) {
@@ -172,11 +194,10 @@ void HistoryDrafter::Comments(const ProjectState& project, const TaskState& task
       who = team_.PickMember(crng, project);
     }
     commenters_.push_back(who);
-    history_.stories.push_back(
-        {.at = team_.time().Between(crng, task.created + kMsPerMinute, task.end(team_.as_of()),
-                                    team_.TzOf(who)),
-         .actor = who,
-         .kind = StoryKind::kComment});
+    history_.stories.push_back({.at = team_.time().Between(crng, task.created + kMsPerMinute,
+                                                           task.active_until, team_.ZoneOf(who)),
+                                .actor = who,
+                                .kind = StoryKind::kComment});
   }
 }
 
@@ -194,9 +215,12 @@ void HistoryDrafter::Sections(const ProjectState& project, const TaskState& task
   Stage first = Stage::kBacklog;
   if (final_stage != Stage::kBacklog && !Bernoulli(hrng, p_.start_in_backlog_share))
     first = Stage::kTodo;
-  history_.stories.front().new_section = project.SectionOf(first);  // the created story
-  std::array<Stage, 4> path{};
+  // Every task is created in the first section (the intake); triaged work moves on to its
+  // first stage right away, as the first move.
+  history_.stories.front().new_section = 0;  // the created story
+  std::array<Stage, 5> path{};
   size_t n = 0;
+  if (project.SectionOf(first) != 0) path[n++] = first;
   if (final_stage == Stage::kDone) {
     if (Bernoulli(hrng, p_.done_via_doing_share)) path[n++] = Stage::kDoing;
     if (Bernoulli(hrng, p_.done_via_review_share)) path[n++] = Stage::kReview;
@@ -204,13 +228,14 @@ void HistoryDrafter::Sections(const ProjectState& project, const TaskState& task
     for (int st = static_cast<int>(first) + 1; st <= static_cast<int>(final_stage); ++st)
       path[n++] = static_cast<Stage>(st);
   }
-  const int64_t end = task.end(team_.as_of());
+  const int64_t end = task.active_until;
   team_.time().SortedBetween(hrng, std::min(end, task.created + kMsPerMinute), end,
-                             team_.TzOf(task.completer), n, moments_);
-  int from = project.SectionOf(first);
+                             team_.ZoneOf(task.completer), n, moments_);
+  int from = 0;
   const auto here = static_cast<int32_t>(project.local);
   for (size_t i = 0; i < n; ++i) {
     const int to = project.SectionOf(path[i]);
+    if (to == from) continue;  // a stage the workflow does not have
     history_.stories.push_back({.at = moments_[i],
                                 .actor = task.completer,
                                 .kind = StoryKind::kSection,
@@ -219,7 +244,7 @@ void HistoryDrafter::Sections(const ProjectState& project, const TaskState& task
                                 .new_section = to});
     from = to;
   }
-  if (final_stage == Stage::kDone) {
+  if (final_stage == Stage::kDone && from != project.SectionOf(Stage::kDone)) {
     history_.stories.push_back({.at = task.completed_at,
                                 .actor = task.completer,
                                 .kind = StoryKind::kSection,
@@ -241,10 +266,10 @@ void HistoryDrafter::Completion(const TaskState& task, Rng& hrng) {
   if (!task.completed) return;
   const int64_t span = task.completed_at - task.created;
   if (task.approval.empty() && span > 2 * kMsPerHour && Bernoulli(hrng, p_.reopened_share)) {
-    const int64_t first = team_.time().Between(hrng, task.created + span / 5,
-                                               task.created + span / 2, team_.TzOf(task.completer));
+    const int64_t first = team_.time().Between(
+        hrng, task.created + span / 5, task.created + span / 2, team_.ZoneOf(task.completer));
     const int64_t reopened = team_.time().Between(
-        hrng, first + kMsPerMinute, task.completed_at - kMsPerMinute, team_.TzOf(task.creator));
+        hrng, first + kMsPerMinute, task.completed_at - kMsPerMinute, team_.ZoneOf(task.creator));
     stories.push_back({.at = first, .actor = task.completer, .kind = StoryKind::kCompleted});
     stories.push_back({.at = reopened, .actor = task.creator, .kind = StoryKind::kIncomplete});
   }
@@ -265,12 +290,12 @@ void HistoryDrafter::Tags(const ProjectState& project, const TaskState& task) {
   if (org.tags[static_cast<size_t>(b)].id < org.tags[static_cast<size_t>(a)].id) std::swap(a, b);
   history_.tags.push_back(a);
   if (b != a) history_.tags.push_back(b);
-  const int64_t end = task.end(team_.as_of());
+  const int64_t end = task.active_until;
   for (int t : history_.tags) {
     const int64_t at =
         Bernoulli(tags, p_.late_tag_share)
             ? team_.time().Between(tags, task.created + kMsPerMinute, end,
-                                   team_.TzOf(task.completer))
+                                   team_.ZoneOf(task.completer))
             : std::min(end, task.created + UniformRange(tags, kMsPerSecond, 30 * kMsPerMinute));
     history_.stories.push_back(
         {.at = at, .actor = task.creator, .kind = StoryKind::kTag, .ref = t});
@@ -290,8 +315,8 @@ void HistoryDrafter::Followers(const ProjectState& project, const TaskState& tas
     if (std::find(followers.begin(), followers.end(), watcher) == followers.end()) {
       followers.push_back(watcher);
       history_.stories.push_back(
-          {.at = team_.time().Between(frng, task.created + kMsPerMinute, task.end(team_.as_of()),
-                                      team_.TzOf(watcher)),
+          {.at = team_.time().Between(frng, task.created + kMsPerMinute, task.active_until,
+                                      team_.ZoneOf(watcher)),
            .actor = watcher,
            .kind = StoryKind::kFollower,
            .new_user = static_cast<int32_t>(watcher)});
@@ -307,11 +332,12 @@ void HistoryDrafter::FieldValues(const ProjectState& project, const TaskState& t
   const OrgPlan& org = team_.org();
   Rng rng = team_.Stream(Kind::kFieldValue, Purpose::kTaskFields, task.local);
   Rng change = team_.Stream(Kind::kFieldValue, Purpose::kTaskFieldChanges, task.local);
-  const int64_t end = task.end(team_.as_of());
+  const int64_t end = task.active_until;
   const auto change_at = [&] {
     return team_.time().Between(change, std::min(end, task.created + kMsPerMinute), end,
-                                team_.TzOf(task.completer));
+                                team_.ZoneOf(task.completer));
   };
+  const int64_t created_day = team_.ZoneOf(task.creator).LocalDay(task.created);
   for (int index : project.field_indexes) {
     const FieldPlan& f = org.fields[static_cast<size_t>(index)];
     const CustomFieldSpec& s = *f.spec;
@@ -320,7 +346,7 @@ void HistoryDrafter::FieldValues(const ProjectState& project, const TaskState& t
     switch (s.type) {
       case FieldType::kEnum: {
         if (s.sprint) {
-          const int64_t k = (DayOf(task.created) - f.first_sprint_day) / 14;
+          const int64_t k = (created_day - f.first_sprint_day) / 14;
           v.option = static_cast<size_t>(
               std::clamp<int64_t>(k, 0, static_cast<int64_t>(f.option_ids.size()) - 1));
         } else {
@@ -366,13 +392,14 @@ void HistoryDrafter::FieldValues(const ProjectState& project, const TaskState& t
       }
       case FieldType::kText:
         v.text_begin = history_.field_text.size();
-        AppendTemplate(history_.field_text, "{account}", team_.Context(task.created), rng);
+        AppendTemplate(history_.field_text, "{account}", team_.Context(task.created, task.creator),
+                       rng);
         v.text_end = history_.field_text.size();
         break;
       case FieldType::kDate:
-        v.day = task.due_day >= 0 ? task.due_day
-                                  : DayOf(task.created) +
-                                        static_cast<int64_t>(LogNormal(rng, std::log(14.0), 0.6));
+        v.day = task.due_day >= 0
+                    ? task.due_day
+                    : created_day + static_cast<int64_t>(LogNormal(rng, std::log(14.0), 0.6));
         break;
       case FieldType::kPeople:
         v.person = team_.PickMember(rng, project);
@@ -396,7 +423,7 @@ void HistoryDrafter::Dependencies(const ProjectState& project, const TaskState& 
   }
   int want = 1;
   while (want < p_.dependency_max && Bernoulli(rng, kExtraPrerequisiteShare)) ++want;
-  const int64_t end = task.end(team_.as_of());
+  const int64_t end = task.active_until;
   for (int k = 0; k < want && !candidates_.empty(); ++k) {
     const uint32_t pick = UniformInt(rng, static_cast<uint32_t>(candidates_.size()));
     const uint32_t i = candidates_[pick];
@@ -415,7 +442,7 @@ void HistoryDrafter::Dependencies(const ProjectState& project, const TaskState& 
 // A second home in an earlier project of the team whose life covers the task's.
 void HistoryDrafter::SecondHome(std::span<const ProjectState> projects, const ProjectState& project,
                                 const TaskState& task, Rng& rng) {
-  const int64_t end = task.end(team_.as_of());
+  const int64_t end = task.active_until;
   const int64_t span = end - task.created;
   if (span <= 4 * kMsPerMinute || !Bernoulli(rng, p_.multi_home_share)) return;
   candidates_.clear();
@@ -430,8 +457,9 @@ void HistoryDrafter::SecondHome(std::span<const ProjectState> projects, const Pr
   if (candidates_.empty()) return;
   const uint32_t j = candidates_[UniformInt(rng, static_cast<uint32_t>(candidates_.size()))];
   const ProjectState& other = projects[j];
-  const int64_t added =
-      task.created + UniformRange(rng, kMsPerMinute, std::min(2 * kMsPerDay, span / 2));
+  const int64_t added = team_.time().Between(rng, task.created + kMsPerMinute,
+                                             task.created + std::min(2 * kMsPerDay, span / 2),
+                                             team_.ZoneOf(task.creator));
   const int first = other.SectionOf(Stage::kTodo);
   history_.second_home = static_cast<int32_t>(j);
   history_.second_home_section = first;

@@ -1,10 +1,13 @@
 // History, the phase of a team job that draws a task's activity feed and what hangs off it. The
 // feed is drawn as changes from an empty task, so replaying it gives the task's row: created (in
-// the backlog or to-do section), assigned (sometimes first to someone else, or assigned and later
-// unassigned), due dates set and pushed out, moves through the workflow's sections (done work
-// ends in the last one), tags, watchers, dependencies and second homes added, custom fields
-// changed, comments, approval decisions, and marked_complete (now and then marked incomplete and
-// completed again). Stories come out in time order; modified_at is the latest of them.
+// the project's first section), assigned (right away, or by the team lead at triage days later;
+// sometimes first to someone else, or assigned and later unassigned), due dates set and, when
+// they pass with the work open, often pushed out (some several times), moves through the
+// workflow's sections (done work ends in the last one), tags, watchers, dependencies and second
+// homes added, custom fields changed, comments, approval decisions, and marked_complete (now and
+// then marked incomplete and completed again). Every story lies in the task's active life (it
+// ends at completion, or when open work went quiet) and at a working moment of its author where
+// the author chose the moment. Stories come out in time order; modified_at is the latest.
 //
 // Invariants (checked by `asanasim validate`): every person on a task is a member of the
 // project's team; every story lies in [created_at, as_of]; modified_at >= every story; replaying
@@ -40,7 +43,7 @@ class HistoryDrafter {
  private:
   void Assignment(const ProjectState& project, const TaskState& task, Rng& srng, Rng& hrng);
   int64_t SetDueDate(const TaskState& task, Rng& srng);
-  void Reschedule(TaskState& task, int64_t due_set_at, Rng& srng);
+  void PushDueDates(TaskState& task, int64_t due_set_at);
   void Comments(const ProjectState& project, const TaskState& task);
   void Sections(const ProjectState& project, const TaskState& task, Rng& hrng);
   void Completion(const TaskState& task, Rng& hrng);

@@ -54,7 +54,6 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
                       .title = u.title,
                       .department = VocabFor(u.department).name,
                       .time_zone = u.location->time_zone,
-                      .utc_offset_min = u.location->utc_offset_min,
                       .is_admin = u.is_admin,
                       .is_active = true,
                       .created_at = u.created_at});

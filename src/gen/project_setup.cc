@@ -10,6 +10,11 @@
 namespace asanasim {
 namespace {
 
+// A quiet project was active for at least this long, and has been quiet for at least this long
+// at as_of.
+constexpr int64_t kQuietAfterDays = 30;
+constexpr int64_t kQuietForDays = 21;
+
 std::array<WeightedTable, 4> StatusTransitions(const Profile& p) {
   const auto row = [&](size_t from) {
     return WeightedTable(std::span<const double>(p.status_transition).subspan(from * 4, 4));
@@ -57,15 +62,16 @@ ProjectState ProjectSetup::Run(uint32_t local, TextBinder& text, JobIds& ids, Ba
 }
 
 // Life span and completion: created at a working moment of the owner, older projects commoner;
-// a log-normal planned span; completed (and maybe archived) when that has passed. Draws the
-// status updates (into statuses_), which move modified_at.
+// a log-normal planned span; completed (and maybe archived) when that has passed; an open project
+// may go quiet weeks before as_of. Draws the status updates (into statuses_), which move
+// modified_at.
 ProjectSetup::Shape ProjectSetup::DrawShape(ProjectState& project) {
   const Profile& p = team_.profile();
   const OrgPlan& org = team_.org();
   Rng shape = team_.Stream(Kind::kProject, Purpose::kProjectShape, project.local);
   const int64_t start = org.history_start;
   const int64_t span = org.as_of - start - 7 * kMsPerDay;
-  project.created = team_.time().Moment(shape, team_.TzOf(project.owner), [&] {
+  project.created = team_.time().Moment(shape, team_.ZoneOf(project.owner), [&] {
     return start + static_cast<int64_t>(span * std::pow(shape.NextDouble(), p.project_age_skew));
   });
   Shape out;
@@ -78,16 +84,22 @@ ProjectSetup::Shape ProjectSetup::DrawShape(ProjectState& project) {
   project.close = project.completed
                       ? team_.time().Between(shape, out.planned_end,
                                              std::min(out.planned_end + 4 * kMsPerDay, org.as_of),
-                                             team_.TzOf(project.owner))
+                                             team_.ZoneOf(project.owner))
                       : org.as_of;
   project.close = std::max(project.close, project.created + kMsPerDay);
+  // An open project may go quiet: its last activity weeks before as_of.
+  Rng quiet = team_.Stream(Kind::kProject, Purpose::kProjectQuiet, project.local);
+  const int64_t quiet_lo = project.created + kQuietAfterDays * kMsPerDay;
+  const int64_t quiet_hi = org.as_of - kQuietForDays * kMsPerDay;
+  if (!project.completed && quiet_lo < quiet_hi && Bernoulli(quiet, p.quiet_project_share))
+    project.close = team_.time().Between(quiet, quiet_lo, quiet_hi, team_.ZoneOf(project.owner));
   out.archived = project.completed && Bernoulli(shape, p.archived_share);
   out.has_start = Bernoulli(shape, 0.6);
   out.has_due = Bernoulli(shape, 0.8);
   out.modified =
       project.completed
           ? project.close
-          : std::min(org.as_of, project.created + UniformRange(shape, 0, 20) * kMsPerDay);
+          : std::min(project.close, project.created + UniformRange(shape, 0, 20) * kMsPerDay);
   out.modified = StatusUpdates(project, out.modified);
   project.tag_rate = p.project_tag_rate[tag_rates_.Pick(shape)];
   return out;
@@ -109,8 +121,10 @@ void ProjectSetup::EmitProject(const ProjectState& project, const Shape& shape,
                  .completed = project.completed,
                  .created_at = project.created,
                  .modified_at = std::max(shape.modified, project.created)};
-  if (shape.has_start) row.start_on = DayOf(project.created);
-  if (shape.has_due) row.due_on = std::max(DayOf(shape.planned_end), DayOf(project.created));
+  const ZoneClock& zone = team_.ZoneOf(project.owner);
+  if (shape.has_start) row.start_on = zone.LocalDay(project.created);
+  if (shape.has_due)
+    row.due_on = std::max(zone.LocalDay(shape.planned_end), zone.LocalDay(project.created));
   if (project.completed) {
     row.completed_at = project.close;
     row.completed_by_id = owner_id;
@@ -167,7 +181,7 @@ int64_t ProjectSetup::StatusUpdates(const ProjectState& project, int64_t modifie
   const Profile& p = team_.profile();
   statuses_.clear();
   Rng rng = team_.Stream(Kind::kProject, Purpose::kProjectStatus, project.local);
-  const int64_t end = project.completed ? project.close - kMsPerHour : team_.as_of();
+  const int64_t end = project.completed ? project.close - kMsPerHour : project.close;
   int64_t t =
       project.created +
       static_cast<int64_t>(LogNormal(rng, std::log(p.status_first_median_days), 0.4) * kMsPerDay);
@@ -176,7 +190,7 @@ int64_t ProjectSetup::StatusUpdates(const ProjectState& project, int64_t modifie
     const uint32_t author =
         Bernoulli(rng, p.status_by_owner_share) ? project.owner : team_.team().lead;
     const int64_t at =
-        team_.time().Between(rng, t, std::min(end, t + 2 * kMsPerDay), team_.TzOf(author));
+        team_.time().Between(rng, t, std::min(end, t + 2 * kMsPerDay), team_.ZoneOf(author));
     if (at >= end) break;
     statuses_.push_back({at, author, static_cast<StatusType>(state)});
     t = at + static_cast<int64_t>(

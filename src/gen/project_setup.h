@@ -6,7 +6,8 @@
 //
 // A project is created at a working moment of its owner, skewed towards the start of the
 // history (older projects are commoner); it runs for a log-normal planned span and, when that has
-// passed, is completed with the profile's probability (completed projects may be archived).
+// passed, is completed with the profile's probability (completed projects may be archived); a
+// few open projects go quiet weeks before as_of (nothing is created, done or said after).
 // Status updates start about a week in and follow every week or two, each status a Markov step
 // from the last; a completed project ends with 'complete'.
 #ifndef ASANASIM_SRC_GEN_PROJECT_SETUP_H_

@@ -4,17 +4,24 @@
 // it gets. Thread-compatible (immutable; one per team job).
 //
 // 1. Creation: uniform over the project's open span (a subtask: early in its parent's life), at a
-//    working moment of the creator (the profile's weekday and hour weights in their time zone).
-// 2. Completion: creation + a log-normal lag (median a few working days; milestones longer,
-//    subtasks shorter). The task is done if that moment is before the project (or parent) closes
-//    and a Bernoulli draw agrees; a completed project or parent completes its stragglers at
-//    wrap-up. So old work is mostly done and recent work mostly open, with no explicit rule.
-// 3. Assignee: a Zipf-skewed pick among the team's members (a few people carry most work); open
+//    working moment of the creator (the profile's weekday and hour weights in their real time
+//    zone, DST included).
+// 2. Staleness: a share of the top-level tasks of open projects is abandoned: active for a while,
+//    then never touched again (quiet for weeks at as_of) and never done.
+// 3. Completion: creation + a log-normal lag (median a few working days; milestones longer,
+//    subtasks shorter). The task is done if that moment is before the project (or parent) stops
+//    (completion, going quiet, or as_of) and a Bernoulli draw agrees; a completed project or
+//    parent completes its stragglers at wrap-up. So old work is mostly done and recent work
+//    mostly open, with no explicit rule. The completion then moves to a working moment of
+//    whoever completes it (within half a day), in their own time zone.
+// 4. Assignee: a Zipf-skewed pick among the team's members (a few people carry most work); open
 //    tasks are far more often unassigned (the backlog) than done ones; a subtask often goes to
 //    its parent's assignee.
-// 4. Due date: creation + a log-normal lead time; a weekend due date moves to the nearest weekday
-//    with the profile's probability (85% of due dates end up on weekdays); a subtask is due no
-//    later than its parent.
+// 5. Due date: creation + a log-normal lead time, as the creator's local day; a weekend due date
+//    moves to the nearest weekday with the profile's probability (85% of due dates end up on
+//    weekdays); a subtask is due no later than its parent, and has no due date when it starts
+//    after its parent's.
+// 6. Subtasks: 1 + floor(log-normal): a heavy tail and no cap anyone would see.
 #ifndef ASANASIM_SRC_GEN_TASK_LIFECYCLE_H_
 #define ASANASIM_SRC_GEN_TASK_LIFECYCLE_H_
 
@@ -37,7 +44,8 @@ class TaskLifecycle {
  private:
   void Creation(const ProjectState& project, const TaskState* parent, Rng& time,
                 TaskState& task) const;
-  void Completion(const ProjectState& project, const TaskState* parent, Rng& done,
+  void Abandon(TaskState& task) const;
+  void Completion(const ProjectState& project, const TaskState* parent, int64_t limit, Rng& done,
                   TaskState& task) const;
   void DueDates(const TaskState* parent, Rng& due, TaskState& task) const;
 

@@ -29,12 +29,12 @@ TeamContext::TeamContext(const OrgPlan& org, uint32_t team_index)
   }
 }
 
-TemplateContext TeamContext::Context(int64_t at) const {
+TemplateContext TeamContext::Context(int64_t at, uint32_t writer) const {
   TemplateContext c;
   c.department_slots = vocab_.slots;
   c.focus = team_.focus;
   c.people = people_;
-  c.day = DayOf(at);
+  c.day = ZoneOf(writer).LocalDay(at);
   c.date_day = c.day;
   return c;
 }

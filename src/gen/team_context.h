@@ -45,16 +45,17 @@ class TeamContext {
                             purpose, index);
   }
 
-  // A user's UTC offset in minutes.
-  int32_t TzOf(uint32_t user) const { return org_.users[user].location->utc_offset_min; }
+  // A user's time zone.
+  const ZoneClock& ZoneOf(uint32_t user) const { return org_.ZoneOf(user); }
 
   // A member of the team who takes work in `project`: Zipf-skewed over its workload order.
   uint32_t PickMember(Rng& rng, const ProjectState& project) const {
     return project.workload_order[workload_.Pick(rng)];
   }
 
-  // The template context of text written at `at` (people are the team's first names).
-  TemplateContext Context(int64_t at) const;
+  // The template context of text written at `at` by `writer` (dates are the writer's local
+  // dates; people are the team's first names).
+  TemplateContext Context(int64_t at, uint32_t writer) const;
 
   // The department's tier-3 variants for `slot`, or null (tier 3 off, or an empty pool).
   const std::vector<std::string>* LlmPool(size_t slot) const;

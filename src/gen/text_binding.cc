@@ -41,7 +41,7 @@ TextBinder::TextBinder(const TeamContext& team)
 
 const ProjectText& TextBinder::BindProject(uint32_t local, uint32_t owner, int64_t created) {
   Rng text = team_.Stream(Kind::kProject, Purpose::kProjectText, local);
-  TemplateContext context = team_.Context(created);
+  TemplateContext context = team_.Context(created, owner);
   context.actor = team_.user(owner).first_name();
   std::string& name = project_.name;
   for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
@@ -66,7 +66,7 @@ const std::vector<StatusText>& TextBinder::BindStatusUpdates(
   Rng rng = team_.Stream(Kind::kProject, Purpose::kProjectStatusText, local);
   for (size_t i = 0; i < statuses.size(); ++i) {
     const StatusDraft& u = statuses[i];
-    TemplateContext c = team_.Context(u.at);
+    TemplateContext c = team_.Context(u.at, u.author);
     c.actor = team_.user(u.author).first_name();
     StatusText& out = statuses_[i];
     out.title.clear();
@@ -80,7 +80,7 @@ const std::vector<StatusText>& TextBinder::BindStatusUpdates(
 const TaskText& TextBinder::BindTask(std::span<const ProjectState> projects,
                                      const ProjectState& project, const TaskState& task,
                                      const TaskHistory& history) {
-  const TemplateContext context = team_.Context(task.created);
+  const TemplateContext context = team_.Context(task.created, task.creator);
   BindName(task, context);
   BindNotes(task, context);
   BindStories(projects, project, task, history);
@@ -144,7 +144,7 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
     StoryText story{
         .begin = out.size(), .end = 0, .text_source = "template", .source = "web", .pinned = false};
     if (s.kind == StoryKind::kComment) {
-      TemplateContext context = team_.Context(s.at);
+      TemplateContext context = team_.Context(s.at, s.actor);
       context.actor = team_.user(s.actor).first_name();
       // Tier 3: a done task's last comment wraps up; others report progress or ask.
       const size_t slot = task.completed && &s == last_comment
@@ -178,7 +178,7 @@ void TextBinder::AppendSystemText(std::string& out, std::span<const ProjectState
                                   Rng& rng) const {
   const OrgPlan& org = team_.org();
   const UserPlan& actor = team_.user(s.actor);
-  TemplateContext context = team_.Context(s.at);
+  TemplateContext context = team_.Context(s.at, s.actor);
   context.actor = actor.name;
   const auto user_name = [&](int32_t u) -> std::string_view {
     return team_.user(static_cast<uint32_t>(u)).name;

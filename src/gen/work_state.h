@@ -32,7 +32,9 @@ struct ProjectState {
   int64_t id = 0;
   uint32_t local = 0;  // the project's index within the team job
   int64_t created = 0;
-  int64_t close = 0;  // completion, or as_of for open projects
+  // The end of the project's active life: its completion; for an open project that went quiet,
+  // the moment it did (no task is created, done or touched after it); else as_of.
+  int64_t close = 0;
   bool completed = false;
   uint32_t owner = 0;
   std::string name;
@@ -80,9 +82,12 @@ struct TaskState {
   // The due-date stream, as the lifecycle left it: the history continues it when it reschedules.
   std::optional<Rng> due_stream;
 
+  // The end of the task's active life: its completion; for open work, the moment it went quiet
+  // (an abandoned task, a quiet project or parent) or as_of. No story of it comes later.
+  int64_t active_until = 0;
+  bool abandoned = false;  // a stale top-level task: never done, quiet for weeks at as_of
+
   bool milestone() const { return subtype == "milestone"; }
-  // The end of the task's active life: its completion, or now.
-  int64_t end(int64_t as_of) const { return completed ? completed_at : as_of; }
 };
 
 // Kinds of story, in the order stories of the same instant are emitted.

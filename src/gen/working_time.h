@@ -1,11 +1,13 @@
-// When people work: the Profile's weekday and hour weights at a person's UTC offset, and moments
-// drawn from them. Thread-compatible (immutable after construction; the Rng is the caller's).
+// When people work: the Profile's weekday and hour weights in a person's local time (their real
+// time zone, daylight saving time included: time_zone.h), and moments drawn from them.
+// Thread-compatible (immutable after construction; the Rng is the caller's).
 //
 // A working moment is a candidate instant thinned by Activity(): candidates are redrawn whole
 // until one is accepted with probability weekday_weight x hour_weight (both at most 1), so
 // accepted moments follow the candidate density times the weights, with no pile-up on Mondays.
-// The acceptance rate is about 0.3, so kMaxAttempts = 24 fails about once in 5,000 draws; then
-// the last candidate stands.
+// The acceptance rate is about 0.3, so kMaxAttempts = 24 fails about once in 5,000 draws (more
+// often in a narrow window that is mostly night or weekend); then the candidate with the most
+// activity stands, so a narrow window still lands in its most working part.
 #ifndef ASANASIM_SRC_GEN_WORKING_TIME_H_
 #define ASANASIM_SRC_GEN_WORKING_TIME_H_
 
@@ -15,6 +17,7 @@
 
 #include "src/plan/profile.h"
 #include "src/rng/rng.h"
+#include "src/util/time_zone.h"
 
 namespace asanasim {
 
@@ -24,25 +27,31 @@ class WorkingTime {
 
   explicit WorkingTime(const Profile& profile) : p_(profile) {}
 
-  // Relative activity of a person at UTC offset `tz_min` at instant t, in [0, 1].
-  double Activity(int64_t t, int32_t tz_min) const;
+  // Relative activity at instant t of a person in `zone`, in [0, 1].
+  double Activity(int64_t t, const ZoneClock& zone) const;
 
   // A moment drawn by `draw` (a candidate generator) and thinned by Activity().
   template <typename Draw>
-  int64_t Moment(Rng& rng, int32_t tz_min, Draw draw) const {
-    int64_t t = 0;
+  int64_t Moment(Rng& rng, const ZoneClock& zone, Draw draw) const {
+    int64_t best = 0;
+    double best_activity = -1;
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-      t = draw();
-      if (rng.NextDouble() < Activity(t, tz_min)) return t;
+      const int64_t t = draw();
+      const double activity = Activity(t, zone);
+      if (rng.NextDouble() < activity) return t;
+      if (activity > best_activity) {
+        best = t;
+        best_activity = activity;
+      }
     }
-    return t;
+    return best;
   }
 
   // A working moment uniform over [lo, hi] (lo when hi <= lo).
-  int64_t Between(Rng& rng, int64_t lo, int64_t hi, int32_t tz_min) const;
+  int64_t Between(Rng& rng, int64_t lo, int64_t hi, const ZoneClock& zone) const;
 
   // `n` working moments in [lo, hi], ascending, into `out`.
-  void SortedBetween(Rng& rng, int64_t lo, int64_t hi, int32_t tz_min, size_t n,
+  void SortedBetween(Rng& rng, int64_t lo, int64_t hi, const ZoneClock& zone, size_t n,
                      std::vector<int64_t>& out) const;
 
  private:

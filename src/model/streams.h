@@ -96,6 +96,10 @@ enum class Purpose : uint8_t {
   kTextTier,       // tier 3 draws of a task's description: only made when LLM pools exist
   kStoryText,      // the text, source and pin of a task's stories
   kStoryTextTier,  // tier 3 draws of the stories: only made when LLM pools exist
+  kProjectQuiet,   // whether and when an open project goes quiet
+  kTaskAbandon,    // whether and when a task goes stale
+  kTaskTriage,     // whether an assigned task waited in the backlog, and for how long
+  kTaskDuePushes,  // due dates pushed out after they passed
 };
 
 struct PurposeSpec {
@@ -151,9 +155,13 @@ inline constexpr PurposeSpec kPurposes[] = {
     {Purpose::kTextTier, "text_tier", 23, kTaskKinds},
     {Purpose::kStoryText, "story_text", 25, kTaskKinds},
     {Purpose::kStoryTextTier, "story_text_tier", 26, kTaskKinds},
+    {Purpose::kProjectQuiet, "project_quiet", 27, KindBit(Kind::kProject)},
+    {Purpose::kTaskAbandon, "task_abandon", 28, KindBit(Kind::kTask)},
+    {Purpose::kTaskTriage, "task_triage", 29, kTaskKinds},
+    {Purpose::kTaskDuePushes, "task_due_pushes", 30, kTaskKinds},
 };
 inline constexpr size_t kPurposeCount = sizeof(kPurposes) / sizeof(kPurposes[0]);
-inline constexpr uint32_t kNextPurposeNumber = 27;
+inline constexpr uint32_t kNextPurposeNumber = 31;
 
 namespace streams_internal {
 consteval bool RowsInEnumeratorOrder() {

@@ -16,6 +16,7 @@
 #include "src/plan/profile.h"
 #include "src/rng/distributions.h"
 #include "src/text/vocabulary.h"
+#include "src/util/time_zone.h"
 
 namespace asanasim {
 
@@ -43,6 +44,7 @@ struct UserPlan {
   std::string_view title;
   Department department;
   const Location* location;
+  uint32_t zone;  // index into OrgPlan::zones: the location's time zone
   bool is_admin;
   int64_t created_at;
 
@@ -93,10 +95,13 @@ struct OrgPlan {
   int64_t as_of;
   int32_t tasks_per_project;
   std::vector<UserPlan> users;
+  std::vector<ZoneClock> zones;  // the time zones of the org's people (UserPlan::zone)
   std::vector<TeamPlan> teams;
   std::vector<FieldPlan> fields;
   std::vector<TagPlan> tags;
 
+  // The time zone of user `u` (with its daylight saving time).
+  const ZoneClock& ZoneOf(uint32_t u) const { return zones[users[u].zone]; }
   // Index into `fields` of the field with `key`, or -1.
   int FieldIndex(std::string_view key) const;
   // Index into `tags` of the tag named `name`, or -1.

@@ -155,6 +155,7 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
     Rng prng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserPlace, u);
     user.location =
         Bernoulli(prng, p.hq_share) ? org.headquarters : &PickOne(prng, RemoteLocations());
+    user.zone = 0;  // set by PlanZones
     user.title = {};
     user.is_admin = false;
     Rng jrng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserJoined, u);
@@ -165,8 +166,31 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
   }
 }
 
+// The time zones of the org's people, over the instants whose local time generation asks for
+// (the history, a margin before it, and due dates up to a year past as_of). A short window keeps
+// each zone's span list to a few entries: the offset lookup runs for every candidate moment.
+absl::Status PlanZones(OrgPlan& org) {
+  const int64_t from = org.history_start - 60 * kMsPerDay;
+  const int64_t to = org.as_of + 365 * kMsPerDay;
+  for (UserPlan& u : org.users) {
+    const std::string_view name = u.location->time_zone;
+    auto it = std::find_if(org.zones.begin(), org.zones.end(),
+                           [&](const ZoneClock& z) { return z.name() == name; });
+    if (it == org.zones.end()) {
+      ASANASIM_ASSIGN_OR_RETURN(ZoneClock zone, ZoneClock::Load(name, from, to));
+      org.zones.push_back(std::move(zone));
+      it = org.zones.end() - 1;
+    }
+    u.zone = static_cast<uint32_t>(it - org.zones.begin());
+  }
+  return absl::OkStatus();
+}
+
 void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
   const Profile& p = *org.profile;
+  // No more teams than projects: a team without a project leaves its people with nothing to do.
+  const double team_size = std::max(p.team_size_target, static_cast<double>(org.users.size()) /
+                                                            std::max<int32_t>(1, project_count));
   std::array<std::vector<uint32_t>, kDepartmentCount> by_department;
   for (uint32_t u = 0; u < org.users.size(); ++u) {
     by_department[static_cast<int>(org.users[u].department)].push_back(u);
@@ -178,7 +202,7 @@ void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
     Rng rng = StreamFor(c, org.index, Kind::kTeam, Purpose::kTeamShuffle, d);
     Shuffle(rng, std::span<uint32_t>(people));
     const uint32_t teams = static_cast<uint32_t>(
-        std::max(1.0, std::round(static_cast<double>(people.size()) / p.team_size_target)));
+        std::max(1.0, std::round(static_cast<double>(people.size()) / team_size)));
     for (uint32_t k = 0; k < teams; ++k) {
       TeamPlan team;
       team.index = static_cast<uint32_t>(org.teams.size());
@@ -234,8 +258,11 @@ void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
                             std::max(org.created_at, org.users[t.lead].created_at) +
                                 UniformRange(rng, 1, 60) * kMsPerDay);
   }
-  const std::vector<int32_t> projects = Apportion(project_count, sizes);
-  for (size_t t = 0; t < org.teams.size(); ++t) org.teams[t].project_count = projects[t];
+  // One project per team first (when there are enough), the rest by team size.
+  const int32_t base = project_count >= static_cast<int32_t>(org.teams.size()) ? 1 : 0;
+  const std::vector<int32_t> projects =
+      Apportion(project_count - base * static_cast<int32_t>(org.teams.size()), sizes);
+  for (size_t t = 0; t < org.teams.size(); ++t) org.teams[t].project_count = base + projects[t];
 }
 
 void PlanTitles(const WorldConfig& c, OrgPlan& org) {
@@ -358,6 +385,7 @@ absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfi
   OrgSize size;
   PlanCompany(config, *org, &size);
   PlanUsers(config, *org, size.users);
+  ASANASIM_RETURN_IF_ERROR(PlanZones(*org));
   PlanTeams(config, *org, size.projects);
   if (org->teams.size() + 1 >= kMaxJobs) {
     return absl::InvalidArgumentError(Cat("organization ", std::to_string(org_index),

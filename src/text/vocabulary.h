@@ -111,8 +111,7 @@ std::span<const CompanyKind> CompanyKinds();
 
 struct Location {
   std::string_view city;
-  std::string_view time_zone;
-  int32_t utc_offset_min;  // standard offset; daylight saving time is not modelled
+  std::string_view time_zone;  // IANA name; its offsets and DST come from tzdata (time_zone.h)
 };
 std::span<const Location> Headquarters();
 std::span<const Location> RemoteLocations();

@@ -1,7 +1,7 @@
-// Calendar arithmetic on UTC instants, with no time zone database and no locale: instants are
-// milliseconds since 1970-01-01T00:00:00Z, days are days since 1970-01-01. Formatting writes
-// fixed-width ASCII into a caller buffer, so it is cheap enough for the generation hot path.
-// Thread-safe (pure functions).
+// Calendar arithmetic on UTC instants (Abseil's civil time underneath; local time in a real zone is
+// time_zone.h's): instants are milliseconds since 1970-01-01T00:00:00Z, days are days since
+// 1970-01-01. Formatting writes fixed-width ASCII into a caller buffer, so it is cheap enough for
+// the generation hot path. Thread-safe (pure functions).
 #ifndef ASANASIM_SRC_UTIL_CIVIL_TIME_H_
 #define ASANASIM_SRC_UTIL_CIVIL_TIME_H_
 

@@ -60,9 +60,9 @@ constexpr RuleCheck kRules[] = {
     {"subtask_in_parent_project", "subtasks stay in their parent's project (task ids)",
      "SELECT c.id FROM tasks c JOIN tasks p ON p.id = c.parent_id WHERE c.project_id <> "
      "p.project_id"},
-    {"subtask_due_within_parent", "a subtask is not due after its parent (task ids)",
-     "SELECT c.id FROM tasks c JOIN tasks p ON p.id = c.parent_id WHERE c.due_on > p.due_on AND "
-     "c.due_on > substr(c.created_at, 1, 10)"},
+    {"subtask_due_within_parent",
+     "a subtask is not due after its parent, when both have due dates (task ids)",
+     "SELECT c.id FROM tasks c JOIN tasks p ON p.id = c.parent_id WHERE c.due_on > p.due_on"},
     {"task_within_project_life", "tasks are created during their project's life (task ids)",
      "SELECT t.id FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.created_at < "
      "p.created_at OR "
@@ -89,6 +89,10 @@ constexpr RuleCheck kRules[] = {
      "AND "
      "s.resource_subtype = 'created' AND s.created_by_id = t.created_by_id AND s.created_at = "
      "t.created_at)"},
+    {"created_in_first_section",
+     "a top-level task is created in its home project's first section (story ids)",
+     "SELECT s.id FROM stories s JOIN sections c ON c.id = s.new_section_id WHERE "
+     "s.resource_subtype = 'created' AND c.position <> 0"},
     {"eav_one_value", "each custom field value row has exactly one typed value (task ids)",
      "SELECT task_id FROM custom_field_values WHERE (text_value IS NOT NULL) + (number_value IS "
      "NOT NULL) + "
@@ -173,14 +177,30 @@ constexpr StatCheck kStats[] = {
      0.78, 0.92, 200},
     {"unassigned_share", "tasks without an assignee (backlog)",
      "SELECT avg(assignee_id IS NULL), count(*) FROM tasks", 0.08, 0.25, 200},
+    {"unassigned_open_share", "unassigned top-level tasks that are still open (the backlog)",
+     "SELECT avg(completed = 0), count(*) FROM tasks WHERE parent_id IS NULL AND assignee_id IS "
+     "NULL",
+     0.6, 1.0, 100},
+    {"overdue_rescheduled_share",
+     "tasks that went overdue whose due date was moved after it had passed",
+     "WITH r AS (SELECT DISTINCT task_id AS id FROM stories WHERE resource_subtype = "
+     "'due_date_changed' AND old_due_on IS NOT NULL AND substr(created_at, 1, 10) > old_due_on), "
+     "o AS (SELECT id FROM tasks WHERE due_on < substr(coalesce(completed_at, " AS_OF
+     "), 1, 10)) SELECT avg(id IN r), count(*) FROM (SELECT id FROM r UNION SELECT id FROM o)",
+     0.25, 0.9, 100},
     {"no_due_date_share", "tasks without a due date",
      "SELECT avg(due_on IS NULL), count(*) FROM tasks", 0.25, 0.60, 200},
-    {"overdue_open_share", "open tasks with a due date in the past",
-     "SELECT avg(due_on < substr(" AS_OF
-     ", 1, 10)), count(*) FROM tasks WHERE completed = 0 AND due_on IS NOT NULL",
-     0.10, 0.40, 100},
+    {"overdue_open_share", "open tasks with a due date in the past (of all open tasks)",
+     "SELECT avg(coalesce(due_on < substr(" AS_OF
+     ", 1, 10), 0)), count(*) FROM tasks WHERE completed = 0",
+     0.15, 0.35, 100},
     {"weekend_activity_share", "stories on a Saturday or Sunday, in the author's time zone", "",
      0.0, 0.08, 500},
+    {"night_activity_share", "stories between 22:00 and 05:59 in the author's time zone", "", 0.0,
+     0.03, 500},
+    {"night_completion_share",
+     "completions (marked_complete) between 22:00 and 05:59 in the completer's time zone", "", 0.0,
+     0.03, 200},
     {"working_hours_share", "stories between 08:00 and 18:59 in the author's time zone", "", 0.75,
      1.0, 500},
     {"friday_vs_midweek", "Friday's share of stories over the mean of Tuesday's and Wednesday's",
@@ -188,7 +208,12 @@ constexpr StatCheck kStats[] = {
     {"old_work_done_share", "tasks created over 60 days before as_of that are done",
      "SELECT avg(completed), count(*) FROM tasks WHERE created_at < datetime(" AS_OF
      ", '-60 days')",
-     0.85, 1.0, 100},
+     0.85, 1.0, 500},
+    // Stale work clusters in a few open projects, so it takes a larger sample to judge.
+    {"stale_old_work_share", "tasks created over 90 days before as_of that are still open",
+     "SELECT avg(completed = 0), count(*) FROM tasks WHERE created_at < datetime(" AS_OF
+     ", '-90 days')",
+     0.03, 0.10, 1000},
     {"recent_work_done_share", "tasks created in the last 7 days that are done",
      "SELECT avg(completed), count(*) FROM tasks WHERE created_at > datetime(" AS_OF ", '-7 days')",
      0.0, 0.5, 50},
@@ -227,6 +252,9 @@ constexpr StatCheck kStats[] = {
      "SELECT avg(c = 1), count(*) FROM (SELECT count(*) OVER (PARTITION BY p.team_id, t.name) AS "
      "c FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.parent_id IS NULL)",
      0.85, 1.0, 200},
+    {"inactive_user_share", "people who never appear in the activity feed",
+     "SELECT avg(id NOT IN (SELECT created_by_id FROM stories)), count(*) FROM users", 0.0, 0.10,
+     100},
     {"multi_team_share", "people in more than one team",
      "SELECT avg(n > 1), count(*) FROM (SELECT count(*) AS n FROM team_memberships GROUP BY "
      "user_id)",

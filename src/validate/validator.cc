@@ -164,7 +164,8 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
       const double seconds = Since(t0);
       for (size_t i = 0; i < stats.size(); ++i) {
         if (!stats[i].sql.empty()) continue;
-        Judge(stats[i], RhythmStatistic(rhythm, stats[i].name), rhythm.stories, report.stats[i]);
+        const RhythmValue v = RhythmStatistic(rhythm, stats[i].name);
+        Judge(stats[i], v.value, v.sample, report.stats[i]);
         report.stats[i].seconds = seconds;
       }
       if (options.charts) report.charts.activity = rhythm.by_weekday_hour;

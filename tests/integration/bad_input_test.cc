@@ -88,10 +88,10 @@ INSTANTIATE_TEST_SUITE_P(
                 "",
                 {{"p", "milestone_share = 0.7\napproval_share = 0.6\n"}}},
         BadCase{{},
-                "p line 1: subtask_max = 2.5 is not a whole number",
+                "p line 1: dependency_max = 2.5 is not a whole number",
                 {{"ASANASIM_PROFILE", "p"}},
                 "",
-                {{"p", "subtask_max = 2.5\n"}}}),
+                {{"p", "dependency_max = 2.5\n"}}}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       // "3_users_999999999999": the case's number, then its arguments (or its culprit).
       std::string words;

@@ -373,6 +373,17 @@ const std::vector<Corruption>& Corruptions() {
                  "p ON p.id = t.project_id JOIN team_memberships m ON m.team_id = p.team_id WHERE "
                  "t.id = stories.task_id AND m.user_id <> t.created_by_id ORDER BY m.user_id LIMIT "
                  "1) WHERE id = (SELECT min(id) FROM stories WHERE resource_subtype = 'created')"},
+      // An open task never moved: start it in the second section and keep it there (so the
+      // replay still agrees).
+      Corruption{"created_in_first_section",
+                 {},
+                 "CREATE TEMP TABLE c AS SELECT t.id AS task, (SELECT id FROM sections WHERE "
+                 "project_id = t.project_id AND position = 1) AS sec FROM tasks t WHERE "
+                 "t.parent_id IS NULL AND t.completed = 0 AND NOT EXISTS (SELECT 1 FROM stories s "
+                 "WHERE s.task_id = t.id AND s.resource_subtype = 'section_changed') ORDER BY t.id "
+                 "LIMIT 1; UPDATE stories SET new_section_id = (SELECT sec FROM c) WHERE task_id = "
+                 "(SELECT task FROM c) AND resource_subtype = 'created'; UPDATE tasks SET "
+                 "section_id = (SELECT sec FROM c) WHERE id = (SELECT task FROM c)"},
       Corruption{"eav_one_value",
                  {},
                  "UPDATE custom_field_values SET text_value = 'x' WHERE value_type = 'number' AND "

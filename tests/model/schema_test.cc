@@ -88,7 +88,7 @@ TEST_F(SchemaTest, RecordsSchemaVersion) {
 TEST_F(SchemaTest, RejectsRowsBreakingInvariants) {
   const char* setup =
       "INSERT INTO organizations VALUES (1, 0, 'o', 'o.com', 'x', 'y', '2026-01-01T00:00:00.000Z');"
-      "INSERT INTO users VALUES (2, 1, 'u', 'u@o.com', 't', 'd', 'UTC', 0, 0, 1, "
+      "INSERT INTO users VALUES (2, 1, 'u', 'u@o.com', 't', 'd', 'UTC', 0, 1, "
       "'2026-01-01T00:00:00.000Z');"
       "INSERT INTO teams VALUES (3, 1, 't', '', 'd', 'public', '2026-01-01T00:00:00.000Z');"
       "INSERT INTO projects VALUES (4, 1, 3, 'p', '', 2, NULL, 'list', 'private', 0, NULL, NULL, "

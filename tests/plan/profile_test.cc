@@ -42,15 +42,15 @@ TEST(ProfileTest, PrintedDefaultsParseBackToTheDefaults) {
 TEST(ProfileTest, OverridesOnlyWhatTheFileNames) {
   absl::StatusOr<Profile> p = ParseProfile(
       "# tweak\n  reopened_share = 0.25   # comment\nweekday_weight = [1, 1, 1, 1, 1, 0, 0]\n"
-      "subtask_max = 4\n",
+      "dependency_max = 4\n",
       "f");
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_EQ(p->reopened_share, 0.25);
   EXPECT_EQ(p->weekday_weight[5], 0.0);
-  EXPECT_EQ(p->subtask_max, 4);
+  EXPECT_EQ(p->dependency_max, 4);
   EXPECT_EQ(p->comments_mean, DefaultProfile().comments_mean);
   EXPECT_EQ(DumpJson(ProfileOverridesJson(*p)),
-            "{\"weekday_weight\":[1,1,1,1,1,0,0],\"subtask_max\":4,\"reopened_share\":0.25}");
+            "{\"weekday_weight\":[1,1,1,1,1,0,0],\"reopened_share\":0.25,\"dependency_max\":4}");
 }
 
 TEST(ProfileTest, ErrorsNameTheSourceAndLine) {

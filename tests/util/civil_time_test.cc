@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "absl/time/civil_time.h"
+
 namespace asanasim {
 namespace {
 
@@ -20,6 +22,19 @@ TEST(CivilTimeTest, RoundTripsEveryDayOfFourCenturies) {
     ASSERT_EQ(DaysFromCivil(c.year, c.month, c.day), d);
     ASSERT_GE(c.day, 1);
     ASSERT_LE(c.day, DaysInMonth(c.year, c.month));
+  }
+}
+
+// The closed-form conversions agree with Abseil's civil time on every day of four centuries.
+TEST(CivilTimeTest, AgreesWithAbseil) {
+  const absl::CivilDay epoch(1970, 1, 1);
+  for (int64_t d = DaysFromCivil(1900, 1, 1); d < DaysFromCivil(2300, 1, 1); ++d) {
+    const absl::CivilDay a = epoch + d;
+    const CivilDay c = CivilFromDays(d);
+    ASSERT_EQ(c.year, a.year());
+    ASSERT_EQ(c.month, a.month());
+    ASSERT_EQ(c.day, a.day());
+    ASSERT_EQ(DaysFromCivil(c.year, c.month, c.day), a - epoch);
   }
 }
 
