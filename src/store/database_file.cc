@@ -11,7 +11,8 @@ ReadOnlyDatabase::~ReadOnlyDatabase() {
 }
 
 absl::StatusOr<ReadOnlyDatabase> ReadOnlyDatabase::Open(const std::string& path,
-                                                        const std::string& display) {
+                                                        const std::string& display,
+                                                        int oldest_version) {
   sqlite3* raw = nullptr;
   const int rc =
       sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, nullptr);
@@ -23,10 +24,12 @@ absl::StatusOr<ReadOnlyDatabase> ReadOnlyDatabase::Open(const std::string& path,
     return absl::FailedPreconditionError(Cat(display, " is not an asanasim database"));
   }
   ASANASIM_ASSIGN_OR_RETURN(const int64_t version, db.Int("PRAGMA user_version"));
-  if (version != kSchemaVersion) {
+  if (version < oldest_version || version > kSchemaVersion) {
     return absl::FailedPreconditionError(
-        Cat(display, " has schema version ", std::to_string(version),
-            "; this asanasim reads version ", std::to_string(kSchemaVersion)));
+        Cat(display, " has schema version ", std::to_string(version), "; this asanasim reads ",
+            oldest_version == kSchemaVersion ? Cat("version ", std::to_string(kSchemaVersion))
+                                             : Cat("versions ", std::to_string(oldest_version),
+                                                   " to ", std::to_string(kSchemaVersion))));
   }
   return db;
 }

@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "src/model/schema.h"
 
 namespace asanasim {
 
@@ -25,8 +26,11 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
 class ReadOnlyDatabase {
  public:
-  // Opens `path`; `display` is the name used in errors (e.g. the user's .zst path).
-  static absl::StatusOr<ReadOnlyDatabase> Open(const std::string& path, const std::string& display);
+  // Opens `path`; `display` is the name used in errors (e.g. the user's .zst path). The file's
+  // schema version must lie in [oldest_version, kSchemaVersion] (readers that know what changed
+  // may accept older files).
+  static absl::StatusOr<ReadOnlyDatabase> Open(const std::string& path, const std::string& display,
+                                               int oldest_version = kSchemaVersion);
 
   ReadOnlyDatabase(ReadOnlyDatabase&& other) noexcept
       : db_(other.db_), display_(std::move(other.display_)) {
