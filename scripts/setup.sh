@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libtbb-dev libsqlite3-dev sqlite3 libabsl-dev libcurl4-openssl-dev libzstd-dev zstd
   libgtest-dev libgmock-dev libbenchmark-dev librandom123-dev libxxhash-dev nlohmann-json3-dev
+  libtomlplusplus-dev
   clang-format  # .ci/run checks formatting
   tzdata   # real time zones (absl::TimeZone reads /usr/share/zoneinfo)
   python3  # the tests' fake Groq server (tests/llm/fake_groq.py; standard library only)

@@ -63,6 +63,10 @@ struct GenerateOptions {
   // A profile file (`asanasim profile` prints the defaults) overriding distribution parameters;
   // empty = the built-in profile. Its overrides are part of the run record.
   std::string profile_path;
+  // A pack directory (the layout of prompts/packs/; `asanasim pack check DIR` checks one)
+  // replacing the built-in vocabulary; empty = the packs built in. Its digest is part of the run
+  // record.
+  std::string pack_dir;
   // Generation threads; the writer is one more thread. 0 = all cores: cores - 1 generation
   // threads plus the writer (all cores with `discard`).
   int32_t threads = 0;

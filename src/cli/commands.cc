@@ -12,6 +12,8 @@ constexpr Command kCommands[] = {
      &RunValidate},
     {"profile", "print the distribution parameters (defaults, or FILE applied to them)",
      &RunProfile},
+    {"pack", "pack check [DIR] / pack export DIR: check or start a vocabulary pack directory",
+     &RunPack},
     {"llm", "llm warm: fill the LLM response cache ahead of time (for offline cluster nodes)",
      &RunLlm},
 };

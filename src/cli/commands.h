@@ -26,6 +26,7 @@ absl::Status RunHash(std::span<const std::string> args);
 absl::Status RunValidate(std::span<const std::string> args);
 absl::Status RunProfile(std::span<const std::string> args);
 absl::Status RunLlm(std::span<const std::string> args);
+absl::Status RunPack(std::span<const std::string> args);
 
 // Every command, in the order `asanasim --help` lists them.
 std::span<const Command> Commands();

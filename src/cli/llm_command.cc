@@ -10,6 +10,7 @@
 #include "src/config/generate_settings.h"
 #include "src/llm/pools.h"
 #include "src/llm/tier.h"
+#include "src/text/vocabulary.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -59,8 +60,14 @@ absl::Status RunLlm(std::span<const std::string> args) {
   ASANASIM_RETURN_IF_ERROR(CheckSettings(GenerateSettings(), options));
   ASANASIM_RETURN_IF_ERROR(CheckLlmOptions(llm));
   if (!flags.quiet) llm.progress = LlmProgressPrinter();
+  std::unique_ptr<const Vocabulary> packs;
+  if (!options.pack_dir.empty()) {
+    ASANASIM_ASSIGN_OR_RETURN(packs, Vocabulary::Load(options.pack_dir));
+  }
   LlmStats stats;
-  absl::StatusOr<TextPools> pools = FillPools(llm, /*jitter_seed=*/options.seed + 1, &stats);
+  absl::StatusOr<TextPools> pools =
+      FillPools(llm, packs != nullptr ? *packs : Vocabulary::BuiltIn(),
+                /*jitter_seed=*/options.seed + 1, &stats);
   if (!pools.ok()) return absl::InternalError(pools.status().message());
   CompleteLlmStats(llm, *pools, stats);
   ReportLlmProblems(stats);

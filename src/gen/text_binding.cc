@@ -53,7 +53,8 @@ const ProjectText& TextBinder::BindProject(uint32_t local, uint32_t owner, int64
   project_names_.push_back(name);
   project_task_names_.clear();
   project_.notes.clear();
-  if (Bernoulli(text, 0.7)) AppendOneOf(project_.notes, ProjectNoteTemplates(), context, text);
+  if (Bernoulli(text, 0.7))
+    AppendOneOf(project_.notes, team_.org().vocabulary->project_notes(), context, text);
   project_.color = PickOne<std::string_view>(text, kColors);
   project_.view = kViews[views_.Pick(text)];
   project_.privacy = kPrivacy[privacy_.Pick(text)];
@@ -71,8 +72,8 @@ const std::vector<StatusText>& TextBinder::BindStatusUpdates(
     StatusText& out = statuses_[i];
     out.title.clear();
     out.text.clear();
-    AppendOneOf(out.title, StatusUpdateTitles(), c, rng);
-    AppendOneOf(out.text, StatusUpdateTemplates(u.type), c, rng);
+    AppendOneOf(out.title, team_.org().vocabulary->status_titles(), c, rng);
+    AppendOneOf(out.text, team_.org().vocabulary->status_texts(u.type), c, rng);
   }
   return statuses_;
 }

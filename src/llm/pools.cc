@@ -22,10 +22,10 @@ constexpr std::string_view kContextPlaceholders[] = {
     "person", "date",    "weekday", "month",  "quarter", "n",     "id4",
     "focus",  "account", "tool",    "metric", "doc",     "region"};
 
-std::string Placeholders(Department d) {
+std::string Placeholders(const Vocabulary& vocabulary, Department d) {
   std::string out;
   for (std::string_view p : kContextPlaceholders) out.append("{").append(p).append("} ");
-  for (const Slot& s : VocabFor(d).slots) {
+  for (const Slot& s : vocabulary.department(d).slots) {
     if (s.name.rfind("verb", 0) == 0) continue;  // sentence fragments, not details
     out.append("{").append(s.name).append("} ");
   }
@@ -44,11 +44,13 @@ struct PoolRequest {
   std::string key;
 };
 
-std::string Body(const LlmOptions& s, const PromptSet& prompts, const PoolRequest& r) {
-  std::string user = Cat("Department: ", VocabFor(r.d).name, ". ", prompts.context(r.d), "\n\n",
-                         "Write ", std::to_string(r.count), " different items. Each item is ",
-                         prompts.slot(r.slot), "\n\nPlaceholders you may use: ", Placeholders(r.d),
-                         "\n\nExamples of the style (write new ones, do not copy them):\n");
+std::string Body(const LlmOptions& s, const PromptSet& prompts, const Vocabulary& vocabulary,
+                 const PoolRequest& r) {
+  std::string user =
+      Cat("Department: ", vocabulary.department(r.d).name, ". ", prompts.context(r.d), "\n\n",
+          "Write ", std::to_string(r.count), " different items. Each item is ",
+          prompts.slot(r.slot), "\n\nPlaceholders you may use: ", Placeholders(vocabulary, r.d),
+          "\n\nExamples of the style (write new ones, do not copy them):\n");
   for (const std::string& e : prompts.examples(r.d, r.slot)) user += Cat("- ", e, "\n");
   user += Cat("\nRequest ", std::to_string(r.round), ".", std::to_string(r.index),
               ". Answer with JSON only: {\"items\": [", std::to_string(r.count), " strings]}");
@@ -66,7 +68,8 @@ std::string Body(const LlmOptions& s, const PromptSet& prompts, const PoolReques
 
 }  // namespace
 
-std::string RejectReason(std::string_view item, Department d, size_t slot) {
+std::string RejectReason(std::string_view item, const Vocabulary& vocabulary, Department d,
+                         size_t slot) {
   while (!item.empty() && (item.front() == ' ' || item.front() == '\n')) item.remove_prefix(1);
   while (!item.empty() && (item.back() == ' ' || item.back() == '\n')) item.remove_suffix(1);
   const bool description = slot == kDescriptionSlot;
@@ -90,7 +93,7 @@ std::string RejectReason(std::string_view item, Department d, size_t slot) {
     i = j;
   }
   std::string missing;
-  if (!TemplateResolves(item, VocabFor(d).slots, &missing))
+  if (!TemplateResolves(item, vocabulary.department(d).slots, vocabulary.shared_slots(), &missing))
     return Cat("unknown placeholder {", missing, "}");
   return "";
 }
@@ -116,8 +119,8 @@ std::string TextPools::Digest() const {
   return h.Hex();
 }
 
-absl::StatusOr<TextPools> FillPools(const LlmOptions& options, uint64_t jitter_seed,
-                                    LlmStats* stats) {
+absl::StatusOr<TextPools> FillPools(const LlmOptions& options, const Vocabulary& vocabulary,
+                                    uint64_t jitter_seed, LlmStats* stats) {
   ASANASIM_ASSIGN_OR_RETURN(const PromptSet prompts, PromptSet::Load(options.prompts));
   if (options.cache.empty()) return absl::InvalidArgumentError("the LLM cache needs a directory");
   const ResponseCache cache(options.cache);
@@ -134,7 +137,7 @@ absl::StatusOr<TextPools> FillPools(const LlmOptions& options, uint64_t jitter_s
         for (int index = 0; needed > 0; ++index) {
           PoolRequest r{static_cast<Department>(d), slot, round, index,
                         std::min(batch, needed),    "",   ""};
-          r.body = Body(options, prompts, r);
+          r.body = Body(options, prompts, vocabulary, r);
           r.key = ResponseCache::Key(r.body);
           requests.push_back(std::move(r));
           needed -= batch;
@@ -181,7 +184,7 @@ absl::StatusOr<TextPools> FillPools(const LlmOptions& options, uint64_t jitter_s
         while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
         while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.erase(0, 1);
         if (taken >= r.count || pool.size() >= want || !item.is_string() ||
-            !RejectReason(text, r.d, r.slot).empty() ||
+            !RejectReason(text, vocabulary, r.d, r.slot).empty() ||
             std::find(pool.begin(), pool.end(), text) != pool.end()) {
           ++stats->dropped_items;
           continue;

@@ -39,21 +39,23 @@ class TextPools {
   std::string Digest() const;
 
  private:
-  friend absl::StatusOr<TextPools> FillPools(const LlmOptions&, uint64_t, LlmStats*);
+  friend absl::StatusOr<TextPools> FillPools(const LlmOptions&, const Vocabulary&, uint64_t,
+                                             LlmStats*);
   Variants pools_;
 };
 
 // Fills every pool from the cache and, for what is missing, from the server (unless offline),
-// with the tier's options (progress reported through options.progress). `jitter_seed` seeds the
-// client's backoff jitter only. Network problems are not errors: they end in stats->fatal /
-// stats->parked / short pools, and the run falls back to templates. Errors: unreadable prompts,
-// an unusable cache directory.
-absl::StatusOr<TextPools> FillPools(const LlmOptions& options, uint64_t jitter_seed,
-                                    LlmStats* stats);
+// with the tier's options and the departments of `vocabulary` (progress reported through
+// options.progress). `jitter_seed` seeds the client's backoff jitter only. Network problems are not
+// errors: they end in stats->fatal / stats->parked / short pools, and the run falls back to
+// templates. Errors: unreadable prompts, an unusable cache directory.
+absl::StatusOr<TextPools> FillPools(const LlmOptions& options, const Vocabulary& vocabulary,
+                                    uint64_t jitter_seed, LlmStats* stats);
 
 // Why `item` is not a usable variant for department `d` and slot `slot` ("" when it is): empty,
 // too short or long, markdown, a placeholder the department cannot fill, stray braces.
-std::string RejectReason(std::string_view item, Department d, size_t slot);
+std::string RejectReason(std::string_view item, const Vocabulary& vocabulary, Department d,
+                         size_t slot);
 
 }  // namespace asanasim
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "src/model/row_hasher.h"
+#include "src/util/embedded_files.h"
 #include "src/util/status.h"
 #include "src/util/strings.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 absl::StatusOr<std::string> Read(const std::string& dir, std::string_view rel) {
   if (dir.empty()) {
-    for (const PromptFile& f : EmbeddedPrompts()) {
+    for (const EmbeddedFile& f : EmbeddedFiles()) {
       if (f.path == rel) return std::string(f.text);
     }
     return absl::InternalError(Cat("prompt ", rel, " is not embedded"));
@@ -41,9 +42,7 @@ std::string Unescape(std::string_view s) {
 }  // namespace
 
 std::string PromptSet::FileName(Department d) {
-  std::string name(VocabFor(d).name);
-  for (char& c : name) c = c == ' ' ? '_' : static_cast<char>(std::tolower(c));
-  return name;
+  return std::string(kDepartmentFiles[static_cast<size_t>(d)]);
 }
 
 absl::StatusOr<PromptSet> PromptSet::Load(const std::string& dir) {

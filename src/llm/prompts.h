@@ -15,12 +15,6 @@
 
 namespace asanasim {
 
-struct PromptFile {
-  std::string_view path;  // relative to prompts/, e.g. "departments/sales.txt"
-  std::string_view text;
-};
-std::span<const PromptFile> EmbeddedPrompts();
-
 // The slots of the text pools: a task description and three kinds of comment.
 inline constexpr std::array<std::string_view, 4> kLlmSlots = {"description", "comment_update",
                                                               "comment_question", "comment_done"};

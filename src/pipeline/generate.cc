@@ -62,8 +62,20 @@ struct Job {
   int32_t team = -1;  // -1: the org-level job
 };
 
-WorldConfig WorldOf(const GenerateOptions& o, const Profile& profile,
-                    const TextPools* pools = nullptr) {
+// What the run reads besides its options: the profile, the vocabulary packs and tier 3's pools.
+struct WorldInputs {
+  const Profile& profile;
+  const Vocabulary& vocabulary;
+  const TextPools* pools = nullptr;  // null: tier 3 off
+};
+
+// The packs of `dir`, or null (the built-in packs) when it is empty.
+absl::StatusOr<std::unique_ptr<const Vocabulary>> LoadVocabulary(const std::string& dir) {
+  if (dir.empty()) return nullptr;
+  return Vocabulary::Load(dir);
+}
+
+WorldConfig WorldOf(const GenerateOptions& o, const WorldInputs& in) {
   return WorldConfig{.seed = o.seed,
                      .org_count = o.orgs,
                      .users = o.users,
@@ -71,8 +83,9 @@ WorldConfig WorldOf(const GenerateOptions& o, const Profile& profile,
                      .tasks_per_project = o.tasks_per_project,
                      .months = o.months,
                      .as_of_ms = o.as_of_ms,
-                     .profile = &profile,
-                     .pools = pools,
+                     .profile = &in.profile,
+                     .vocabulary = &in.vocabulary,
+                     .pools = in.pools,
                      .llm_share = o.llm.share};
 }
 
@@ -92,8 +105,8 @@ Json LlmJson(const GenerateOptions& o, const TextPools* pools) {
 // The options that shape the universe: the settings marked `world` (never the org range: the
 // shards of one universe share the record and merge into exactly a full run; nor the path,
 // threads or other run mechanics: the file's bytes must not depend on them), the profile's
-// overrides and the LLM tier's text sources.
-Json WorldJson(const GenerateOptions& o, const Profile& profile, const TextPools* pools = nullptr) {
+// overrides, the packs' digest and the LLM tier's text sources.
+Json WorldJson(const GenerateOptions& o, const WorldInputs& in) {
   Json j = Json::object();
   for (const Setting<GenerateOptions>& s : GenerateSettings()) {
     if (!s.info.world) continue;
@@ -103,21 +116,21 @@ Json WorldJson(const GenerateOptions& o, const Profile& profile, const TextPools
     j[key] = s.info.type == SettingType::kInt ? Json(std::get<int64_t>(v))
                                               : Json(SettingText(s.info, v));
   }
-  j["profile"] = ProfileOverridesJson(profile);
-  j["llm"] = LlmJson(o, pools);
+  j["profile"] = ProfileOverridesJson(in.profile);
+  j["packs"] = in.vocabulary.digest();
+  j["llm"] = LlmJson(o, in.pools);
   return j;
 }
 
-void AddRunRow(const GenerateOptions& o, const Profile& profile, const TextPools* pools,
-               Batch& batch) {
-  const std::string world = DumpJson(WorldJson(o, profile, pools));
+void AddRunRow(const GenerateOptions& o, const WorldInputs& in, Batch& batch) {
+  const std::string world = DumpJson(WorldJson(o, in));
   batch.Add(RunRow{.id = 1,
                    .generator = "asanasim",
                    .generator_version = Version(),
                    .schema_version = kSchemaVersion,
                    .seed = static_cast<int64_t>(o.seed),
                    .as_of = o.as_of_ms,
-                   .history_start = HistoryStart(WorldOf(o, profile)),
+                   .history_start = HistoryStart(WorldOf(o, in)),
                    .org_count = o.orgs,
                    .org_begin = o.org_begin,
                    .org_end = OrgEnd(o),
@@ -154,9 +167,9 @@ class StopSignal {
 // Produces jobs in sequence order, planning each org when it is reached. Serial (input_node).
 class JobSource {
  public:
-  JobSource(const GenerateOptions& o, const Profile& profile, const TextPools* pools,
-            StopSignal& stop, std::atomic<int64_t>& planned, std::atomic<bool>& planning_done)
-      : world_(WorldOf(o, profile, pools)),
+  JobSource(const GenerateOptions& o, const WorldInputs& in, StopSignal& stop,
+            std::atomic<int64_t>& planned, std::atomic<bool>& planning_done)
+      : world_(WorldOf(o, in)),
         next_org_(o.org_begin),
         end_org_(OrgEnd(o)),
         stop_(stop),
@@ -228,7 +241,8 @@ absl::Status ValidateOptions(const GenerateOptions& o) {
   }
   if (o.out.empty()) return absl::InvalidArgumentError("--out is empty");
   ASANASIM_RETURN_IF_ERROR(CheckLlmOptions(o.llm));
-  return LoadProfile(o.profile_path).status();
+  ASANASIM_RETURN_IF_ERROR(LoadProfile(o.profile_path).status());
+  return LoadVocabulary(o.pack_dir).status();
 }
 
 absl::Status CheckOutputPath(const std::string& out_path, bool force, bool compress) {
@@ -264,18 +278,23 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   };
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
   ASANASIM_ASSIGN_OR_RETURN(const Profile profile, LoadProfile(options.profile_path));
+  ASANASIM_ASSIGN_OR_RETURN(const std::unique_ptr<const Vocabulary> packs,
+                            LoadVocabulary(options.pack_dir));
+  const Vocabulary& vocabulary = packs != nullptr ? *packs : Vocabulary::BuiltIn();
   // Tier 3: fill the text pools before any row is generated (the pipeline never waits on the
   // network); problems with the server end in fallbacks, not errors.
   std::unique_ptr<TextPools> pools;
   std::optional<LlmStats> llm_stats;
   if (options.llm.enabled()) {
     LlmStats stats;
-    ASANASIM_ASSIGN_OR_RETURN(TextPools filled,
-                              FillPools(options.llm, /*jitter_seed=*/options.seed + 1, &stats));
+    ASANASIM_ASSIGN_OR_RETURN(
+        TextPools filled,
+        FillPools(options.llm, vocabulary, /*jitter_seed=*/options.seed + 1, &stats));
     pools = std::make_unique<TextPools>(std::move(filled));
     CompleteLlmStats(options.llm, *pools, stats);
     llm_stats = stats;
   }
+  const WorldInputs inputs{profile, vocabulary, pools.get()};
   // The writer, unless rows are discarded (then only counted).
   std::unique_ptr<SqliteWriter> writer;
   if (!options.discard) {
@@ -300,13 +319,13 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   };
   {
     Batch run(0);
-    AddRunRow(options, profile, pools.get(), run);
+    AddRunRow(options, inputs, run);
     ASANASIM_RETURN_IF_ERROR(consume(run));
   }
   // Projects are known up front, org by org, without planning: the progress denominator.
   int64_t projects_total = 0;
   {
-    const WorldConfig world = WorldOf(options, profile);
+    const WorldConfig world = WorldOf(options, inputs);
     for (uint32_t org = options.org_begin; org < OrgEnd(options); ++org) {
       projects_total += PlanOrgSize(world, org).projects;
     }
@@ -333,8 +352,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     tbb::task_arena arena(threads);
     arena.execute([&] {
       tbb::flow::graph g;
-      tbb::flow::input_node<Job> source(
-          g, JobSource(options, profile, pools.get(), stop, planned, planning_done));
+      tbb::flow::input_node<Job> source(g,
+                                        JobSource(options, inputs, stop, planned, planning_done));
       tbb::flow::limiter_node<Job> limiter(g, static_cast<size_t>(in_flight));
       tbb::flow::function_node<Job, BatchPtr> generate(
           g, tbb::flow::unlimited, [&](const Job& job) -> BatchPtr {
@@ -416,7 +435,7 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   if (options.manifest) {
     Manifest m;
     m.command = "generate";
-    m.world = WorldJson(options, profile, pools.get());
+    m.world = WorldJson(options, inputs);
     if (summary.llm.has_value()) m.llm = LlmSummaryJson(*summary.llm);
     m.seed = static_cast<int64_t>(options.seed);
     m.org_count = options.orgs;

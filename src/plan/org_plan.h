@@ -28,8 +28,9 @@ struct WorldConfig {
   int32_t projects = 60;
   int32_t tasks_per_project = 40;
   int32_t months = 6;
-  int64_t as_of_ms = 0;              // "now"; the history ends here
-  const Profile* profile = nullptr;  // DefaultProfile() when null
+  int64_t as_of_ms = 0;                    // "now"; the history ends here
+  const Profile* profile = nullptr;        // DefaultProfile() when null
+  const Vocabulary* vocabulary = nullptr;  // Vocabulary::BuiltIn() when null
   // Tier 3: LLM-written variants and the share of descriptions and comments that use them.
   // Null (or empty pools) = tiers 1-2 only.
   const TextPools* pools = nullptr;
@@ -84,7 +85,8 @@ struct OrgPlan {
   int64_t id;
   uint64_t seed;
   const Profile* profile;
-  const TextPools* pools;  // null when tier 3 is off
+  const Vocabulary* vocabulary;  // never null
+  const TextPools* pools;        // null when tier 3 is off
   double llm_share;
   std::string name;
   std::string domain;

@@ -74,13 +74,13 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
     org.name = "TechFlow Solutions";
     org.domain = "techflow.io";
     org.industry = "B2B SaaS";
-    org.headquarters = &Headquarters()[0];
+    org.headquarters = &org.vocabulary->headquarters()[0];
     *size = OrgSize{c.users, c.projects, c.tasks_per_project};
   } else {
     Rng rng = StreamFor(c, org.index, Kind::kOrganization, Purpose::kCompany, 0);
-    const Words prefixes = CompanyPrefixes();
-    const Words suffixes = CompanySuffixes();
-    const auto kinds = CompanyKinds();
+    const Words prefixes = org.vocabulary->company_prefixes();
+    const Words suffixes = org.vocabulary->company_suffixes();
+    const auto kinds = org.vocabulary->company_kinds();
     const uint64_t space = prefixes.size() * suffixes.size() * kinds.size();
     const uint64_t offset = Mix64(c.seed) % space;
     const uint64_t slot = (offset + static_cast<uint64_t>(org.index) * kCompanyStride) % space;
@@ -97,7 +97,7 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
     if (org.index >= space) domain += std::to_string(org.index / space + 1);
     org.domain = domain + ".com";
     org.industry = kind.industry;
-    org.headquarters = &PickOne(rng, Headquarters());
+    org.headquarters = &PickOne(rng, org.vocabulary->headquarters());
     const double factor = std::exp(
         std::log(p.other_org_size_min) +
         rng.NextDouble() * (std::log(p.other_org_size_max) - std::log(p.other_org_size_min)));
@@ -119,7 +119,7 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
   std::vector<double> weights(kDepartmentCount);
   Rng wrng = StreamFor(c, org.index, Kind::kOrganization, Purpose::kDepartmentWeights, 0);
   for (int d = 0; d < kDepartmentCount; ++d) {
-    weights[d] = VocabFor(static_cast<Department>(d)).headcount_weight;
+    weights[d] = org.vocabulary->department(static_cast<Department>(d)).headcount_weight;
     if (org.index > 0) weights[d] *= LogNormal(wrng, 0.0, p.department_jitter_sigma);
   }
   const std::vector<int32_t> headcount = Apportion(user_count, weights);
@@ -134,8 +134,8 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
   absl::flat_hash_set<std::string> emails;
   emails.reserve(user_count);
   org.users.reserve(user_count);
-  const Words firsts = FirstNames();
-  const Words lasts = LastNames();
+  const Words firsts = org.vocabulary->first_names();
+  const Words lasts = org.vocabulary->last_names();
   for (int32_t u = 0; u < user_count; ++u) {
     Rng nrng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserName, u);
     const std::string_view first = PickOne(nrng, firsts);
@@ -153,8 +153,9 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
     user.email = std::move(email);
     user.department = labels[u];
     Rng prng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserPlace, u);
-    user.location =
-        Bernoulli(prng, p.hq_share) ? org.headquarters : &PickOne(prng, RemoteLocations());
+    user.location = Bernoulli(prng, p.hq_share)
+                        ? org.headquarters
+                        : &PickOne(prng, org.vocabulary->remote_locations());
     user.zone = 0;  // set by PlanZones
     user.title = {};
     user.is_admin = false;
@@ -198,7 +199,7 @@ void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
   for (int d = 0; d < kDepartmentCount; ++d) {
     std::vector<uint32_t>& people = by_department[d];
     if (people.empty()) continue;
-    const DepartmentVocab& vocab = VocabFor(static_cast<Department>(d));
+    const DepartmentVocab& vocab = org.vocabulary->department(static_cast<Department>(d));
     Rng rng = StreamFor(c, org.index, Kind::kTeam, Purpose::kTeamShuffle, d);
     Shuffle(rng, std::span<uint32_t>(people));
     const uint32_t teams = static_cast<uint32_t>(
@@ -271,7 +272,7 @@ void PlanTitles(const WorldConfig& c, OrgPlan& org) {
   for (const TeamPlan& t : org.teams) lead[t.lead] = true;
   for (uint32_t u = 0; u < org.users.size(); ++u) {
     UserPlan& user = org.users[u];
-    const DepartmentVocab& vocab = VocabFor(user.department);
+    const DepartmentVocab& vocab = org.vocabulary->department(user.department);
     Rng rng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserTitle, u);
     if (lead[u]) {
       user.title = PickOne(rng, vocab.lead_titles);
@@ -291,7 +292,7 @@ void PlanFieldsAndTags(const WorldConfig& c, OrgPlan& org) {
     return [&, member](std::string_view key) {
       for (int d = 0; d < kDepartmentCount; ++d) {
         if (!used[d]) continue;
-        for (std::string_view k : VocabFor(static_cast<Department>(d)).*member) {
+        for (std::string_view k : org.vocabulary->department(static_cast<Department>(d)).*member) {
           if (k == key) return true;
         }
       }
@@ -302,7 +303,7 @@ void PlanFieldsAndTags(const WorldConfig& c, OrgPlan& org) {
   const auto uses_tag = department_uses(&DepartmentVocab::tag_names);
   const int64_t sprint_zero = DayOf(org.history_start) - WeekdayOf(DayOf(org.history_start));
   uint64_t option_local = 0;
-  for (const CustomFieldSpec& spec : CustomFieldCatalogue()) {
+  for (const CustomFieldSpec& spec : org.vocabulary->fields()) {
     if (!uses_field(spec.key)) continue;
     FieldPlan f;
     const uint64_t k = org.fields.size();
@@ -329,7 +330,7 @@ void PlanFieldsAndTags(const WorldConfig& c, OrgPlan& org) {
     }
     org.fields.push_back(std::move(f));
   }
-  for (const TagSpec& spec : TagCatalogue()) {
+  for (const TagSpec& spec : org.vocabulary->tags()) {
     if (!uses_tag(spec.name)) continue;
     org.tags.push_back(TagPlan{MakeId(org.index, Table::kTags, 0, org.tags.size()), &spec});
   }
@@ -355,6 +356,7 @@ OrgSize PlanOrgSize(const WorldConfig& config, uint32_t org_index) {
   OrgPlan org;
   org.index = org_index;
   org.profile = config.profile != nullptr ? config.profile : &DefaultProfile();
+  org.vocabulary = config.vocabulary != nullptr ? config.vocabulary : &Vocabulary::BuiltIn();
   org.pools = config.pools != nullptr && !config.pools->empty() ? config.pools : nullptr;
   org.llm_share = config.llm_share;
   org.history_start = HistoryStart(config);
@@ -378,6 +380,7 @@ absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfi
   org->id = MakeId(org_index, Table::kOrganizations, 0, 0);
   org->seed = config.seed;
   org->profile = config.profile != nullptr ? config.profile : &DefaultProfile();
+  org->vocabulary = config.vocabulary != nullptr ? config.vocabulary : &Vocabulary::BuiltIn();
   org->pools = config.pools != nullptr && !config.pools->empty() ? config.pools : nullptr;
   org->llm_share = config.llm_share;
   org->as_of = config.as_of_ms;

@@ -18,11 +18,12 @@ constexpr std::string_view kMonths[] = {"January",   "February", "March",    "Ap
                                         "May",       "June",     "July",     "August",
                                         "September", "October",  "November", "December"};
 
-const Words* FindSlot(std::string_view name, std::span<const Slot> department_slots) {
+const Words* FindSlot(std::string_view name, std::span<const Slot> department_slots,
+                      std::span<const Slot> shared_slots) {
   for (const Slot& s : department_slots) {
     if (s.name == name) return &s.values;
   }
-  for (const Slot& s : SharedSlots()) {
+  for (const Slot& s : shared_slots) {
     if (s.name == name) return &s.values;
   }
   return nullptr;
@@ -95,7 +96,7 @@ void Append(std::string& out, std::string_view tmpl, const TemplateContext& cont
       return;
     }
     const std::string_view name = tmpl.substr(open + 1, close - open - 1);
-    if (const Words* values = FindSlot(name, context.department_slots)) {
+    if (const Words* values = FindSlot(name, context.department_slots, context.shared_slots)) {
       const std::string_view value = PickOne(rng, *values);
       if (depth < kMaxDepth) {
         Append(out, value, context, rng, depth + 1);
@@ -109,8 +110,8 @@ void Append(std::string& out, std::string_view tmpl, const TemplateContext& cont
   }
 }
 
-bool Resolves(std::string_view tmpl, std::span<const Slot> department_slots, std::string* missing,
-              int depth) {
+bool Resolves(std::string_view tmpl, std::span<const Slot> department_slots,
+              std::span<const Slot> shared_slots, std::string* missing, int depth) {
   size_t pos = 0;
   while ((pos = tmpl.find('{', pos)) != std::string_view::npos) {
     const size_t close = tmpl.find('}', pos);
@@ -119,13 +120,13 @@ bool Resolves(std::string_view tmpl, std::span<const Slot> department_slots, std
       return false;
     }
     const std::string_view name = tmpl.substr(pos + 1, close - pos - 1);
-    if (const Words* values = FindSlot(name, department_slots)) {
+    if (const Words* values = FindSlot(name, department_slots, shared_slots)) {
       if (depth >= kMaxDepth) {
         *missing = std::string(name);
         return false;
       }
       for (std::string_view v : *values) {
-        if (!Resolves(v, department_slots, missing, depth + 1)) return false;
+        if (!Resolves(v, department_slots, shared_slots, missing, depth + 1)) return false;
       }
     } else if (!IsContextSlot(name)) {
       *missing = std::string(name);
@@ -166,8 +167,8 @@ void AppendOneOf(std::string& out, Words templates, const TemplateContext& conte
 }
 
 bool TemplateResolves(std::string_view tmpl, std::span<const Slot> department_slots,
-                      std::string* missing) {
-  return Resolves(tmpl, department_slots, missing, 0);
+                      std::span<const Slot> shared_slots, std::string* missing) {
+  return Resolves(tmpl, department_slots, shared_slots, missing, 0);
 }
 
 }  // namespace asanasim

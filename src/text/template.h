@@ -20,6 +20,7 @@ namespace asanasim {
 //   {date} `date_day` as "Mar 5"     {id4} 1000-9999    {version} "v3.14"
 struct TemplateContext {
   std::span<const Slot> department_slots;
+  std::span<const Slot> shared_slots;  // Vocabulary::shared_slots()
   std::string_view focus;
   std::span<const std::string_view> people;
   std::string_view actor;
@@ -36,9 +37,9 @@ void AppendTemplate(std::string& out, std::string_view tmpl, const TemplateConte
 void AppendOneOf(std::string& out, Words templates, const TemplateContext& context, Rng& rng);
 
 // True when every slot of `tmpl` (and, recursively, of the slot values it can produce) resolves
-// for a department with `department_slots`; otherwise false with the slot's name in *missing.
+// with these slots; otherwise false with the slot's name in *missing.
 bool TemplateResolves(std::string_view tmpl, std::span<const Slot> department_slots,
-                      std::string* missing);
+                      std::span<const Slot> shared_slots, std::string* missing);
 
 }  // namespace asanasim
 

@@ -1,18 +1,35 @@
 // Vocabularies and templates for tiers 1-2 of the text: companies, people, departments, and the
 // per-department templates for projects, sections, tasks, descriptions and comments. Data, not
-// code: generators pick rows from these tables; no department is special-cased in code.
-// Thread-safe (immutable constants).
+// code: they live in TOML files under prompts/packs/ (embedded in the binary; a directory with the
+// same layout replaces them at run time, and `asanasim pack check DIR` checks one), parsed by
+// toml++; generators pick rows from these tables; no department is special-cased in code.
+// Thread-safe once loaded (immutable).
+//
+// Layout of a pack directory:
+//   common.toml             what every org shares: company name parts, places, people's names,
+//                           project notes, status updates, shared slots, custom fields, tags
+//   saas/pack.toml          the departments of the pack, in Department order
+//   saas/<department>.toml  a department: teams, titles, projects, workflow, fields, tags,
+//                           [templates] and [slots]
 //
 // Templates contain slots "{name}". A slot resolves, in order, to the department's own slot
 // table, then to the shared slot table, then to a context value the generator supplies (see
-// src/text/template.h). Every template's slots must resolve: tests/text/vocabulary_test.cc
-// checks them all, so no placeholder can reach the database.
+// src/text/template.h). Every template's slots must resolve: loading checks them all (naming the
+// file and line of a template that does not), so no placeholder can reach the database.
 #ifndef ASANASIM_SRC_TEXT_VOCABULARY_H_
 #define ASANASIM_SRC_TEXT_VOCABULARY_H_
 
+#include <array>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <span>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
 
 namespace asanasim {
 
@@ -30,6 +47,10 @@ enum class Department : uint8_t {
   kFinance,
 };
 inline constexpr int kDepartmentCount = 9;
+// The file stem of each department in a pack ("customer_success").
+inline constexpr std::string_view kDepartmentFiles[kDepartmentCount] = {
+    "engineering",      "product",    "design", "marketing", "sales",
+    "customer_success", "operations", "people", "finance"};
 
 // Where a section sits in a workflow; decides which tasks it holds.
 enum class Stage : uint8_t { kBacklog, kTodo, kDoing, kReview, kDone };
@@ -61,11 +82,6 @@ struct DepartmentVocab {
   Words tag_names;   // tags its tasks draw from (see TagSpec)
 };
 
-const DepartmentVocab& VocabFor(Department d);
-
-// Cross-department slots ({account}, {region}, {tool}, ...).
-std::span<const Slot> SharedSlots();
-
 // Custom field catalogue.
 enum class FieldType : uint8_t { kText, kNumber, kEnum, kDate, kPeople };
 struct EnumOptionSpec {
@@ -91,44 +107,99 @@ struct CustomFieldSpec {
   bool fibonacci;
   bool sprint;  // enum options are generated sprints, picked by date
 };
-std::span<const CustomFieldSpec> CustomFieldCatalogue();
 
 struct TagSpec {
   std::string_view name;
   std::string_view color;
   std::string_view notes;
 };
-std::span<const TagSpec> TagCatalogue();
 
 // Companies.
 struct CompanyKind {
   std::string_view word;      // "Analytics"
   std::string_view industry;  // "B2B SaaS"
 };
-Words CompanyPrefixes();
-Words CompanySuffixes();
-std::span<const CompanyKind> CompanyKinds();
 
 struct Location {
   std::string_view city;
   std::string_view time_zone;  // IANA name; its offsets and DST come from tzdata (time_zone.h)
 };
-std::span<const Location> Headquarters();
-std::span<const Location> RemoteLocations();
-
-Words FirstNames();
-Words LastNames();
-
-// Project descriptions (shared and context slots only; {actor} is the owner).
-Words ProjectNoteTemplates();
 
 // Project status updates: titles ({date} is the update's day) and texts per status type (shared
 // and context slots only).
 enum class StatusType : uint8_t { kOnTrack, kAtRisk, kOffTrack, kOnHold, kComplete };
 inline constexpr int kStatusTypeCount = 5;
 std::string_view StatusTypeName(StatusType t);
-Words StatusUpdateTitles();
-Words StatusUpdateTemplates(StatusType t);
+
+// A loaded vocabulary: one pack directory's tables, owning their text.
+class Vocabulary {
+ public:
+  // The packs built into the binary (prompts/packs/), parsed once. They are checked by the
+  // tests, so a failure here is a build defect: it aborts with the error.
+  static const Vocabulary& BuiltIn();
+  // The packs of directory `dir` (the layout above). Errors are InvalidArgument naming the file
+  // and line of the first problem: TOML syntax, an unknown or missing key, a wrong type, a
+  // template whose slot does not resolve, a department's unknown field or tag, a workflow
+  // without every stage, a file that belongs to no pack. When `problems` is set it receives
+  // every problem, one "file:line: message" each (`asanasim pack check`), and the warnings,
+  // "file:line: warning: message", which leave the pack usable (a slot no template uses).
+  static absl::StatusOr<std::unique_ptr<const Vocabulary>> Load(
+      const std::string& dir, std::vector<std::string>* problems = nullptr);
+  // The same from files given as (path relative to the pack directory, text); `origin` (the
+  // directory) prefixes the paths in messages.
+  static absl::StatusOr<std::unique_ptr<const Vocabulary>> Parse(
+      std::span<const std::pair<std::string, std::string>> files, std::string_view origin = {},
+      std::vector<std::string>* problems = nullptr);
+
+  Vocabulary(const Vocabulary&) = delete;
+  Vocabulary& operator=(const Vocabulary&) = delete;
+
+  const DepartmentVocab& department(Department d) const {
+    return departments_[static_cast<size_t>(d)];
+  }
+  std::span<const Slot> shared_slots() const { return shared_slots_; }
+  std::span<const CustomFieldSpec> fields() const { return fields_; }
+  std::span<const TagSpec> tags() const { return tags_; }
+  Words company_prefixes() const { return company_prefixes_; }
+  Words company_suffixes() const { return company_suffixes_; }
+  std::span<const CompanyKind> company_kinds() const { return company_kinds_; }
+  std::span<const Location> headquarters() const { return headquarters_; }
+  std::span<const Location> remote_locations() const { return remote_; }
+  Words first_names() const { return first_names_; }
+  Words last_names() const { return last_names_; }
+  // Project descriptions (shared and context slots only; {actor} is the owner).
+  Words project_notes() const { return project_notes_; }
+  // Status update titles ({date} is the update's day) and texts per status type.
+  Words status_titles() const { return status_titles_; }
+  Words status_texts(StatusType t) const { return status_texts_[static_cast<size_t>(t)]; }
+  // Hash of every source file's text, in path order: equal digests, equal vocabulary.
+  const std::string& digest() const { return digest_; }
+
+ private:
+  friend class VocabularyParser;
+  Vocabulary() = default;
+
+  std::deque<std::string> strings_;                  // owned text; a deque never moves it
+  std::deque<std::vector<std::string_view>> lists_;  // owned word lists
+  std::deque<std::vector<Slot>> slot_lists_;
+  std::deque<std::vector<SectionSpec>> workflows_;
+  std::deque<std::vector<EnumOptionSpec>> options_;
+  std::array<DepartmentVocab, kDepartmentCount> departments_{};
+  std::vector<Slot> shared_slots_;
+  std::vector<CustomFieldSpec> fields_;
+  std::vector<TagSpec> tags_;
+  Words company_prefixes_;
+  Words company_suffixes_;
+  std::vector<CompanyKind> company_kinds_;
+  std::vector<Location> headquarters_;
+  std::vector<Location> remote_;
+  Words first_names_;
+  Words last_names_;
+  Words project_notes_;
+  Words status_titles_;
+  std::array<Words, kStatusTypeCount> status_texts_{};
+  std::string digest_;
+};
 
 // Story texts for system events ({actor}, {assignee}, {date} are context slots).
 inline constexpr std::string_view kStoryCreated = "{actor} created this task";

@@ -33,4 +33,18 @@ absl::Status WriteFileAtomically(const std::string& path, std::string_view text)
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return ErrnoToStatus(errno, "cannot read", path);
+  std::string text;
+  char buffer[1 << 14];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+  const bool failed = std::ferror(f) != 0;
+  const int err = errno;
+  std::fclose(f);
+  if (failed) return ErrnoToStatus(err, "cannot read", path);
+  return text;
+}
+
 }  // namespace asanasim

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 namespace asanasim {
 
@@ -13,6 +14,9 @@ namespace asanasim {
 // `path`, so `path` is either its old self or complete; on failure the partial file is removed.
 // Errors name the file.
 absl::Status WriteFileAtomically(const std::string& path, std::string_view text);
+
+// The whole of file `path`; errors (InvalidArgument) name the file and the reason.
+absl::StatusOr<std::string> ReadFile(const std::string& path);
 
 }  // namespace asanasim
 

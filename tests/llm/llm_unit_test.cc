@@ -65,7 +65,8 @@ TEST(PromptsTest, EmbeddedPromptsLoadAndEveryExampleIsAValidVariant) {
     for (size_t s = 0; s < kLlmSlots.size(); ++s) {
       ASSERT_FALSE(p->examples(dept, s).empty());
       for (const std::string& e : p->examples(dept, s)) {
-        EXPECT_EQ(RejectReason(e, dept, s), "") << PromptSet::FileName(dept) << " " << e;
+        EXPECT_EQ(RejectReason(e, Vocabulary::BuiltIn(), dept, s), "")
+            << PromptSet::FileName(dept) << " " << e;
       }
     }
   }
@@ -74,22 +75,24 @@ TEST(PromptsTest, EmbeddedPromptsLoadAndEveryExampleIsAValidVariant) {
 
 TEST(PoolsTest, RejectsWhatMustNotReachTheDatabase) {
   const Department eng = Department::kEngineering;
-  EXPECT_EQ(RejectReason("Checked the rollout with {person}; next step on {weekday}.", eng, 1), "");
-  EXPECT_EQ(RejectReason("ok", eng, 1), "too short");
-  EXPECT_EQ(RejectReason(std::string(400, 'x'), eng, 1), "too long");
-  EXPECT_EQ(RejectReason("```json {\"a\": 1}``` and more text here", eng, 1), "markdown");
-  EXPECT_EQ(RejectReason("**Bold** statement about the rollout plan", eng, 1), "markdown");
-  EXPECT_EQ(RejectReason("Ask {nonexistent} about the rollout today", eng, 1),
+  const Vocabulary& v = Vocabulary::BuiltIn();
+  EXPECT_EQ(RejectReason("Checked the rollout with {person}; next step on {weekday}.", v, eng, 1),
+            "");
+  EXPECT_EQ(RejectReason("ok", v, eng, 1), "too short");
+  EXPECT_EQ(RejectReason(std::string(400, 'x'), v, eng, 1), "too long");
+  EXPECT_EQ(RejectReason("```json {\"a\": 1}``` and more text here", v, eng, 1), "markdown");
+  EXPECT_EQ(RejectReason("**Bold** statement about the rollout plan", v, eng, 1), "markdown");
+  EXPECT_EQ(RejectReason("Ask {nonexistent} about the rollout today", v, eng, 1),
             "unknown placeholder {nonexistent}");
-  EXPECT_EQ(RejectReason("A stray } brace in an otherwise fine comment", eng, 1), "stray '}'");
-  EXPECT_EQ(RejectReason("A stray { brace in an otherwise fine comment", eng, 1), "stray '{'");
-  EXPECT_EQ(RejectReason("Line one of a comment\nline two of it", eng, 1),
+  EXPECT_EQ(RejectReason("A stray } brace in an otherwise fine comment", v, eng, 1), "stray '}'");
+  EXPECT_EQ(RejectReason("A stray { brace in an otherwise fine comment", v, eng, 1), "stray '{'");
+  EXPECT_EQ(RejectReason("Line one of a comment\nline two of it", v, eng, 1),
             "a line break in a comment");
   // {service} is engineering's, not finance's.
-  EXPECT_EQ(RejectReason("Deploy {service} before the end of the day, please", eng, 1), "");
-  EXPECT_NE(
-      RejectReason("Deploy {service} before the end of the day, please", Department::kFinance, 1),
-      "");
+  EXPECT_EQ(RejectReason("Deploy {service} before the end of the day, please", v, eng, 1), "");
+  EXPECT_NE(RejectReason("Deploy {service} before the end of the day, please", v,
+                         Department::kFinance, 1),
+            "");
 }
 
 TEST(CacheTest, RoundTripsAndKeysOnTheWholeRequest) {

@@ -2,61 +2,162 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
+#include <algorithm>
+#include <filesystem>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "src/text/template.h"
+#include "src/util/embedded_files.h"
+#include "src/util/file.h"
+#include "src/util/status.h"
 
 namespace asanasim {
 namespace {
 
-// Every template of every department resolves, so no "{slot}" can reach the database.
-TEST(VocabularyTest, EveryTemplateResolves) {
+// The built-in packs as files, for Parse.
+std::vector<std::pair<std::string, std::string>> BuiltInFiles() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    if (f.path.starts_with("packs/")) {
+      files.emplace_back(std::string(f.path.substr(6)), std::string(f.text));
+    }
+  }
+  return files;
+}
+
+// The problems Parse reports for the built-in packs with `path`'s text edited by `edit`.
+std::vector<std::string> ProblemsAfter(const std::string& path,
+                                       const std::function<void(std::string&)>& edit) {
+  std::vector<std::pair<std::string, std::string>> files = BuiltInFiles();
+  bool found = false;
+  for (auto& [p, text] : files) {
+    if (p == path) {
+      edit(text);
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << path;
+  std::vector<std::string> problems;
+  absl::StatusOr<std::unique_ptr<const Vocabulary>> v = Vocabulary::Parse(files, "dir", &problems);
+  const bool warnings_only =
+      std::all_of(problems.begin(), problems.end(),
+                  [](const std::string& p) { return p.find(": warning: ") != std::string::npos; });
+  EXPECT_EQ(v.ok(), warnings_only);
+  return problems;
+}
+
+void Replace(std::string& text, std::string_view from, std::string_view to) {
+  const size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+}
+
+// The line of `text` (1-based) where `needle` first occurs.
+int LineOf(const std::string& path, std::string_view needle) {
+  for (const auto& [p, text] : BuiltInFiles()) {
+    if (p != path) continue;
+    const size_t at = text.find(needle);
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+  }
+  return 0;
+}
+
+TEST(VocabularyTest, BuiltInPacksLoadWithoutProblems) {
+  std::vector<std::string> problems;
+  ASSERT_TRUE(Vocabulary::Parse(BuiltInFiles(), "prompts/packs", &problems).ok());
+  EXPECT_TRUE(problems.empty());
+  const Vocabulary& v = Vocabulary::BuiltIn();
+  EXPECT_EQ(v.digest().size(), 32u);
+  double weight = 0;
   for (int d = 0; d < kDepartmentCount; ++d) {
-    const DepartmentVocab& v = VocabFor(static_cast<Department>(d));
-    for (Words list : {v.project_templates, v.task_templates, v.subtask_templates,
-                       v.description_templates, v.comment_templates, ProjectNoteTemplates()}) {
-      ASSERT_FALSE(list.empty()) << v.name;
-      for (std::string_view t : list) {
-        std::string missing;
-        EXPECT_TRUE(TemplateResolves(t, v.slots, &missing))
-            << v.name << ": '" << t << "' lacks {" << missing << "}";
-      }
-    }
-    for (int st = 0; st < kStatusTypeCount; ++st) {
-      for (std::string_view t : StatusUpdateTemplates(static_cast<StatusType>(st))) {
-        std::string missing;
-        EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << t << " lacks {" << missing << "}";
-      }
-    }
-    for (std::string_view t : StatusUpdateTitles()) {
-      std::string missing;
-      EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << t;
-    }
-    for (std::string_view t : {kStoryCreated, kStoryAssigned, kStoryDueDate, kStoryCompleted,
-                               kStoryIncomplete, kStoryUnassigned}) {
-      std::string missing;
-      EXPECT_TRUE(TemplateResolves(t, v.slots, &missing)) << t;
-    }
+    const DepartmentVocab& dv = v.department(static_cast<Department>(d));
+    weight += dv.headcount_weight;
+    EXPECT_FALSE(dv.task_templates.empty()) << dv.name;
+    EXPECT_EQ(dv.sections.size() >= 5, true) << dv.name;
+  }
+  EXPECT_NEAR(weight, 1.0, 1e-9);
+  EXPECT_EQ(v.department(Department::kCustomerSuccess).name, "Customer Success");
+  EXPECT_EQ(v.headquarters()[0].city, "San Francisco");
+  EXPECT_EQ(v.status_texts(StatusType::kComplete).size(), 4u);
+}
+
+// The system story texts use context slots only.
+TEST(VocabularyTest, StoryTextsResolve) {
+  for (std::string_view t : {kStoryCreated, kStoryAssigned, kStoryDueDate, kStoryCompleted,
+                             kStoryIncomplete, kStoryUnassigned}) {
+    std::string missing;
+    EXPECT_TRUE(TemplateResolves(t, {}, {}, &missing)) << t;
   }
 }
 
-TEST(VocabularyTest, DepartmentsReferenceKnownFieldsAndTags) {
-  std::set<std::string_view> fields, tags;
-  for (const CustomFieldSpec& f : CustomFieldCatalogue()) fields.insert(f.key);
-  for (const TagSpec& t : TagCatalogue()) tags.insert(t.name);
-  double weight = 0;
-  for (int d = 0; d < kDepartmentCount; ++d) {
-    const DepartmentVocab& v = VocabFor(static_cast<Department>(d));
-    weight += v.headcount_weight;
-    for (std::string_view k : v.field_keys) EXPECT_TRUE(fields.count(k)) << v.name << " " << k;
-    for (std::string_view k : v.tag_names) EXPECT_TRUE(tags.count(k)) << v.name << " " << k;
-    // Each workflow has a section for every stage.
-    std::set<Stage> stages;
-    for (const SectionSpec& s : v.sections) stages.insert(s.stage);
-    EXPECT_EQ(stages.size(), 5u) << v.name;
+TEST(VocabularyTest, ProblemsNameTheFileAndLine) {
+  const std::string eng = "saas/engineering.toml";
+  // A template whose slot resolves nowhere.
+  std::vector<std::string> p = ProblemsAfter(eng, [](std::string& t) {
+    Replace(t, "\"Fix {bug} in {service}\",", "\"Fix {bugg} in {service}\",");
+  });
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0], Cat("dir/", eng, ":", std::to_string(LineOf(eng, "Fix {bug} in {service}")),
+                      ": template \"Fix {bugg} in {service}\": slot {bugg} does not resolve"));
+  // An unknown key.
+  p = ProblemsAfter(eng,
+                    [](std::string& t) { Replace(t, "headcount_weight", "headcount_wieght"); });
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0], Cat("dir/", eng, ":", std::to_string(LineOf(eng, "headcount_weight")),
+                      ": unknown key 'headcount_wieght'"));
+  EXPECT_EQ(p[1], Cat("dir/", eng, ":1: missing key 'headcount_weight'"));
+  // TOML syntax.
+  p = ProblemsAfter(eng, [](std::string& t) { Replace(t, "name = \"Engineering\"", "name = "); });
+  ASSERT_FALSE(p.empty());
+  EXPECT_TRUE(p[0].starts_with(
+      Cat("dir/", eng, ":", std::to_string(LineOf(eng, "name = \"Engineering\"")), ": ")))
+      << p[0];
+  // A slot no template uses.
+  p = ProblemsAfter(eng,
+                    [](std::string& t) { Replace(t, "[slots]\n", "[slots]\nunused = [\"x\"]\n"); });
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0], Cat("dir/", eng, ":", std::to_string(LineOf(eng, "\n[slots]") + 2),
+                      ": warning: slot 'unused' is used by no template"));
+  // A department's field that common.toml does not define.
+  p = ProblemsAfter(eng, [](std::string& t) { Replace(t, "\"story_points\",", "\"story_pts\","); });
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0], Cat("dir/", eng, ":", std::to_string(LineOf(eng, "\"story_points\",")),
+                      ": field 'story_pts' is not a [[field]] of common.toml"));
+  // A workflow without a review stage.
+  p = ProblemsAfter(eng,
+                    [](std::string& t) { Replace(t, "stage = \"review\"", "stage = \"doing\""); });
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_NE(p[0].find("workflow needs a section of every stage"), std::string::npos) << p[0];
+  // A missing department file, and a stray one.
+  std::vector<std::pair<std::string, std::string>> files = BuiltInFiles();
+  for (auto& [path, text] : files) {
+    if (path == "saas/finance.toml") path = "saas/finanse.toml";
   }
-  EXPECT_NEAR(weight, 1.0, 1e-9);
+  std::vector<std::string> problems;
+  EXPECT_FALSE(Vocabulary::Parse(files, "dir", &problems).ok());
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0], "dir/saas/finance.toml: missing");
+  EXPECT_NE(problems[1].find("dir/saas/finanse.toml: not part of the pack"), std::string::npos);
+}
+
+TEST(VocabularyTest, LoadReadsADirectoryAndReportsTheFirstProblem) {
+  const std::string dir = ::testing::TempDir() + "/packs_load_test";
+  std::filesystem::remove_all(dir);
+  for (const auto& [path, text] : BuiltInFiles()) {
+    std::filesystem::create_directories(std::filesystem::path(dir + "/" + path).parent_path());
+    ASSERT_TRUE(WriteFileAtomically(dir + "/" + path, text).ok());
+  }
+  absl::StatusOr<std::unique_ptr<const Vocabulary>> v = Vocabulary::Load(dir);
+  ASSERT_TRUE(v.ok()) << v.status();
+  EXPECT_EQ((*v)->digest(), Vocabulary::BuiltIn().digest());
+  std::filesystem::remove(dir + "/saas/sales.toml");
+  v = Vocabulary::Load(dir);
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().message(), Cat(dir, "/saas/sales.toml: missing"));
+  EXPECT_FALSE(Vocabulary::Load(dir + "/nonexistent").ok());
+  std::filesystem::remove_all(dir);
 }
 
 TEST(TemplateTest, FillsSlotsAndCapitalizes) {
@@ -76,7 +177,7 @@ TEST(TemplateTest, FillsSlotsAndCapitalizes) {
 
 TEST(TemplateTest, UnknownSlotIsReported) {
   std::string missing;
-  EXPECT_FALSE(TemplateResolves("Fix {nonexistent}", {}, &missing));
+  EXPECT_FALSE(TemplateResolves("Fix {nonexistent}", {}, {}, &missing));
   EXPECT_EQ(missing, "nonexistent");
 }
 
