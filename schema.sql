@@ -14,7 +14,7 @@
 -- Marks the file as an asanasim database ('ASIM') and records the schema version; keep
 -- user_version equal to kSchemaVersion in src/model/schema.h.
 PRAGMA application_id = 1095977293;
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- One row per generator run that wrote into this file (a merged file holds one per shard).
 CREATE TABLE runs (
@@ -197,6 +197,11 @@ CREATE TABLE tasks (
   completed_by_id   INTEGER REFERENCES users(id),
   -- Where the description came from: 'template' (tiers 1-2) or 'llm' (tier 3); NULL without one.
   notes_source      TEXT    CHECK (notes_source IN ('template', 'llm')),
+  -- The story its text tells: the archetype ("engineering/memory-leak", a subtask has its
+  -- parent's) and, on a top-level task, the slot values bound for it as a JSON object
+  -- ({"service": "gateway", "pr": "4821"}). NULL for text from plain templates.
+  archetype         TEXT,
+  story_slots       TEXT    CHECK (story_slots IS NULL OR (json_valid(story_slots) AND parent_id IS NULL)),
   FOREIGN KEY (section_id, project_id) REFERENCES sections(id, project_id),
   CHECK ((notes = '') = (notes_source IS NULL)),
   CHECK ((parent_id IS NULL) = (section_id IS NOT NULL)),

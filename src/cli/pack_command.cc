@@ -30,13 +30,15 @@ constexpr CommandSpec kCheckSpec{
     .operands = "[DIR]",
     .min_operands = 0,
     .max_operands = 1,
-    .summary = "Checks a pack directory (the built-in packs without DIR) as generate would read it.",
+    .summary =
+        "Checks a pack directory (the built-in packs without DIR) as generate would read it.",
     .description =
         "Lists every problem as FILE:LINE: message: TOML syntax, unknown or missing keys, wrong\n"
         "types, a template slot that does not resolve, a department's unknown custom field or\n"
         "tag, a workflow without every stage, a file that belongs to no\n"
         "pack; and warnings, which leave the pack usable: a slot no template uses. Exit 0 when\n"
-        "the directory has no problem, 1 otherwise (`generate --pack-dir DIR` accepts warnings).\n"};
+        "the directory has no problem, 1 otherwise (`generate --pack-dir DIR` accepts "
+        "warnings).\n"};
 
 constexpr CommandSpec kExportSpec{
     .name = "pack export",
@@ -67,25 +69,28 @@ absl::Status Check(std::span<const std::string> args) {
   }
   for (const std::string& p : problems) std::printf("%s\n", p.c_str());
   if (!loaded.ok()) {
-    return Unsatisfied(Cat(name, ": ", std::to_string(problems.size()), problems.size() == 1 ? " problem" : " problems"));
+    return Unsatisfied(Cat(name, ": ", std::to_string(problems.size()),
+                           problems.size() == 1 ? " problem" : " problems"));
   }
   const Vocabulary& v = **loaded;
   if (!problems.empty()) {
     return Unsatisfied(Cat(name, ": usable, with ", std::to_string(problems.size()),
                            problems.size() == 1 ? " warning" : " warnings"));
   }
-  size_t templates = 0, slots = v.shared_slots().size();
+  size_t templates = 0, slots = v.shared_slots().size(), archetypes = 0;
   for (int d = 0; d < kDepartmentCount; ++d) {
     const DepartmentVocab& dv = v.department(static_cast<Department>(d));
     templates += dv.project_templates.size() + dv.task_templates.size() +
                  dv.subtask_templates.size() + dv.description_templates.size() +
                  dv.comment_templates.size();
     slots += dv.slots.size();
+    archetypes += dv.archetypes.size();
   }
-  std::printf("%s: ok (%d departments, %zu templates, %zu slots, %zu custom fields, %zu tags; "
-              "digest %s)\n",
-              name.c_str(), kDepartmentCount, templates, slots, v.fields().size(), v.tags().size(),
-              v.digest().c_str());
+  std::printf(
+      "%s: ok (%d departments, %zu archetypes, %zu templates, %zu slots, %zu custom "
+      "fields, %zu tags; digest %s)\n",
+      name.c_str(), kDepartmentCount, archetypes, templates, slots, v.fields().size(),
+      v.tags().size(), v.digest().c_str());
   return absl::OkStatus();
 }
 
@@ -117,7 +122,8 @@ absl::Status Export(std::span<const std::string> args) {
   }
   for (const auto& [path, text] : files) {
     fs::create_directories(path.parent_path(), ec);
-    if (ec) return ErrnoToStatus(ec.value(), "cannot create directory", path.parent_path().string());
+    if (ec)
+      return ErrnoToStatus(ec.value(), "cannot create directory", path.parent_path().string());
     ASANASIM_RETURN_IF_ERROR(WriteFileAtomically(path.string(), text));
   }
   std::printf("wrote %zu files to %s (check edits with: asanasim pack check %s)\n", files.size(),
@@ -132,7 +138,8 @@ absl::Status RunPack(std::span<const std::string> args) {
   if (!args.empty() && args[0] == "export") return Export(args.subspan(1));
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::fputs(
-        "usage: asanasim pack check [DIR]   check a pack directory (the built-in packs without DIR)\n"
+        "usage: asanasim pack check [DIR]   check a pack directory (the built-in packs without "
+        "DIR)\n"
         "       asanasim pack export DIR    write the built-in packs to DIR\n"
         "(asanasim pack check --help, asanasim pack export --help for more)\n",
         stdout);

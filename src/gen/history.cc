@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "src/rng/distributions.h"
 #include "src/text/template.h"
@@ -332,6 +333,8 @@ void HistoryDrafter::FieldValues(const ProjectState& project, const TaskState& t
   const OrgPlan& org = team_.org();
   Rng rng = team_.Stream(Kind::kFieldValue, Purpose::kTaskFields, task.local);
   Rng change = team_.Stream(Kind::kFieldValue, Purpose::kTaskFieldChanges, task.local);
+  // Text values draw from their own stream: words never move a fact's draws.
+  std::optional<Rng> text;
   const int64_t end = task.active_until;
   const auto change_at = [&] {
     return team_.time().Between(change, std::min(end, task.created + kMsPerMinute), end,
@@ -392,8 +395,11 @@ void HistoryDrafter::FieldValues(const ProjectState& project, const TaskState& t
       }
       case FieldType::kText:
         v.text_begin = history_.field_text.size();
+        if (!text.has_value()) {
+          text.emplace(team_.Stream(Kind::kFieldValue, Purpose::kFieldText, task.local));
+        }
         AppendTemplate(history_.field_text, "{account}", team_.Context(task.created, task.creator),
-                       rng);
+                       *text);
         v.text_end = history_.field_text.size();
         break;
       case FieldType::kDate:

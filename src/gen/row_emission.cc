@@ -130,6 +130,8 @@ void EmitTask(const TeamContext& team, std::span<const ProjectState> projects,
   if (!task.approval.empty()) row.approval_status = task.approval;
   if (task.completed) row.completed_at = task.completed_at;
   if (!text.notes_source.empty()) row.notes_source = text.notes_source;
+  if (!text.archetype.empty()) row.archetype = text.archetype;
+  if (!text.story_slots.empty()) row.story_slots = text.story_slots;
   batch.Add(row);
   EmitStories(team, projects, project, task, history, text, ids, batch);
   for (uint32_t u : history.followers)

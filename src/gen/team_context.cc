@@ -31,8 +31,7 @@ TeamContext::TeamContext(const OrgPlan& org, uint32_t team_index)
 
 TemplateContext TeamContext::Context(int64_t at, uint32_t writer) const {
   TemplateContext c;
-  c.department_slots = vocab_.slots;
-  c.shared_slots = org_.vocabulary->shared_slots();
+  c.slots = {{}, vocab_.slots, org_.vocabulary->shared_slots()};
   c.focus = team_.focus;
   c.people = people_;
   c.day = ZoneOf(writer).LocalDay(at);

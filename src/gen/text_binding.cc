@@ -6,6 +6,7 @@
 
 #include "src/llm/prompts.h"
 #include "src/rng/distributions.h"
+#include "src/util/json.h"
 
 namespace asanasim {
 namespace {
@@ -22,6 +23,8 @@ constexpr std::string_view kPrivacy[] = {"public_to_workspace", "private_to_team
 constexpr double kPrivacyWeights[] = {0.70, 0.20, 0.10};
 // Attempts at a name that the team (projects) or the project (tasks) does not hold yet.
 constexpr int kNameAttempts = 8;
+// Of archetype descriptions: the share with a trailer line (Vocabulary::description_trailers).
+constexpr double kTrailerShare = 0.5;
 // Of comments that are not a done task's last word: the share that asks rather than reports.
 constexpr double kQuestionShare = 0.35;
 
@@ -37,6 +40,12 @@ void AppendNumber(std::string& out, double v, int precision) {
 TextBinder::TextBinder(const TeamContext& team)
     : team_(team), views_(kViewWeights), privacy_(kPrivacyWeights) {
   project_names_.reserve(static_cast<size_t>(team.team().project_count));
+  const std::span<const Archetype> archetypes = team.vocab().archetypes;
+  if (!archetypes.empty()) {
+    std::vector<double> weights;
+    for (const Archetype& a : archetypes) weights.push_back(a.weight);
+    archetype_pick_.emplace(weights);
+  }
 }
 
 const ProjectText& TextBinder::BindProject(uint32_t local, uint32_t owner, int64_t created) {
@@ -81,25 +90,56 @@ const std::vector<StatusText>& TextBinder::BindStatusUpdates(
 const TaskText& TextBinder::BindTask(std::span<const ProjectState> projects,
                                      const ProjectState& project, const TaskState& task,
                                      const TaskHistory& history) {
-  const TemplateContext context = team_.Context(task.created, task.creator);
+  TemplateContext context = team_.Context(task.created, task.creator);
+  Participants(project, task, history, 0, task.creator);
+  context.people = people_;
   BindName(task, context);
   BindNotes(task, context);
   BindStories(projects, project, task, history);
+  task_.archetype = story_.archetype != nullptr ? story_.archetype->id : std::string_view();
+  task_.story_slots.clear();
+  if (story_.archetype != nullptr && task.depth == 0) {
+    task_.story_slots.push_back('{');
+    for (const auto& [key, value] : story_.binding.values()) {
+      if (task_.story_slots.size() > 1) task_.story_slots.append(", ");
+      AppendJsonString(task_.story_slots, key);
+      task_.story_slots.append(": ");
+      AppendJsonString(task_.story_slots, value);
+    }
+    task_.story_slots.push_back('}');
+  }
   return task_;
 }
 
-void TextBinder::BindName(const TaskState& task, const TemplateContext& context) {
+void TextBinder::BindName(const TaskState& task, TemplateContext& context) {
   Rng rng = team_.Stream(task.kind, Purpose::kTaskName, task.local);
   std::string& name = task_.name;
   name.clear();
+  if (task.depth == 0) {
+    story_.archetype = archetype_pick_.has_value()
+                           ? &team_.vocab().archetypes[archetype_pick_->Pick(rng)]
+                           : nullptr;
+    story_.binding.Clear();
+    story_.next_subtask = 0;
+  }
+  const Archetype* a = story_.archetype;
+  if (a != nullptr) {
+    context.slots.archetype = a->slots;
+    context.binding = &story_.binding;
+  }
   if (task.depth > 0) {
-    AppendOneOf(name, team_.vocab().subtask_templates, context, rng);
+    if (a != nullptr && story_.next_subtask < a->subtasks.size()) {
+      AppendTemplate(name, a->subtasks[story_.next_subtask++], context, rng);
+    } else {
+      AppendOneOf(name, team_.vocab().subtask_templates, context, rng);
+    }
     return;
   }
   // A project rarely holds two tasks of the same name: redraw (a few times) on a clash.
   for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
     name.clear();
-    AppendOneOf(name, team_.vocab().task_templates, context, rng);
+    story_.binding.Clear();
+    AppendOneOf(name, a != nullptr ? a->names : team_.vocab().task_templates, context, rng);
     if (!project_task_names_.contains(name)) break;
   }
   project_task_names_.insert(name);
@@ -120,8 +160,95 @@ void TextBinder::BindNotes(const TaskState& task, const TemplateContext& context
       task_.notes_source = "llm";
     }
   }
-  if (task_.notes_source == "template")
+  if (task_.notes_source != "template") return;
+  const Archetype* a = story_.archetype;
+  if (a == nullptr) {
     AppendOneOf(task_.notes, team_.vocab().description_templates, context, rng);
+    return;
+  }
+  if (task.depth > 0) {
+    // A subtask's note is a line of its story's progress, about the same things as its parent.
+    AppendOneOf(task_.notes, a->comments[static_cast<size_t>(Moment::kProgress)], context, rng);
+    return;
+  }
+  AppendOneOf(task_.notes, a->descriptions, context, rng);
+  // Often a last line on who else is in the loop or when it is for.
+  const Words trailers = team_.org().vocabulary->description_trailers();
+  if (!trailers.empty() && Bernoulli(rng, kTrailerShare)) {
+    task_.notes.append("\n\n");
+    AppendOneOf(task_.notes, trailers, context, rng);
+  }
+}
+
+void TextBinder::Participants(const ProjectState& project, const TaskState& task,
+                              const TaskHistory& history, size_t story_index, uint32_t author) {
+  people_.clear();
+  const std::string_view author_name = team_.user(author).first_name();
+  const auto add = [&](int64_t u) {
+    if (u < 0) return;
+    const std::string_view name = team_.user(static_cast<uint32_t>(u)).first_name();
+    if (name == author_name) return;
+    if (std::find(people_.begin(), people_.end(), name) == people_.end()) people_.push_back(name);
+  };
+  add(task.assignee);
+  add(task.creator);
+  for (size_t i = 0; i < story_index && i < history.stories.size(); ++i) {
+    const StoryDraft& s = history.stories[i];
+    if (s.kind == StoryKind::kComment) add(s.actor);
+  }
+  for (uint32_t f : history.followers) add(f);
+  add(project.owner);
+}
+
+void TextBinder::PlanScript(const TaskState& task, const TaskHistory& history) {
+  const std::vector<StoryDraft>& stories = history.stories;
+  moments_.assign(stories.size(), Moment::kProgress);
+  std::vector<size_t> comments;
+  for (size_t i = 0; i < stories.size(); ++i) {
+    if (stories[i].kind == StoryKind::kComment) comments.push_back(i);
+  }
+  Rng rng = team_.Stream(task.kind, Purpose::kStoryScript, task.local);
+  bool blocked_told = false;
+  bool answer_due = false;
+  for (size_t c = 0; c < comments.size(); ++c) {
+    const size_t i = comments[c];
+    const size_t previous = c == 0 ? 0 : comments[c - 1] + 1;
+    bool reopened = false, handed_over = false, blocked = false;
+    for (size_t k = previous; k < i; ++k) {
+      reopened |= stories[k].kind == StoryKind::kIncomplete;
+      handed_over |= (stories[k].kind == StoryKind::kAssigned && stories[k].old_user >= 0) ||
+                     stories[k].kind == StoryKind::kUnassigned;
+      blocked |= stories[k].kind == StoryKind::kDependency;
+    }
+    const bool last = c + 1 == comments.size();
+    Moment m = Moment::kProgress;
+    if (answer_due) {
+      m = Moment::kAnswer;
+    } else if (reopened) {
+      m = Moment::kReopen;
+    } else if (last && task.completed) {
+      m = Moment::kWrapup;
+    } else if (c == 0) {
+      m = Moment::kKickoff;
+    } else if (blocked && !blocked_told) {
+      m = Moment::kBlocker;
+      blocked_told = true;
+    } else if (handed_over) {
+      m = Moment::kHandoff;
+    } else if (!last && task.completed && c + 2 == comments.size() && Bernoulli(rng, 0.5)) {
+      m = Moment::kReview;
+    }
+    answer_due = false;
+    // A question to the next commenter, who answers it.
+    if ((m == Moment::kProgress || m == Moment::kKickoff) && !last &&
+        team_.user(stories[comments[c + 1]].actor).first_name() !=
+            team_.user(stories[i].actor).first_name() &&
+        Bernoulli(rng, kQuestionShare)) {
+      m = Moment::kQuestion;
+      answer_due = true;
+    }
+    moments_[i] = m;
+  }
 }
 
 void TextBinder::BindStories(std::span<const ProjectState> projects, const ProjectState& project,
@@ -134,19 +261,44 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
   if (team_.org().pools != nullptr)
     tier_rng.emplace(team_.Stream(task.kind, Purpose::kStoryTextTier, task.local));
   Rng* tier = tier_rng.has_value() ? &*tier_rng : nullptr;
+  const Archetype* a = story_.archetype;
+  if (a != nullptr) PlanScript(task, history);
   const StoryDraft* last_comment = nullptr;
   for (const StoryDraft& s : history.stories) {
     if (s.kind == StoryKind::kComment) last_comment = &s;
   }
   task_.story_text.clear();
   task_.stories.clear();
-  for (const StoryDraft& s : history.stories) {
+  used_templates_.clear();
+  std::string_view asker;
+  size_t question_pick = 0;  // the script index of the last question
+  size_t previous_begin = 0, previous_end = 0;
+  for (size_t i = 0; i < history.stories.size(); ++i) {
+    const StoryDraft& s = history.stories[i];
     std::string& out = task_.story_text;
     StoryText story{
         .begin = out.size(), .end = 0, .text_source = "template", .source = "web", .pinned = false};
     if (s.kind == StoryKind::kComment) {
       TemplateContext context = team_.Context(s.at, s.actor);
       context.actor = team_.user(s.actor).first_name();
+      Participants(project, task, history, i, s.actor);
+      context.people = people_;
+      if (a != nullptr) {
+        context.slots.archetype = a->slots;
+        context.binding = &story_.binding;
+      }
+      const Moment moment = a != nullptr ? moments_[i] : Moment::kProgress;
+      if (moment == Moment::kQuestion) {
+        // PlanScript made sure a next comment exists.
+        for (size_t k = i + 1; k < history.stories.size(); ++k) {
+          if (history.stories[k].kind != StoryKind::kComment) continue;
+          context.to = team_.user(history.stories[k].actor).first_name();
+          break;
+        }
+        asker = context.actor;
+      } else if (moment == Moment::kAnswer) {
+        context.asker = asker;
+      }
       // Tier 3: a done task's last comment wraps up; others report progress or ask.
       const size_t slot = task.completed && &s == last_comment
                               ? 3
@@ -157,8 +309,37 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
                        context, *tier);
         story.text_source = "llm";
       } else {
-        AppendOneOf(out, team_.vocab().comment_templates, context, text);
+        Words script = a != nullptr ? a->comments[static_cast<size_t>(moment)] : Words();
+        if (script.empty() && a != nullptr) {
+          script = a->comments[static_cast<size_t>(Moment::kProgress)];
+        }
+        if (script.empty()) script = team_.vocab().comment_templates;
+        // A task does not say the same thing twice: redraw a template it has used (a few
+        // times), and never repeat the comment just before.
+        const size_t begin = out.size();
+        for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
+          out.resize(begin);
+          // An answer answers its question: the script's answers pair with its questions.
+          const size_t pick = moment == Moment::kAnswer && question_pick < script.size()
+                                  ? question_pick
+                                  : UniformInt(text, static_cast<uint32_t>(script.size()));
+          const std::string_view tmpl = script[pick];
+          if (moment == Moment::kQuestion) question_pick = pick;
+          AppendTemplate(out, tmpl, context, text);
+          const bool repeat =
+              previous_end > previous_begin &&
+              std::string_view(out).substr(begin) ==
+                  std::string_view(out).substr(previous_begin, previous_end - previous_begin);
+          const bool used = std::find(used_templates_.begin(), used_templates_.end(), tmpl) !=
+                            used_templates_.end();
+          if (!repeat && (!used || attempt + 1 >= kNameAttempts / 2)) {
+            used_templates_.push_back(tmpl);
+            break;
+          }
+        }
       }
+      previous_begin = story.begin;
+      previous_end = out.size();
       const double u = text.NextDouble();
       if (u < p.comment_mobile_share) {
         story.source = "mobile";

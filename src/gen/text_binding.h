@@ -1,13 +1,18 @@
 // Text binding, the phase of a team job that puts words on facts already drawn: a project's name,
 // description and look; its status updates' titles and text; a task's name and description; and
-// the text of every story of its history (comments from the department's templates or the tier-3
-// pools, system stories saying what changed). Text never decides a fact: it reads the project,
-// the task and its history, and draws only from text streams (project_text,
+// the text of every story of its history (comments, system stories saying what changed).
+// A top-level task is told as one story: an archetype of its department (vocabulary.h) whose
+// slots are bound once, so its name, description, subtasks (the archetype's checklist, in order)
+// and comments (the archetype's script: kickoff, question and answer, blocker, hand-off, review,
+// wrap-up, reopen, progress, chosen from what the history shows) speak of one thing. People named
+// in a comment are the task's participants other than its author. Text never decides a fact: it
+// reads the project, the task and its history, and draws only from text streams (project_text,
 // project_status_text, task_name, task_notes, text_tier, story_text, story_text_tier).
 // Thread-compatible (one per team job; reuses its buffers).
 #ifndef ASANASIM_SRC_GEN_TEXT_BINDING_H_
 #define ASANASIM_SRC_GEN_TEXT_BINDING_H_
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,10 +60,22 @@ class TextBinder {
                            const TaskState& task, const TaskHistory& history);
 
  private:
-  void BindName(const TaskState& task, const TemplateContext& context);
+  // The story a top-level task and its subtasks tell.
+  struct Story {
+    const Archetype* archetype = nullptr;  // null: the department has none (templates)
+    Binding binding;
+    uint32_t next_subtask = 0;  // the checklist item the next subtask takes
+  };
+
+  void BindName(const TaskState& task, TemplateContext& context);
   void BindNotes(const TaskState& task, const TemplateContext& context);
   void BindStories(std::span<const ProjectState> projects, const ProjectState& project,
                    const TaskState& task, const TaskHistory& history);
+  // The moment each comment of `history` speaks to, and whom a question asks.
+  void PlanScript(const TaskState& task, const TaskHistory& history);
+  // The first names of the task's participants so far, other than `author`'s.
+  void Participants(const ProjectState& project, const TaskState& task, const TaskHistory& history,
+                    size_t story_index, uint32_t author);
   void AppendSystemText(std::string& out, std::span<const ProjectState> projects,
                         const ProjectState& project, const StoryDraft& s, Rng& rng) const;
 
@@ -70,6 +87,11 @@ class TextBinder {
   ProjectText project_;
   std::vector<StatusText> statuses_;
   TaskText task_;
+  std::optional<WeightedTable> archetype_pick_;  // by weight; empty without archetypes
+  Story story_;
+  std::vector<Moment> moments_;                   // per story of the task (comments only)
+  std::vector<std::string_view> people_;          // Participants()
+  std::vector<std::string_view> used_templates_;  // comment templates the task has used
 };
 
 }  // namespace asanasim

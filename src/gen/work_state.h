@@ -185,6 +185,8 @@ struct TaskText {
   std::string name;
   std::string notes;
   std::string_view notes_source;  // empty: no description; else template | llm
+  std::string_view archetype;     // Archetype::id of its story; empty: from templates
+  std::string story_slots;        // a top-level task's bound slots as a JSON object; else empty
   std::string story_text;
   std::vector<StoryText> stories;  // one per TaskHistory::stories entry
 

@@ -93,7 +93,8 @@ std::string RejectReason(std::string_view item, const Vocabulary& vocabulary, De
     i = j;
   }
   std::string missing;
-  if (!TemplateResolves(item, vocabulary.department(d).slots, vocabulary.shared_slots(), &missing))
+  if (!TemplateResolves(item, {{}, vocabulary.department(d).slots, vocabulary.shared_slots()},
+                        &missing))
     return Cat("unknown placeholder {", missing, "}");
   return "";
 }

@@ -11,7 +11,7 @@ namespace asanasim {
 extern const char kSchemaSql[];
 
 // Version of the schema, recorded in each run row; bump on any change to schema.sql.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Everything before the "-- @indexes" line (all of it if absent).
 std::string_view SchemaTablesSql();

@@ -100,6 +100,8 @@ enum class Purpose : uint8_t {
   kTaskAbandon,    // whether and when a task goes stale
   kTaskTriage,     // whether an assigned task waited in the backlog, and for how long
   kTaskDuePushes,  // due dates pushed out after they passed
+  kStoryScript,    // which moment of its archetype's script each comment of a task speaks to
+  kFieldText,      // the words of a task's text custom field values
 };
 
 struct PurposeSpec {
@@ -159,9 +161,11 @@ inline constexpr PurposeSpec kPurposes[] = {
     {Purpose::kTaskAbandon, "task_abandon", 28, KindBit(Kind::kTask)},
     {Purpose::kTaskTriage, "task_triage", 29, kTaskKinds},
     {Purpose::kTaskDuePushes, "task_due_pushes", 30, kTaskKinds},
+    {Purpose::kStoryScript, "story_script", 31, kTaskKinds},
+    {Purpose::kFieldText, "field_text", 32, KindBit(Kind::kFieldValue)},
 };
 inline constexpr size_t kPurposeCount = sizeof(kPurposes) / sizeof(kPurposes[0]);
-inline constexpr uint32_t kNextPurposeNumber = 31;
+inline constexpr uint32_t kNextPurposeNumber = 33;
 
 namespace streams_internal {
 consteval bool RowsInEnumeratorOrder() {

@@ -50,8 +50,9 @@ inline const TableDesc& Describe(size_t index) { return Describe(static_cast<Tab
 template <typename T>
 struct Nullable {
   constexpr Nullable() = default;
+  // By reference: a std::string converts to a view of itself, not of a copy that dies here.
   template <typename U>
-  constexpr Nullable(U v) : value(static_cast<T>(v)), present(true) {}  // NOLINT: implicit
+  constexpr Nullable(const U& v) : value(static_cast<T>(v)), present(true) {}  // NOLINT: implicit
 
   constexpr bool has_value() const { return present; }
   constexpr const T& operator*() const { return value; }

@@ -9,31 +9,44 @@ namespace asanasim {
 namespace {
 
 constexpr int kMaxDepth = 4;
+// Draws for a value different from the story's other values of the same slot.
+constexpr int kDistinctAttempts = 8;
 
-constexpr std::string_view kContextSlots[] = {"focus", "person",  "actor",   "assignee", "n",
-                                              "pr",    "weekday", "quarter", "year",     "month",
-                                              "date",  "id4",     "version"};
+constexpr std::string_view kContextSlots[] = {"focus", "person", "actor", "assignee", "to",
+                                              "asker", "n",      "pr",    "weekday",  "quarter",
+                                              "year",  "month",  "date",  "id4",      "version"};
+// Context values a story keeps once drawn (the same pull request all along),
+// and the same quarter, month and year as the story's first mention of them.
+constexpr std::string_view kBoundContextSlots[] = {"pr",      "id4",   "version",
+                                                   "quarter", "month", "year"};
 constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
 constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
                                         "May",       "June",     "July",     "August",
                                         "September", "October",  "November", "December"};
-
-const Words* FindSlot(std::string_view name, std::span<const Slot> department_slots,
-                      std::span<const Slot> shared_slots) {
-  for (const Slot& s : department_slots) {
-    if (s.name == name) return &s.values;
-  }
-  for (const Slot& s : shared_slots) {
-    if (s.name == name) return &s.values;
-  }
-  return nullptr;
-}
 
 bool IsContextSlot(std::string_view name) {
   for (std::string_view s : kContextSlots) {
     if (s == name) return true;
   }
   return false;
+}
+
+bool IsBoundContextSlot(std::string_view name) {
+  for (std::string_view s : kBoundContextSlots) {
+    if (s == name) return true;
+  }
+  return false;
+}
+
+// {n|one|many}: the noun forms, or false when `reference` is not a count.
+bool CountForms(std::string_view reference, std::string_view* one, std::string_view* many) {
+  const size_t bar = reference.find('|');
+  if (bar == std::string_view::npos || reference.substr(0, bar) != "n") return false;
+  const size_t bar2 = reference.find('|', bar + 1);
+  if (bar2 == std::string_view::npos) return false;
+  *one = reference.substr(bar + 1, bar2 - bar - 1);
+  *many = reference.substr(bar2 + 1);
+  return !one->empty() && !many->empty() && many->find('|') == std::string_view::npos;
 }
 
 void AppendInt(std::string& out, int64_t v) { out += std::to_string(v); }
@@ -63,8 +76,18 @@ void AppendContext(std::string& out, std::string_view name, const TemplateContex
     AppendInt(out, 1 + UniformInt(rng, 9));
     out += '.';
     AppendInt(out, UniformInt(rng, 30));
+  } else if (name == "to") {
+    out.append(c.to.empty() ? std::string_view("the team") : c.to);
+  } else if (name == "asker") {
+    out.append(c.asker.empty() ? std::string_view("the team") : c.asker);
   } else if (name == "weekday") {
-    out.append(PickOne<std::string_view>(rng, kWeekdays));
+    // 1-4 working days ahead of the writer's day: never a day that has already passed.
+    int64_t day = c.day;
+    for (int64_t ahead = 1 + UniformInt(rng, 4); ahead > 0;) {
+      ++day;
+      if ((day + 3) % 7 < 5) --ahead;  // 1970-01-01 was a Thursday: (day + 3) % 7, Monday = 0
+    }
+    out.append(kWeekdays[static_cast<size_t>((day + 3) % 7)]);
   } else if (name == "quarter") {
     out += 'Q';
     AppendInt(out, (civil.month - 1) / 3 + 1);
@@ -78,6 +101,56 @@ void AppendContext(std::string& out, std::string_view name, const TemplateContex
     out += ' ';
     AppendInt(out, d.day);
   }
+}
+
+void Append(std::string& out, std::string_view tmpl, const TemplateContext& context, Rng& rng,
+            int depth);
+
+// True when `text` is a value the binding holds for another key of slot `name`.
+bool TakenByAnother(const Binding& binding, std::string_view name, std::string_view key,
+                    std::string_view text) {
+  for (const auto& [k, v] : binding.values()) {
+    if (k != key && SlotNameOf(k) == name && v == text) return true;
+  }
+  return false;
+}
+
+void AppendSlot(std::string& out, std::string_view reference, const TemplateContext& context,
+                Rng& rng, int depth) {
+  std::string_view one, many;
+  if (CountForms(reference, &one, &many)) {
+    AppendInt(out, 2 + UniformInt(rng, 8));
+    out.append(" ").append(many);
+    return;
+  }
+  const std::string_view name = SlotNameOf(reference);
+  const Words* values = context.slots.Find(name);
+  Binding* binding =
+      depth == 0 && (values != nullptr || IsBoundContextSlot(name)) ? context.binding : nullptr;
+  if (binding != nullptr) {
+    if (const std::string* v = binding->Find(reference)) {
+      out.append(*v);
+      return;
+    }
+  }
+  const size_t from = out.size();
+  if (values == nullptr) {
+    AppendContext(out, name, context, rng);
+  } else {
+    for (int attempt = 0; attempt < kDistinctAttempts; ++attempt) {
+      out.resize(from);
+      const std::string_view value = PickOne(rng, *values);
+      if (depth < kMaxDepth) {
+        Append(out, value, context, rng, depth + 1);
+      } else {
+        out.append(value);
+      }
+      if (binding == nullptr ||
+          !TakenByAnother(*binding, name, reference, std::string_view(out).substr(from)))
+        break;
+    }
+  }
+  if (binding != nullptr) binding->Set(reference, out.substr(from));
 }
 
 void Append(std::string& out, std::string_view tmpl, const TemplateContext& context, Rng& rng,
@@ -95,23 +168,12 @@ void Append(std::string& out, std::string_view tmpl, const TemplateContext& cont
       out.append(tmpl.substr(open));
       return;
     }
-    const std::string_view name = tmpl.substr(open + 1, close - open - 1);
-    if (const Words* values = FindSlot(name, context.department_slots, context.shared_slots)) {
-      const std::string_view value = PickOne(rng, *values);
-      if (depth < kMaxDepth) {
-        Append(out, value, context, rng, depth + 1);
-      } else {
-        out.append(value);
-      }
-    } else {
-      AppendContext(out, name, context, rng);
-    }
+    AppendSlot(out, tmpl.substr(open + 1, close - open - 1), context, rng, depth);
     pos = close + 1;
   }
 }
 
-bool Resolves(std::string_view tmpl, std::span<const Slot> department_slots,
-              std::span<const Slot> shared_slots, std::string* missing, int depth) {
+bool Resolves(std::string_view tmpl, const SlotScope& scope, std::string* missing, int depth) {
   size_t pos = 0;
   while ((pos = tmpl.find('{', pos)) != std::string_view::npos) {
     const size_t close = tmpl.find('}', pos);
@@ -119,17 +181,24 @@ bool Resolves(std::string_view tmpl, std::span<const Slot> department_slots,
       *missing = std::string(tmpl.substr(pos));
       return false;
     }
-    const std::string_view name = tmpl.substr(pos + 1, close - pos - 1);
-    if (const Words* values = FindSlot(name, department_slots, shared_slots)) {
+    const std::string_view reference = tmpl.substr(pos + 1, close - pos - 1);
+    std::string_view one, many;
+    const std::string_view name = SlotNameOf(reference);
+    if (CountForms(reference, &one, &many)) {
+      // A count: nothing to resolve.
+    } else if (reference.find('|') != std::string_view::npos) {
+      *missing = std::string(reference);
+      return false;
+    } else if (const Words* values = scope.Find(name)) {
       if (depth >= kMaxDepth) {
         *missing = std::string(name);
         return false;
       }
       for (std::string_view v : *values) {
-        if (!Resolves(v, department_slots, shared_slots, missing, depth + 1)) return false;
+        if (!Resolves(v, scope, missing, depth + 1)) return false;
       }
-    } else if (!IsContextSlot(name)) {
-      *missing = std::string(name);
+    } else if (!IsContextSlot(name) || name != reference) {
+      *missing = std::string(reference);
       return false;
     }
     pos = close + 1;
@@ -139,11 +208,18 @@ bool Resolves(std::string_view tmpl, std::span<const Slot> department_slots,
 
 // Upper-cases the first letter of each sentence, line and list item in out[from..]: slot
 // values such as "gateway" or "times out under load" may open a sentence.
+// A word with a capital inside keeps its casing: "iOS", "eBay", "macOS".
 void CapitalizeSentences(std::string& out, size_t from) {
   bool start = true;
   for (size_t i = from; i < out.size(); ++i) {
     const char ch = out[i];
-    if (start && ch >= 'a' && ch <= 'z') out[i] = static_cast<char>(ch - 'a' + 'A');
+    if (start && ch >= 'a' && ch <= 'z') {
+      bool cased = false;
+      for (size_t j = i + 1; j < out.size() && out[j] != ' ' && out[j] != '\n'; ++j) {
+        if (out[j] >= 'A' && out[j] <= 'Z') cased = true;
+      }
+      if (!cased) out[i] = static_cast<char>(ch - 'a' + 'A');
+    }
     if (ch == '.' || ch == '!' || ch == '?' || ch == '\n' ||
         (ch == '-' && (i == from || out[i - 1] == '\n'))) {
       start = true;
@@ -166,9 +242,32 @@ void AppendOneOf(std::string& out, Words templates, const TemplateContext& conte
   AppendTemplate(out, PickOne(rng, templates), context, rng);
 }
 
-bool TemplateResolves(std::string_view tmpl, std::span<const Slot> department_slots,
-                      std::span<const Slot> shared_slots, std::string* missing) {
-  return Resolves(tmpl, department_slots, shared_slots, missing, 0);
+bool TemplateResolves(std::string_view tmpl, const SlotScope& scope, std::string* missing) {
+  return Resolves(tmpl, scope, missing, 0);
+}
+
+std::string_view SlotNameOf(std::string_view reference) {
+  return reference.substr(0, reference.find_first_of("#|"));
+}
+
+const Words* SlotScope::Find(std::string_view name) const {
+  for (std::span<const Slot> slots : {archetype, department, shared}) {
+    for (const Slot& s : slots) {
+      if (s.name == name) return &s.values;
+    }
+  }
+  return nullptr;
+}
+
+const std::string* Binding::Find(std::string_view key) const {
+  for (const auto& [k, v] : values_) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+void Binding::Set(std::string_view key, std::string value) {
+  values_.emplace_back(std::string(key), std::move(value));
 }
 
 }  // namespace asanasim

@@ -1,5 +1,13 @@
 // Fills text templates ("Fix {bug} in {service}") from vocabulary slots and a per-row context.
-// Thread-compatible: TemplateContext is a view; filling only appends to the caller's string.
+// Thread-compatible: TemplateContext is a view; filling appends to the caller's string and, when
+// the context has a binding, records the values drawn in it.
+//
+// Template syntax:
+//   {slot}        a value of the slot (archetype, department, then shared slots), or a context
+//                 value (below). With a binding, the first use draws and every later use in the
+//                 same story repeats the value.
+//   {slot#2}      a second value of the same slot, different from {slot} (and {slot#3}...).
+//   {n|one|many}  a count from 2 to 9 and the noun's plural ("3 calls"); {n} alone is 1-9.
 #ifndef ASANASIM_SRC_TEXT_TEMPLATE_H_
 #define ASANASIM_SRC_TEXT_TEMPLATE_H_
 
@@ -7,26 +15,53 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "src/rng/rng.h"
 #include "src/text/vocabulary.h"
 
 namespace asanasim {
 
+// Where slot names resolve, in order.
+struct SlotScope {
+  std::span<const Slot> archetype;
+  std::span<const Slot> department;
+  std::span<const Slot> shared;
+
+  const Words* Find(std::string_view name) const;
+};
+
+// The values a story has drawn: slot key ("service", "criterion#2", "pr") -> text. Small (a
+// story binds a handful of slots), so a vector searched linearly.
+class Binding {
+ public:
+  const std::string* Find(std::string_view key) const;
+  void Set(std::string_view key, std::string value);
+  void Clear() { values_.clear(); }
+  const std::vector<std::pair<std::string, std::string>>& values() const { return values_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> values_;
+};
+
 // Values of the context slots. Views must outlive the call.
-//   {focus} team focus          {person} a random name of `people`
-//   {actor} {assignee}          {n} 1-9            {pr} a pull-request number
-//   {weekday} Monday-Friday     {quarter} "Q1".."Q4", {year}, {month} of `day`
-//   {date} `date_day` as "Mar 5"     {id4} 1000-9999    {version} "v3.14"
+//   {focus} team focus          {person} a random name of `people` ("the team" when none)
+//   {actor} {assignee}          {to} whom a question asks   {asker} who asked
+//   {n} 1-9    {pr} a pull-request number    {id4} 1000-9999    {version} "v3.14"
+//   {weekday} a working day 1-4 working days after `day`    {quarter} "Q1".."Q4", {year},
+//   {month} of `day`            {date} `date_day` as "Mar 5"
 struct TemplateContext {
-  std::span<const Slot> department_slots;
-  std::span<const Slot> shared_slots;  // Vocabulary::shared_slots()
+  SlotScope slots;
   std::string_view focus;
   std::span<const std::string_view> people;
   std::string_view actor;
   std::string_view assignee;
+  std::string_view to;
+  std::string_view asker;
   int64_t day = 0;
   int64_t date_day = 0;
+  Binding* binding = nullptr;  // null: every use draws anew
 };
 
 // Appends `tmpl` with every slot filled (slot values may contain slots, up to a small depth).
@@ -37,9 +72,11 @@ void AppendTemplate(std::string& out, std::string_view tmpl, const TemplateConte
 void AppendOneOf(std::string& out, Words templates, const TemplateContext& context, Rng& rng);
 
 // True when every slot of `tmpl` (and, recursively, of the slot values it can produce) resolves
-// with these slots; otherwise false with the slot's name in *missing.
-bool TemplateResolves(std::string_view tmpl, std::span<const Slot> department_slots,
-                      std::span<const Slot> shared_slots, std::string* missing);
+// in `scope` or is a context slot; otherwise false with the slot's name in *missing.
+bool TemplateResolves(std::string_view tmpl, const SlotScope& scope, std::string* missing);
+
+// The slot name of a slot reference: "service" for "service", "service#2"; "n" for "n|a|b".
+std::string_view SlotNameOf(std::string_view reference);
 
 }  // namespace asanasim
 

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -42,25 +43,81 @@ int IndexOf(const std::string_view (&names)[N], std::string_view name) {
 }
 
 // Every slot name a template mentions, through slot values, into `used`.
-void CollectSlots(std::string_view tmpl, std::span<const Slot> department_slots,
-                  std::span<const Slot> shared_slots, std::set<std::string>& used, int depth) {
+void CollectSlots(std::string_view tmpl, const SlotScope& scope, std::set<std::string>& used,
+                  int depth) {
   size_t pos = 0;
   while ((pos = tmpl.find('{', pos)) != std::string_view::npos && depth < 8) {
     const size_t close = tmpl.find('}', pos);
     if (close == std::string_view::npos) return;
-    const std::string name(tmpl.substr(pos + 1, close - pos - 1));
+    const std::string name(SlotNameOf(tmpl.substr(pos + 1, close - pos - 1)));
     if (used.insert(name).second) {
-      for (std::span<const Slot> slots : {department_slots, shared_slots}) {
-        for (const Slot& s : slots) {
-          if (s.name != name) continue;
-          for (std::string_view v : s.values) {
-            CollectSlots(v, department_slots, shared_slots, used, depth + 1);
-          }
-        }
+      if (const Words* values = scope.Find(name)) {
+        for (std::string_view v : *values) CollectSlots(v, scope, used, depth + 1);
       }
     }
     pos = close + 1;
   }
+}
+
+// Why an archetype's text breaks a rule of stories ("" when it does not).
+std::string StoryRuleBroken(std::string_view t, int moment) {
+  for (std::string_view name : {"actor", "date", "assignee"}) {
+    if (t.find(Cat("{", name, "}")) != std::string_view::npos) {
+      return Cat("{", name,
+                 "} in an archetype (a comment never names its author; use {person}, "
+                 "and no literal dates: they go stale)");
+    }
+  }
+  if (t.find("{to}") != std::string_view::npos && moment != static_cast<int>(Moment::kQuestion))
+    return "{to} outside a question";
+  if (t.find("{asker}") != std::string_view::npos && moment != static_cast<int>(Moment::kAnswer))
+    return "{asker} outside an answer";
+  for (std::string_view bad :
+       {"this {weekday}", "This {weekday}", "last {weekday}", "Last {weekday}"}) {
+    if (t.find(bad) != std::string_view::npos)
+      return Cat("\"", bad, "\" (the weekday is a coming day: \"by {weekday}\", \"on {weekday}\")");
+  }
+  for (size_t at = t.find("{n} "); at != std::string_view::npos; at = t.find("{n} ", at + 1)) {
+    size_t end = at + 4;
+    while (end < t.size() && std::isalpha(static_cast<unsigned char>(t[end]))) ++end;
+    const std::string_view word = t.substr(at + 4, end - at - 4);
+    if (word.size() > 2 && word.back() == 's' && !word.ends_with("ss")) {
+      return Cat("\"{n} ", word, "\" reads \"1 ", word, "\": use {n|one|", word, "}");
+    }
+  }
+  // The same word twice in a row, outside slots ("the the").
+  std::string previous;
+  size_t i = 0;
+  while (i < t.size()) {
+    if (t[i] == '{') {
+      i = t.find('}', i);
+      if (i == std::string_view::npos) break;
+      previous.clear();
+      ++i;
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(t[i]))) {
+      if (t[i] != ' ') previous.clear();
+      ++i;
+      continue;
+    }
+    std::string word;
+    while (i < t.size() && std::isalpha(static_cast<unsigned char>(t[i]))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(t[i])));
+      ++i;
+    }
+    if (word == previous) return Cat("\"", word, " ", word, "\": a doubled word");
+    previous = word;
+  }
+  return "";
+}
+
+bool IsKebab(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -250,23 +307,29 @@ class VocabularyParser {
     return slots;
   }
 
+  int LineOfText(std::string_view t) {
+    const auto line = lines_.find(t.data());
+    return line == lines_.end() ? 0 : line->second;
+  }
+
   // Checks every template of `templates` resolves with these slots.
-  void CheckTemplates(Words templates, std::span<const Slot> department_slots) {
+  void CheckTemplates(Words templates, const SlotScope& scope) {
     for (std::string_view t : templates) {
       std::string missing;
-      if (!TemplateResolves(t, department_slots, v_.shared_slots_, &missing)) {
-        const auto line = lines_.find(t.data());
-        Problem(path_, line == lines_.end() ? 0 : line->second,
+      if (!TemplateResolves(t, scope, &missing)) {
+        Problem(path_, LineOfText(t),
                 Cat("template \"", t, "\": slot {", missing, "} does not resolve"));
       }
-      uses_.push_back({t, department_slots});
+      uses_.push_back({t, scope});
     }
   }
 
+  SlotScope Shared() const { return {{}, {}, v_.shared_slots_}; }
+
   void ReadCommon(const toml::table& root) {
     path_ = std::string(kCommonFile);
-    OnlyKeys(root, {"companies", "places", "people", "projects", "status_updates", "slots", "field",
-                    "tag"});
+    OnlyKeys(root, {"companies", "places", "people", "projects", "status_updates", "stories",
+                    "slots", "field", "tag"});
     if (const toml::table* t = NeedTable(root, "slots")) v_.shared_slots_ = Slots(*t);
     if (const toml::table* t = NeedTable(root, "companies")) {
       OnlyKeys(*t, {"prefixes", "suffixes", "kinds"});
@@ -299,15 +362,24 @@ class VocabularyParser {
     if (const toml::table* t = NeedTable(root, "projects")) {
       OnlyKeys(*t, {"notes"});
       v_.project_notes_ = NeedStrings(*t, "notes", 1);
-      CheckTemplates(v_.project_notes_, {});
+      CheckTemplates(v_.project_notes_, Shared());
     }
     if (const toml::table* t = NeedTable(root, "status_updates")) {
       OnlyKeys(*t, {"titles", "on_track", "at_risk", "off_track", "on_hold", "complete"});
       v_.status_titles_ = NeedStrings(*t, "titles", 1);
-      CheckTemplates(v_.status_titles_, {});
+      CheckTemplates(v_.status_titles_, Shared());
       for (int s = 0; s < kStatusTypeCount; ++s) {
         v_.status_texts_[s] = NeedStrings(*t, kStatusKeys[s], 1);
-        CheckTemplates(v_.status_texts_[s], {});
+        CheckTemplates(v_.status_texts_[s], Shared());
+      }
+    }
+    if (const toml::table* t = NeedTable(root, "stories")) {
+      OnlyKeys(*t, {"description_trailers"});
+      v_.description_trailers_ = NeedStrings(*t, "description_trailers", 1);
+      CheckTemplates(v_.description_trailers_, Shared());
+      for (std::string_view text : v_.description_trailers_) {
+        const std::string broken = StoryRuleBroken(text, -1);
+        if (!broken.empty()) Problem(path_, LineOfText(text), Cat("\"", text, "\": ", broken));
       }
     }
     ReadFields(root);
@@ -410,6 +482,8 @@ class VocabularyParser {
       const std::string path = Cat(dir, "/", departments[d], ".toml");
       if (const toml::table* root = Open(path)) {
         path_ = path;
+        pack_dir_ = dir;
+        file_stem_ = std::string(departments[d]);
         ReadDepartment(*root, v_.departments_[d]);
       }
     }
@@ -423,11 +497,37 @@ class VocabularyParser {
     dv.team_focuses = NeedStrings(root, "team_focuses", 1);
     dv.titles = NeedStrings(root, "titles", 1);
     dv.lead_titles = NeedStrings(root, "lead_titles", 1);
-    if (const toml::table* t = NeedTable(root, "slots")) {
-      dv.slots = v_.slot_lists_.emplace_back(Slots(*t));
+    std::vector<Slot>& slots = v_.slot_lists_.emplace_back();
+    if (const toml::table* t = NeedTable(root, "slots")) slots = Slots(*t);
+    // The archetypes' file adds its [slots] to the department's.
+    const std::string department_path = path_;
+    const std::string archetypes_path = Cat(pack_dir_, "/archetypes/", file_stem_, ".toml");
+    const toml::table* archetypes = nullptr;
+    if (texts_.count(archetypes_path)) {
+      archetypes = Open(archetypes_path);
+      path_ = archetypes_path;
+      if (archetypes != nullptr) {
+        if (const toml::node* node = archetypes->get("slots")) {
+          if (!node->is_table()) {
+            Problem(*node, "'slots' must be a table");
+          } else {
+            for (const Slot& extra : Slots(*node->as_table())) {
+              if (std::any_of(slots.begin(), slots.end(),
+                              [&](const Slot& s) { return s.name == extra.name; })) {
+                Problem(path_, slot_lines_[extra.name.data()].second,
+                        Cat("slot '", extra.name, "' is already a slot of ", department_path));
+              }
+              slots.push_back(extra);
+            }
+          }
+        }
+      }
+      path_ = department_path;
     }
+    dv.slots = slots;
+    const SlotScope scope{{}, dv.slots, v_.shared_slots_};
     dv.project_templates = NeedStrings(root, "projects", 1);
-    CheckTemplates(dv.project_templates, dv.slots);
+    CheckTemplates(dv.project_templates, scope);
     ReadWorkflow(Need(root, "workflow", 1), dv);
     dv.field_keys = NeedStrings(root, "fields", 1, /*allow_empty=*/true);
     for (std::string_view k : dv.field_keys) {
@@ -451,10 +551,99 @@ class VocabularyParser {
       dv.comment_templates = NeedStrings(*t, "comments", 1);
       for (Words w : {dv.task_templates, dv.subtask_templates, dv.description_templates,
                       dv.comment_templates}) {
-        CheckTemplates(w, dv.slots);
+        CheckTemplates(w, scope);
       }
     }
     department_slots_.push_back({path_, dv.slots});
+    if (archetypes != nullptr) {
+      path_ = archetypes_path;
+      ReadArchetypes(*archetypes, dv);
+      path_ = department_path;
+    }
+  }
+
+  void ReadArchetypes(const toml::table& root, DepartmentVocab& dv) {
+    OnlyKeys(root, {"slots", "archetype"});
+    const toml::array* array = Array(Need(root, "archetype", 1), "archetype");
+    if (array == nullptr) return;
+    std::vector<Archetype>& list = v_.archetypes_.emplace_back();
+    std::set<std::string> ids;
+    std::map<std::string, int> texts;  // every text of the file: a repeat is a warning
+    for (const toml::node& item : *array) {
+      const toml::table* t = item.as_table();
+      if (t == nullptr) {
+        Problem(item, "every [[archetype]] must be a table");
+        continue;
+      }
+      const int line = LineOf(item);
+      OnlyKeys(*t,
+               {"id", "weight", "names", "descriptions", "subtasks", "tags", "comments", "slots"});
+      Archetype a{};
+      const std::string_view id = String(Need(*t, "id", line), "id");
+      if (!IsKebab(id)) {
+        Problem(path_, line, Cat("archetype id '", id, "' must be kebab-case (a-z, 0-9, -)"));
+      } else if (!ids.insert(std::string(id)).second) {
+        Problem(path_, LineOf(*t->get("id")), Cat("archetype id '", id, "' is used twice"));
+      }
+      a.id = Own(Cat(file_stem_, "/", id));
+      a.weight = t->get("weight") != nullptr ? Number(t->get("weight"), "weight") : 1.0;
+      if (a.weight <= 0) Problem(path_, line, "weight must be positive");
+      if (const toml::node* node = t->get("slots")) {
+        if (node->is_table()) {
+          a.slots = v_.slot_lists_.emplace_back(Slots(*node->as_table()));
+        } else {
+          Problem(*node, "'slots' must be a table");
+        }
+      }
+      const SlotScope scope{a.slots, dv.slots, v_.shared_slots_};
+      a.names = NeedStrings(*t, "names", line);
+      a.descriptions = NeedStrings(*t, "descriptions", line);
+      a.subtasks = NeedStrings(*t, "subtasks", line);
+      a.tags = Strings(t->get("tags"), "tags", /*allow_empty=*/true);
+      for (std::string_view k : a.tags) {
+        if (std::find(dv.tag_names.begin(), dv.tag_names.end(), k) == dv.tag_names.end()) {
+          Problem(path_, LineOfText(k), Cat("tag '", k, "' is not one of the department's tags"));
+        }
+      }
+      std::vector<std::pair<Words, int>> all = {
+          {a.names, -1}, {a.descriptions, -1}, {a.subtasks, -1}};
+      if (const toml::node* node = t->get("comments")) {
+        if (!node->is_table()) {
+          Problem(*node, "'comments' must be a table of moments");
+        } else {
+          for (const auto& [key, value] : *node->as_table()) {
+            const int m = IndexOf(kMomentNames, key.str());
+            if (m < 0) {
+              Problem(path_, static_cast<int>(key.source().begin.line),
+                      Cat("unknown moment '", key.str(),
+                          "' (kickoff, progress, question, answer, blocker, handoff, review, "
+                          "wrapup, reopen)"));
+              continue;
+            }
+            a.comments[m] = Strings(&value, key.str());
+            all.push_back({a.comments[m], m});
+          }
+        }
+      }
+      if (a.comments[static_cast<int>(Moment::kProgress)].empty()) {
+        Problem(path_, line, Cat("archetype '", id, "' needs comments.progress"));
+      }
+      for (const auto& [words, moment] : all) {
+        CheckTemplates(words, scope);
+        for (std::string_view text : words) {
+          const std::string broken = StoryRuleBroken(text, moment);
+          if (!broken.empty()) Problem(path_, LineOfText(text), Cat("\"", text, "\": ", broken));
+          const auto [it, fresh] = texts.emplace(std::string(text), LineOfText(text));
+          if (!fresh) {
+            Warning(path_, LineOfText(text),
+                    Cat("\"", text, "\" repeats line ", std::to_string(it->second)));
+          }
+        }
+      }
+      archetype_slots_.push_back({a.slots, a.id});
+      list.push_back(a);
+    }
+    dv.archetypes = list;
   }
 
   void ReadWorkflow(const toml::node* node, DepartmentVocab& dv) {
@@ -491,18 +680,30 @@ class VocabularyParser {
     std::set<std::string> shared_used;
     for (const auto& [path, slots] : department_slots_) {
       std::set<std::string> used;
-      for (const auto& [tmpl, dslots] : uses_) {
-        if (dslots.data() == slots.data() || dslots.empty()) {
-          CollectSlots(tmpl, dslots, v_.shared_slots_, used, 0);
+      for (const auto& [tmpl, scope] : uses_) {
+        if (scope.department.data() == slots.data() || scope.department.empty()) {
+          CollectSlots(tmpl, scope, used, 0);
         }
       }
       for (const Slot& s : slots) {
         if (!used.count(std::string(s.name))) {
-          Warning(path, slot_lines_[s.name.data()].second,
-                  Cat("slot '", s.name, "' is used by no template"));
+          const auto& [file, line] = slot_lines_[s.name.data()];
+          Warning(file, line, Cat("slot '", s.name, "' is used by no template"));
         }
       }
       shared_used.insert(used.begin(), used.end());
+    }
+    for (const auto& [slots, id] : archetype_slots_) {
+      std::set<std::string> used;
+      for (const auto& [tmpl, scope] : uses_) {
+        if (scope.archetype.data() == slots.data()) CollectSlots(tmpl, scope, used, 0);
+      }
+      for (const Slot& s : slots) {
+        if (!used.count(std::string(s.name))) {
+          const auto& [file, line] = slot_lines_[s.name.data()];
+          Warning(file, line, Cat("slot '", s.name, "' of ", id, " is used by no template"));
+        }
+      }
     }
     for (const Slot& s : v_.shared_slots_) {
       if (!shared_used.count(std::string(s.name))) {
@@ -520,7 +721,10 @@ class VocabularyParser {
   std::string path_;                  // the file being read
   std::map<const char*, int> lines_;  // owned string -> line it came from
   std::map<const char*, std::pair<std::string, int>> slot_lines_;
-  std::vector<std::pair<std::string_view, std::span<const Slot>>> uses_;  // templates read
+  std::vector<std::pair<std::string_view, SlotScope>> uses_;  // templates read
+  std::vector<std::pair<std::span<const Slot>, std::string_view>> archetype_slots_;
+  std::string pack_dir_;   // of the pack being read
+  std::string file_stem_;  // of the department being read
   std::vector<std::pair<std::string, std::span<const Slot>>> department_slots_;
 };
 

@@ -11,6 +11,8 @@
 //   saas/pack.toml          the departments of the pack, in Department order
 //   saas/<department>.toml  a department: teams, titles, projects, workflow, fields, tags,
 //                           [templates] and [slots]
+//   saas/archetypes/<department>.toml   its archetypes ([[archetype]]) and the [slots] they add
+//                           to the department's
 //
 // Templates contain slots "{name}". A slot resolves, in order, to the department's own slot
 // table, then to the shared slot table, then to a context value the generator supplies (see
@@ -65,6 +67,36 @@ struct Slot {
   Words values;
 };
 
+// The moments of a task's life a comment can speak to (an archetype's comment script).
+enum class Moment : uint8_t {
+  kKickoff,   // the first comment: picking the work up
+  kProgress,  // an update on the way
+  kQuestion,  // a question to the next commenter ({to})
+  kAnswer,    // that person's answer ({asker})
+  kBlocker,   // what the work waits on
+  kHandoff,   // the work changes hands
+  kReview,    // asking for or giving a review
+  kWrapup,    // the last word on finished work
+  kReopen,    // why finished work is open again
+};
+inline constexpr int kMomentCount = 9;
+inline constexpr std::string_view kMomentNames[kMomentCount] = {"kickoff", "progress", "question",
+                                                                "answer",  "blocker",  "handoff",
+                                                                "review",  "wrapup",   "reopen"};
+
+// One kind of task, told as one story: a name, a description, the subtask checklist in the order
+// the work happens, and comments by moment, all filled from one binding of their slots.
+struct Archetype {
+  std::string_view id;  // "engineering/memory-leak": the department's file stem, "/", its id
+  double weight;        // relative frequency within the department
+  Words names;
+  Words descriptions;
+  Words subtasks;
+  Words tags;                                // hints: tags of the department that suit it
+  std::array<Words, kMomentCount> comments;  // empty where the archetype has none
+  std::span<const Slot> slots;               // its own slots (searched before the department's)
+};
+
 struct DepartmentVocab {
   std::string_view name;
   double headcount_weight;  // share of an org's people, before jitter
@@ -80,6 +112,8 @@ struct DepartmentVocab {
   std::span<const Slot> slots;
   Words field_keys;  // custom fields its projects carry (see CustomFieldSpec)
   Words tag_names;   // tags its tasks draw from (see TagSpec)
+  // The stories of its tasks (archetypes/<department>.toml); empty: tasks use the templates.
+  std::span<const Archetype> archetypes;
 };
 
 // Custom field catalogue.
@@ -172,6 +206,9 @@ class Vocabulary {
   // Status update titles ({date} is the update's day) and texts per status type.
   Words status_titles() const { return status_titles_; }
   Words status_texts(StatusType t) const { return status_texts_[static_cast<size_t>(t)]; }
+  // Last lines an archetype's description may end with (shared and context slots; {person} is
+  // someone on the task other than its creator).
+  Words description_trailers() const { return description_trailers_; }
   // Hash of every source file's text, in path order: equal digests, equal vocabulary.
   const std::string& digest() const { return digest_; }
 
@@ -184,6 +221,7 @@ class Vocabulary {
   std::deque<std::vector<Slot>> slot_lists_;
   std::deque<std::vector<SectionSpec>> workflows_;
   std::deque<std::vector<EnumOptionSpec>> options_;
+  std::deque<std::vector<Archetype>> archetypes_;
   std::array<DepartmentVocab, kDepartmentCount> departments_{};
   std::vector<Slot> shared_slots_;
   std::vector<CustomFieldSpec> fields_;
@@ -198,6 +236,7 @@ class Vocabulary {
   Words project_notes_;
   Words status_titles_;
   std::array<Words, kStatusTypeCount> status_texts_{};
+  Words description_trailers_;
   std::string digest_;
 };
 

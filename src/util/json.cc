@@ -1,6 +1,7 @@
 #include "src/util/json.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "src/util/status.h"
 
@@ -33,6 +34,24 @@ const Json* Member(const Json& j, std::string_view key) {
 std::string StringMember(const Json& j, std::string_view key) {
   const Json* m = Member(j, key);
   return m != nullptr && m->is_string() ? m->get<std::string>() : std::string();
+}
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
 }
 
 }  // namespace asanasim

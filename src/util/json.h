@@ -27,6 +27,10 @@ Json JsonNumber(double v);
 // `j` as text: compact (one line: request bodies, run records), or indented by two spaces.
 std::string DumpJson(const Json& j, bool pretty = false);
 
+// Appends `s` as a JSON string literal (quoted, escaped). For hot paths that write small JSON
+// by hand instead of building a Json value per row.
+void AppendJsonString(std::string& out, std::string_view s);
+
 // Member `key` of `j`, or null when `j` is not an object or has no such member.
 const Json* Member(const Json& j, std::string_view key);
 

@@ -98,7 +98,8 @@ TEST_F(SchemaTest, RejectsRowsBreakingInvariants) {
   ASSERT_EQ(sqlite3_exec(db_, setup, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db_);
   const std::string ok_task =
       "INSERT INTO tasks VALUES (6, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL)";
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL,"
+      " NULL, NULL)";
   ASSERT_EQ(sqlite3_exec(db_, ok_task.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
       << sqlite3_errmsg(db_);
   // The 17 payload columns of a story, empty, and its text source.
@@ -108,16 +109,28 @@ TEST_F(SchemaTest, RejectsRowsBreakingInvariants) {
   const char* bad[] = {
       // completed without completed_at
       "INSERT INTO tasks VALUES (7, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 1, NULL, 2, NULL)",
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 1, NULL, 2, NULL, "
+      "NULL, NULL)",
       // unknown subtype
       "INSERT INTO tasks VALUES (8, 1, 4, 5, NULL, 'n', '', 'epic', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL)",
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL, "
+      "NULL, NULL)",
       // subtask with a section
       "INSERT INTO tasks VALUES (9, 1, 4, 5, 6, 'n', '', 'default_task', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL)",
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL, "
+      "NULL, NULL)",
       // modified before created
       "INSERT INTO tasks VALUES (10, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
-      " '2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL)",
+      " '2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL, "
+      "NULL, NULL)",
+      // story slots that are not JSON
+      "INSERT INTO tasks VALUES (14, 1, 4, 5, NULL, 'n', '', 'default_task', NULL, NULL, 2,"
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL,"
+      " 'a/b', '{service: 1')",
+      // story slots on a subtask (its parent holds them)
+      "INSERT INTO tasks VALUES (15, 1, 4, NULL, 6, 'n', '', 'default_task', NULL, NULL, 2,"
+      " '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL, NULL, 0, NULL, NULL, NULL,"
+      " 'a/b', '{}')",
       // wrong type in a STRICT table
       "INSERT INTO stories VALUES ('x', 6, 2, 'comment', 'comment_added', 't', "
       "'2026-01-02T00:00:00.000Z', 0, 'web'" ASANASIM_NO_PAYLOAD,
