@@ -257,7 +257,7 @@ std::string Rules(const ValidationReport& r) {
 }
 
 // The text checks: verdict, value against target, and example ids with their texts.
-std::string TextChecks(const ValidationReport& r) {
+std::string TextTable(const ValidationReport& r) {
   std::string out =
       "<table class=\"stats\"><tr><th></th><th>check</th><th>value</th><th>target</th>"
       "<th>sample</th></tr>";
@@ -330,9 +330,16 @@ std::string ReportHtml(const ValidationReport& r) {
   html += "<h2>Business rules (" + std::to_string(r.rules.size()) + ")</h2>" + Rules(r) + "\n";
   html += "<h2>Realism scorecard</h2>" + Scorecard(r) + "\n";
   int64_t text_met = 0;
-  for (const TextCheckResult& t : r.text) text_met += t.judged && t.met;
+  int64_t text_gating = 0;
+  for (const TextCheckResult& t : r.text) {
+    text_met += t.judged && t.met;
+    text_gating += t.gating;
+  }
   html += "<h2>Text realism (" + std::to_string(text_met) + " of " + std::to_string(r.text.size()) +
-          " met; reported, not gating)</h2>" + TextChecks(r) + "\n</body></html>\n";
+          " met; " +
+          (text_gating == 0 ? std::string("reported, not gating")
+                            : std::to_string(text_gating) + " gating") +
+          ")</h2>" + TextTable(r) + "\n</body></html>\n";
   return html;
 }
 
