@@ -1,6 +1,7 @@
 // Validate: checks any asanasim database (integrity, every business rule of the model as a named
-// check with its violation count and example ids, and a realism scorecard of the profile's
-// statistics against target ranges). Thread-safe (each call opens its own read-only connection).
+// check with its violation count and example ids, a realism scorecard of the profile's
+// statistics against target ranges, and the text-realism checks of what an agent reads).
+// Thread-safe (each call opens its own read-only connection).
 #ifndef ASANASIM_INCLUDE_ASANASIM_VALIDATE_H_
 #define ASANASIM_INCLUDE_ASANASIM_VALIDATE_H_
 
@@ -42,6 +43,27 @@ struct StatResult {
   double seconds = 0;
 };
 
+// A text-realism check (validate's text section): a ratio against a floor or a ceiling
+// ("distinct comments per comment >= 0.6"), or a count of offending rows whose target is 0
+// ("comments naming their own author"). A missed target makes the report invalid only when the
+// check is gating; none is yet (the text generator does not meet them), so today they are
+// reported, not enforced.
+struct TextCheckResult {
+  std::string name;         // e.g. "comments_distinct_in_file"
+  std::string description;  // one sentence, saying which table the example ids are of
+  bool count = false;       // a count of offenders (target 0) rather than a ratio
+  double value = 0;         // the ratio or the number of offenders; NaN when it cannot be judged
+  double target = 0;
+  bool at_most = false;  // the target is a ceiling (value <= target), else a floor
+  int64_t sample = 0;    // what the value is over (comments, tasks, texts scanned)
+  bool judged = false;   // false when the sample is too small to judge
+  bool met = false;
+  bool gating = false;                     // a miss makes the report invalid
+  std::vector<int64_t> examples;           // ids of offenders, or of the commonest repeated texts
+  std::vector<std::string> example_texts;  // the offending phrase or text of each example
+  double seconds = 0;
+};
+
 // Data behind the charts of `validate --report`.
 struct ValidationCharts {
   // Stories by the author's local weekday (Monday first) and hour.
@@ -68,13 +90,15 @@ struct ValidationReport {
   double seconds = 0;  // the whole validation, wall clock
   std::vector<RuleResult> rules;
   std::vector<StatResult> stats;
+  std::vector<TextCheckResult> text;
   bool has_charts = false;
   ValidationCharts charts;  // when ValidationOptions::charts
 
   bool integrity_ok() const { return integrity == "ok" && foreign_key_violations == 0; }
   bool rules_ok() const;
   bool stats_ok() const;
-  bool ok() const { return integrity_ok() && rules_ok() && stats_ok(); }
+  bool text_ok() const;  // no gating text check judged and missed
+  bool ok() const { return integrity_ok() && rules_ok() && stats_ok() && text_ok(); }
 };
 
 // Validates the database at `path` (.zst accepted, decompressed into `scratch_dir`). Errors only
@@ -82,7 +106,8 @@ struct ValidationReport {
 // truncated) or FailedPrecondition (another application's database or schema version).
 // The report as one self-contained HTML page (inline CSS and SVG charts: activity by weekday and
 // hour, completion lag on a log axis, open vs completed over time, tasks per assignee, rule
-// results and the scorecard). REQUIRES: report.has_charts for the charts (else they are omitted).
+// results, the scorecard and the text checks). REQUIRES: report.has_charts for the charts (else
+// they are omitted).
 std::string ReportHtml(const ValidationReport& report);
 
 absl::StatusOr<ValidationReport> Validate(const std::string& path,

@@ -1,4 +1,6 @@
-// asanasim validate [options] DB: integrity, business rules and the realism scorecard.
+// asanasim validate [options] DB: integrity, business rules, the realism scorecard and the text
+// checks.
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -27,6 +29,13 @@ const Setting<ValidateCommand> kSettings[] = {
       .type = SettingType::kBool,
       .doc = "PRAGMA quick_check instead of the slower integrity_check"},
      FIELD(options.quick)},
+    {{.name = "examples",
+      .type = SettingType::kInt,
+      .value_name = "N",
+      .doc = "offending ids listed per rule and text check (default 5)",
+      .min = 0,
+      .max = 1000000},
+     FIELD(options.examples)},
     {{.name = "report",
       .type = SettingType::kPath,
       .value_name = "FILE.html",
@@ -41,14 +50,62 @@ constexpr CommandSpec kSpec{
     .operands = "DB",
     .min_operands = 1,
     .max_operands = 1,
-    .summary = "Checks an asanasim database: integrity, business rules, realism statistics.",
+    .summary =
+        "Checks an asanasim database: integrity, business rules, realism statistics, "
+        "text realism.",
     .description =
         "PRAGMA integrity_check (--quick: quick_check) and foreign_key_check, every business rule\n"
         "of the model (violations and example ids), and the realism scorecard (each statistic\n"
-        "against its target range; too-small samples are not judged). DB may be a .zst file.\n"
+        "against its target range; too-small samples are not judged), and the text checks "
+        "(variety\n"
+        "and slips of names, descriptions, comments and status updates, each against its target;\n"
+        "only gating ones count for the verdict, and none is gating yet). DB may be a .zst file.\n"
         "The report page shows activity by weekday and hour, completion lag, open vs completed,\n"
-        "tasks per assignee, rules and scorecard. Exit 0 when everything holds, 1 when something\n"
-        "does not, 2 when DB is not a readable asanasim database.\n"};
+        "tasks per assignee, rules, scorecard and text checks. Exit 0 when everything holds, 1\n"
+        "when something does not, 2 when DB is not a readable asanasim database.\n"};
+
+// "0.160" for a ratio, "12" for a count; "n/a" for NaN.
+std::string TextValue(const TextCheckResult& t, double v) {
+  if (std::isnan(v)) return "n/a";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, t.count ? "%.0f" : "%.3f", v);
+  return t.count ? Thousands(static_cast<int64_t>(v)) : buf;
+}
+
+// "<= 0.005", ">= 0.6", "0" (a count's target).
+std::string TextTarget(const TextCheckResult& t) {
+  if (t.count) return "0";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s %g", t.at_most ? "<=" : ">=", t.target);
+  return buf;
+}
+
+// "met", "MISS" (gating) or "miss" (reported only), "n/a" when not judged.
+const char* TextVerdict(const TextCheckResult& t) {
+  if (!t.judged) return "n/a";
+  if (t.met) return "met";
+  return t.gating ? "MISS" : "miss";
+}
+
+// Missed text checks that do not gate (the gating ones show in the verdict).
+int64_t ReportedTextMisses(const ValidationReport& r) {
+  int64_t n = 0;
+  for (const TextCheckResult& t : r.text) n += !t.gating && t.judged && !t.met;
+  return n;
+}
+
+// A text shown on one line, cut to `max` bytes (at a character boundary).
+std::string OneLine(std::string_view s, size_t max = 60) {
+  std::string out;
+  for (char c : s) {
+    if (out.size() >= max && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      out += "...";
+      break;
+    }
+    out += c == '\n' || c == '\t' ? ' ' : c;
+  }
+  return out;
+}
 
 void PrintReport(const ValidationReport& r) {
   std::printf("%s\n\nintegrity        %s\nforeign keys     %s\n\nrules\n", r.path.c_str(),
@@ -72,8 +129,24 @@ void PrintReport(const ValidationReport& r) {
                 !s.judged ? "n/a" : (s.in_range ? "ok" : "OUT"), s.name.c_str(), s.value, target,
                 Thousands(s.sample).c_str(), s.description.c_str());
   }
+  std::printf("\ntext realism%*s%10s  %-15s %s\n", 31, "", "value", "target", "sample");
+  for (const TextCheckResult& t : r.text) {
+    std::string examples;
+    for (size_t i = 0; i < t.examples.size(); ++i) {
+      examples += (i == 0 ? " e.g. " : ", ") + std::to_string(t.examples[i]);
+      if (i == 0 && !t.example_texts.empty() && !t.example_texts[0].empty())
+        examples += " \"" + OneLine(t.example_texts[0]) + "\"";
+    }
+    std::printf("  %-4s %-35s %10s  %-15s %s  %s%s\n", TextVerdict(t), t.name.c_str(),
+                TextValue(t, t.value).c_str(), TextTarget(t).c_str(), Thousands(t.sample).c_str(),
+                t.description.c_str(), examples.c_str());
+  }
   std::printf("\n%s (%.1f s)\n",
-              r.ok() ? "valid: every check holds" : "INVALID: see FAIL/OUT above", r.seconds);
+              r.ok() ? "valid: every check holds" : "INVALID: see FAIL/OUT/MISS above", r.seconds);
+  if (const int64_t misses = ReportedTextMisses(r); misses > 0) {
+    std::printf("text realism: %s of %zu text checks missed (reported, not gating)\n",
+                Thousands(misses).c_str(), r.text.size());
+  }
 }
 
 std::string ReportJson(const ValidationReport& r) {
@@ -97,6 +170,22 @@ std::string ReportJson(const ValidationReport& r) {
                      {"in_range", s.in_range},
                      {"seconds", s.seconds}});
   }
+  Json text = Json::array();
+  for (const TextCheckResult& t : r.text) {
+    text.push_back({{"name", t.name},
+                    {"description", t.description},
+                    {"count", t.count},
+                    {"value", t.value},
+                    {"target", t.target},
+                    {"bound", t.at_most ? "at_most" : "at_least"},
+                    {"sample", t.sample},
+                    {"judged", t.judged},
+                    {"met", t.met},
+                    {"gating", t.gating},
+                    {"examples", t.examples},
+                    {"example_texts", t.example_texts},
+                    {"seconds", t.seconds}});
+  }
   const Json j = {{"path", r.path},
                   {"ok", r.ok()},
                   {"integrity", r.integrity},
@@ -105,7 +194,9 @@ std::string ReportJson(const ValidationReport& r) {
                   {"integrity_seconds", r.integrity_seconds},
                   {"foreign_key_seconds", r.foreign_key_seconds},
                   {"rules", std::move(rules)},
-                  {"stats", std::move(stats)}};
+                  {"stats", std::move(stats)},
+                  {"text_ok", r.text_ok()},
+                  {"text", std::move(text)}};
   return DumpJson(j, /*pretty=*/true);
 }
 

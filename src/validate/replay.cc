@@ -6,9 +6,12 @@
 #include <utility>
 
 #include "src/util/status.h"
+#include "src/validate/task_cursor.h"
 
 namespace asanasim {
 namespace {
+
+constexpr std::string_view kWhat = "story replay";
 
 enum Rule : size_t {
   kAssignee,
@@ -96,57 +99,8 @@ Subtype ParseSubtype(std::string_view s) {
   return Subtype::kOther;
 }
 
-// Column readers that map NULL to 0 / "" (ids are never 0; NULL dates compare as "").
-int64_t Id(sqlite3_stmt* s, int col) { return sqlite3_column_int64(s, col); }
-bool IsNull(sqlite3_stmt* s, int col) { return sqlite3_column_type(s, col) == SQLITE_NULL; }
-void Text(sqlite3_stmt* s, int col, std::string& out) {
-  const unsigned char* p = sqlite3_column_text(s, col);
-  if (p == nullptr) {
-    out.clear();
-  } else {
-    out.assign(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(s, col)));
-  }
-}
-
-// A query whose first column is a task id, read in ascending task id order alongside the tasks.
-class Cursor {
- public:
-  static absl::StatusOr<Cursor> Open(const ReadOnlyDatabase& db, const std::string& sql) {
-    ASANASIM_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql));
-    Cursor c(db, std::move(s));
-    ASANASIM_RETURN_IF_ERROR(c.Step());
-    return c;
-  }
-
-  // Moves past rows of tasks before `task` (rows of missing tasks: foreign_key_check's case).
-  absl::Status SkipBefore(int64_t task) {
-    while (row_ && Id(s_.get(), 0) < task) ASANASIM_RETURN_IF_ERROR(Step());
-    return absl::OkStatus();
-  }
-  bool At(int64_t task) const { return row_ && Id(s_.get(), 0) == task; }
-  sqlite3_stmt* row() const { return s_.get(); }
-
-  absl::Status Step() {
-    const int rc = sqlite3_step(s_.get());
-    if (rc == SQLITE_ROW) {
-      row_ = true;
-    } else if (rc == SQLITE_DONE) {
-      row_ = false;
-    } else {
-      return db_->Error(rc, "story replay");
-    }
-    return absl::OkStatus();
-  }
-
- private:
-  Cursor(const ReadOnlyDatabase& db, Statement s) : db_(&db), s_(std::move(s)) {}
-  const ReadOnlyDatabase* db_;
-  Statement s_;
-  bool row_ = false;
-};
-
 // Collects the ids in column `col` of every row of `task`, sorted and unique.
-absl::Status Collect(Cursor& c, int64_t task, int col, std::vector<int64_t>& out) {
+absl::Status Collect(TaskCursor& c, int64_t task, int col, std::vector<int64_t>& out) {
   out.clear();
   ASANASIM_RETURN_IF_ERROR(c.SkipBefore(task));
   while (c.At(task)) {
@@ -192,31 +146,37 @@ absl::StatusOr<std::vector<ReplayOutcome>> ReplayStories(const ReadOnlyDatabase&
                  "start_on, completed, completed_at, completed_by_id, resource_subtype, "
                  "approval_status, created_by_id FROM tasks ORDER BY id"));
   ASANASIM_ASSIGN_OR_RETURN(
-      Cursor stories,
-      Cursor::Open(db,
-                   "SELECT task_id, resource_subtype, created_by_id, created_at, old_user_id, "
-                   "new_user_id, new_due_on, new_start_on, project_id, old_section_id, "
-                   "new_section_id, tag_id, dependency_id, custom_field_id, old_enum_option_id, "
-                   "new_enum_option_id, old_number_value, new_number_value, new_approval_status "
-                   "FROM stories ORDER BY task_id, created_at, id"));
+      TaskCursor stories,
+      TaskCursor::Open(
+          db,
+          "SELECT task_id, resource_subtype, created_by_id, created_at, old_user_id, "
+          "new_user_id, new_due_on, new_start_on, project_id, old_section_id, "
+          "new_section_id, tag_id, dependency_id, custom_field_id, old_enum_option_id, "
+          "new_enum_option_id, old_number_value, new_number_value, new_approval_status "
+          "FROM stories ORDER BY task_id, created_at, id",
+          kWhat));
   ASANASIM_ASSIGN_OR_RETURN(
-      Cursor tags, Cursor::Open(db, "SELECT task_id, tag_id FROM task_tags ORDER BY task_id"));
+      TaskCursor tags,
+      TaskCursor::Open(db, "SELECT task_id, tag_id FROM task_tags ORDER BY task_id", kWhat));
   ASANASIM_ASSIGN_OR_RETURN(
-      Cursor followers,
-      Cursor::Open(db, "SELECT task_id, user_id FROM task_followers ORDER BY task_id"));
+      TaskCursor followers,
+      TaskCursor::Open(db, "SELECT task_id, user_id FROM task_followers ORDER BY task_id", kWhat));
   ASANASIM_ASSIGN_OR_RETURN(
-      Cursor dependencies,
-      Cursor::Open(db, "SELECT task_id, depends_on_id FROM task_dependencies ORDER BY task_id"));
+      TaskCursor dependencies,
+      TaskCursor::Open(db, "SELECT task_id, depends_on_id FROM task_dependencies ORDER BY task_id",
+                       kWhat));
   ASANASIM_ASSIGN_OR_RETURN(
-      Cursor homes,
-      Cursor::Open(db,
-                   "SELECT task_id, project_id, section_id FROM task_projects ORDER BY "
-                   "task_id, project_id"));
+      TaskCursor homes,
+      TaskCursor::Open(db,
+                       "SELECT task_id, project_id, section_id FROM task_projects ORDER BY "
+                       "task_id, project_id",
+                       kWhat));
   ASANASIM_ASSIGN_OR_RETURN(
-      Cursor values,
-      Cursor::Open(db,
-                   "SELECT task_id, custom_field_id, enum_option_id, number_value FROM "
-                   "custom_field_values ORDER BY task_id, custom_field_id"));
+      TaskCursor values,
+      TaskCursor::Open(db,
+                       "SELECT task_id, custom_field_id, enum_option_id, number_value FROM "
+                       "custom_field_values ORDER BY task_id, custom_field_id",
+                       kWhat));
 
   // Per-task scratch, reused.
   std::string due, start, completed_at, story_at, text;

@@ -256,6 +256,34 @@ std::string Rules(const ValidationReport& r) {
   return out + "</div>";
 }
 
+// The text checks: verdict, value against target, and example ids with their texts.
+std::string TextTable(const ValidationReport& r) {
+  std::string out =
+      "<table class=\"stats\"><tr><th></th><th>check</th><th>value</th><th>target</th>"
+      "<th>sample</th></tr>";
+  for (const TextCheckResult& t : r.text) {
+    const char* verdict = !t.judged ? "n/a" : (t.met ? "met" : (t.gating ? "MISS" : "miss"));
+    const std::string value =
+        std::isnan(t.value)
+            ? std::string("n/a")
+            : (t.count ? Thousands(static_cast<int64_t>(t.value)) : Num(t.value, 3));
+    const std::string target =
+        t.count ? std::string("0") : (t.at_most ? "&le; " : "&ge; ") + Num(t.target, 3);
+    std::string examples;
+    for (size_t i = 0; i < t.examples.size(); ++i) {
+      examples += "<br><small>" + std::to_string(t.examples[i]);
+      if (i < t.example_texts.size() && !t.example_texts[i].empty())
+        examples += " &ldquo;" + Escape(t.example_texts[i].substr(0, 160)) + "&rdquo;";
+      examples += "</small>";
+    }
+    out += "<tr><td class=\"" + std::string(t.judged && !t.met ? "bad" : "good") + "\">" + verdict +
+           "</td><td><b>" + Escape(t.name) + "</b><br><small>" + Escape(t.description) +
+           "</small>" + examples + "</td><td>" + value + "</td><td>" + target + "</td><td>" +
+           Thousands(t.sample) + "</td></tr>";
+  }
+  return out + "</table>";
+}
+
 }  // namespace
 
 std::string ReportHtml(const ValidationReport& r) {
@@ -300,7 +328,18 @@ std::string ReportHtml(const ValidationReport& r) {
     html += "<h2>Tasks per assignee</h2>" + PerAssignee(r.charts) + "\n";
   }
   html += "<h2>Business rules (" + std::to_string(r.rules.size()) + ")</h2>" + Rules(r) + "\n";
-  html += "<h2>Realism scorecard</h2>" + Scorecard(r) + "\n</body></html>\n";
+  html += "<h2>Realism scorecard</h2>" + Scorecard(r) + "\n";
+  int64_t text_met = 0;
+  int64_t text_gating = 0;
+  for (const TextCheckResult& t : r.text) {
+    text_met += t.judged && t.met;
+    text_gating += t.gating;
+  }
+  html += "<h2>Text realism (" + std::to_string(text_met) + " of " + std::to_string(r.text.size()) +
+          " met; " +
+          (text_gating == 0 ? std::string("reported, not gating")
+                            : std::to_string(text_gating) + " gating") +
+          ")</h2>" + TextTable(r) + "\n</body></html>\n";
   return html;
 }
 

@@ -1,8 +1,8 @@
 // The validator runs its checks (integrity, foreign keys, each rule, the story replay, each
-// statistic) as independent read-only queries, longest first, on a few worker threads that each
-// hold their own connection to the file; results are assembled in report order. On a database
-// that fails the integrity check the rule and statistic results are dropped: queries on a
-// damaged file prove nothing.
+// statistic, the text pass and each SQL text check) as independent read-only queries, longest
+// first, on a few worker threads that each hold their own connection to the file; results are
+// assembled in report order. On a database that fails the integrity check the rule and statistic
+// results are dropped: queries on a damaged file prove nothing.
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -18,6 +18,8 @@
 #include "src/validate/checks.h"
 #include "src/validate/replay.h"
 #include "src/validate/rhythm.h"
+#include "src/validate/text_checks.h"
+#include "src/validate/text_pass.h"
 
 namespace asanasim {
 namespace {
@@ -108,7 +110,57 @@ absl::Status RunStat(const ReadOnlyDatabase& db, const StatCheck& check, StatRes
   return absl::OkStatus();
 }
 
+void JudgeText(const TextCheck& check, double value, int64_t sample,
+               std::vector<TextExample> examples, TextCheckResult& r) {
+  r.name = std::string(check.name);
+  r.description = std::string(check.description);
+  r.count = check.count;
+  r.target = check.target;
+  r.at_most = check.at_most;
+  r.gating = check.gating;
+  r.value = value;
+  r.sample = sample;
+  r.judged = r.sample >= check.min_sample && !std::isnan(r.value);
+  r.met = r.judged && (check.at_most ? r.value <= check.target : r.value >= check.target);
+  r.examples.clear();
+  r.example_texts.clear();
+  for (TextExample& e : examples) {
+    r.examples.push_back(e.id);
+    r.example_texts.push_back(std::move(e.text));
+  }
+}
+
+// An SQL text check: rows (value, sample, example id, example text), ?1 the number of examples.
+absl::Status RunTextSql(const ReadOnlyDatabase& db, const TextCheck& check, int examples,
+                        TextCheckResult& r) {
+  ASANASIM_ASSIGN_OR_RETURN(Statement s, db.Prepare(std::string(check.sql)));
+  sqlite3_bind_int(s.get(), 1, examples);
+  double value = std::numeric_limits<double>::quiet_NaN();
+  int64_t sample = 0;
+  std::vector<TextExample> found;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    if (sqlite3_column_type(s.get(), 0) != SQLITE_NULL) value = sqlite3_column_double(s.get(), 0);
+    sample = sqlite3_column_int64(s.get(), 1);
+    if (sqlite3_column_type(s.get(), 2) != SQLITE_NULL) {
+      const unsigned char* text = sqlite3_column_text(s.get(), 3);
+      found.push_back({sqlite3_column_int64(s.get(), 2),
+                       text == nullptr ? "" : reinterpret_cast<const char*>(text)});
+    }
+  }
+  if (rc != SQLITE_DONE) return db.Error(rc, Cat("text check ", check.name));
+  JudgeText(check, value, sample, std::move(found), r);
+  return absl::OkStatus();
+}
+
 }  // namespace
+
+bool ValidationReport::text_ok() const {
+  for (const TextCheckResult& t : text) {
+    if (t.gating && t.judged && !t.met) return false;
+  }
+  return true;
+}
 
 bool ValidationReport::rules_ok() const {
   for (const RuleResult& r : rules) {
@@ -138,14 +190,17 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
   const std::span<const RuleCheck> rules = RuleChecks();
   const std::span<const ReplayRule> replay_rules = ReplayRules();
   const std::span<const StatCheck> stats = StatChecks();
+  const std::span<const TextCheck> texts = TextChecks();
   report.rules.resize(rules.size() + replay_rules.size());
   report.stats.resize(stats.size());
+  report.text.resize(texts.size());
   std::vector<ReplayOutcome> replay;
 
-  // The checks, longest first (for balance): integrity, foreign keys, replay, the story rhythm
-  // (the statistics without SQL), the charts' data (when asked for), rules, statistics.
-  const size_t kFixed = 5;
-  const size_t total = kFixed + rules.size() + stats.size();
+  // The checks, longest first (for balance): integrity, foreign keys, replay, the text pass (the
+  // text checks without SQL), the story rhythm (the statistics without SQL), the charts' data
+  // (when asked for), rules, statistics, SQL text checks.
+  const size_t kFixed = 6;
+  const size_t total = kFixed + rules.size() + stats.size() + texts.size();
   const auto run = [&](const ReadOnlyDatabase& db, size_t task) -> absl::Status {
     const auto t0 = std::chrono::steady_clock::now();
     if (task == 0) {
@@ -166,6 +221,16 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
         r.seconds = seconds;
       }
     } else if (task == 3) {
+      ASANASIM_ASSIGN_OR_RETURN(std::vector<TextMeasure> measures,
+                                MeasureText(db, static_cast<size_t>(options.examples)));
+      const double seconds = Since(t0);
+      for (size_t i = 0; i < texts.size(); ++i) {
+        if (!measures[i].measured) continue;
+        JudgeText(texts[i], measures[i].value, measures[i].sample, std::move(measures[i].examples),
+                  report.text[i]);
+        report.text[i].seconds = seconds;
+      }
+    } else if (task == 4) {
       ASANASIM_ASSIGN_OR_RETURN(const Rhythm rhythm, StoryRhythm(db));
       const double seconds = Since(t0);
       for (size_t i = 0; i < stats.size(); ++i) {
@@ -175,7 +240,7 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
         report.stats[i].seconds = seconds;
       }
       if (options.charts) report.charts.activity = rhythm.by_weekday_hour;
-    } else if (task == 4) {
+    } else if (task == 5) {
       if (options.charts) {
         ASANASIM_RETURN_IF_ERROR(GatherCharts(db, report.charts));
         report.has_charts = true;
@@ -184,12 +249,17 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
       RuleResult& r = report.rules[task - kFixed];
       ASANASIM_RETURN_IF_ERROR(RunRule(db, rules[task - kFixed], options.examples, r));
       r.seconds = Since(t0);
-    } else {
+    } else if (task < kFixed + rules.size() + stats.size()) {
       const StatCheck& check = stats[task - kFixed - rules.size()];
       if (check.sql.empty()) return absl::OkStatus();  // the rhythm pass's
       StatResult& r = report.stats[task - kFixed - rules.size()];
       ASANASIM_RETURN_IF_ERROR(RunStat(db, check, r));
       r.seconds = Since(t0);
+    } else {
+      const size_t i = task - kFixed - rules.size() - stats.size();
+      if (texts[i].sql.empty()) return absl::OkStatus();  // the text pass's
+      ASANASIM_RETURN_IF_ERROR(RunTextSql(db, texts[i], options.examples, report.text[i]));
+      report.text[i].seconds = Since(t0);
     }
     return absl::OkStatus();
   };
@@ -218,6 +288,7 @@ absl::StatusOr<ValidationReport> Validate(const std::string& path, const Validat
     // Queries on a damaged file prove nothing (and may have failed): report the damage alone.
     report.rules.clear();
     report.stats.clear();
+    report.text.clear();
     return report;
   }
   if (!first_error.ok()) return first_error;
