@@ -91,6 +91,7 @@ const TaskText& TextBinder::BindTask(std::span<const ProjectState> projects,
                                      const ProjectState& project, const TaskState& task,
                                      const TaskHistory& history) {
   TemplateContext context = team_.Context(task.created, task.creator);
+  context.due_day = task.due_day;
   Participants(project, task, history, 0, task.creator);
   context.people = people_;
   BindName(task, context);
@@ -271,7 +272,7 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
   task_.stories.clear();
   used_templates_.clear();
   std::string_view asker;
-  size_t question_pick = 0;  // the script index of the last question
+  int64_t question_pick = -1;  // the index of the last question in its archetype's questions
   size_t previous_begin = 0, previous_end = 0;
   for (size_t i = 0; i < history.stories.size(); ++i) {
     const StoryDraft& s = history.stories[i];
@@ -281,6 +282,7 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
     if (s.kind == StoryKind::kComment) {
       TemplateContext context = team_.Context(s.at, s.actor);
       context.actor = team_.user(s.actor).first_name();
+      context.due_day = task.due_day;
       Participants(project, task, history, i, s.actor);
       context.people = people_;
       if (a != nullptr) {
@@ -309,31 +311,41 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
                        context, *tier);
         story.text_source = "llm";
       } else {
-        Words script = a != nullptr ? a->comments[static_cast<size_t>(moment)] : Words();
+        const Words own = a != nullptr ? a->comments[static_cast<size_t>(moment)] : Words();
+        Words script = own;
         if (script.empty() && a != nullptr) {
           script = a->comments[static_cast<size_t>(Moment::kProgress)];
         }
-        if (script.empty()) script = team_.vocab().comment_templates;
+        // Once a task has said every line of its script, the department's comments go on.
+        const auto used = [&](std::string_view tmpl) {
+          return std::find(used_templates_.begin(), used_templates_.end(), tmpl) !=
+                 used_templates_.end();
+        };
+        if (std::all_of(script.begin(), script.end(), used)) {
+          script = team_.vocab().comment_templates;
+        }
+        // An answer answers its question: the script's answers pair with its questions.
+        const bool paired = moment == Moment::kAnswer && script.data() == own.data() &&
+                            question_pick >= 0 && static_cast<size_t>(question_pick) < own.size();
         // A task does not say the same thing twice: redraw a template it has used (a few
         // times), and never repeat the comment just before.
         const size_t begin = out.size();
         for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
           out.resize(begin);
-          // An answer answers its question: the script's answers pair with its questions.
-          const size_t pick = moment == Moment::kAnswer && question_pick < script.size()
-                                  ? question_pick
+          const size_t pick = paired && attempt == 0
+                                  ? static_cast<size_t>(question_pick)
                                   : UniformInt(text, static_cast<uint32_t>(script.size()));
           const std::string_view tmpl = script[pick];
-          if (moment == Moment::kQuestion) question_pick = pick;
           AppendTemplate(out, tmpl, context, text);
           const bool repeat =
               previous_end > previous_begin &&
               std::string_view(out).substr(begin) ==
                   std::string_view(out).substr(previous_begin, previous_end - previous_begin);
-          const bool used = std::find(used_templates_.begin(), used_templates_.end(), tmpl) !=
-                            used_templates_.end();
-          if (!repeat && (!used || attempt + 1 >= kNameAttempts / 2)) {
+          if (!repeat && (!used(tmpl) || attempt + 1 >= kNameAttempts / 2)) {
             used_templates_.push_back(tmpl);
+            if (moment == Moment::kQuestion) {
+              question_pick = script.data() == own.data() ? static_cast<int64_t>(pick) : -1;
+            }
             break;
           }
         }

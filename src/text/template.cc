@@ -81,13 +81,20 @@ void AppendContext(std::string& out, std::string_view name, const TemplateContex
   } else if (name == "asker") {
     out.append(c.asker.empty() ? std::string_view("the team") : c.asker);
   } else if (name == "weekday") {
-    // 1-4 working days ahead of the writer's day: never a day that has already passed.
+    // 1970-01-01 was a Thursday: (day + 3) % 7 is the weekday, Monday = 0.
+    const auto weekday = [](int64_t day) { return static_cast<size_t>((day + 3) % 7); };
     int64_t day = c.day;
-    for (int64_t ahead = 1 + UniformInt(rng, 4); ahead > 0;) {
-      ++day;
-      if ((day + 3) % 7 < 5) --ahead;  // 1970-01-01 was a Thursday: (day + 3) % 7, Monday = 0
+    const uint32_t ahead_draw = 1 + UniformInt(rng, 4);
+    if (c.due_day > c.day && c.due_day - c.day <= 6 && weekday(c.due_day) < 5) {
+      day = c.due_day;  // "by Friday" is the due date
+    } else {
+      // 1-4 working days ahead of the writer's day: never a day that has already passed.
+      for (uint32_t ahead = ahead_draw; ahead > 0;) {
+        ++day;
+        if (weekday(day) < 5) --ahead;
+      }
     }
-    out.append(kWeekdays[static_cast<size_t>((day + 3) % 7)]);
+    out.append(kWeekdays[weekday(day)]);
   } else if (name == "quarter") {
     out += 'Q';
     AppendInt(out, (civil.month - 1) / 3 + 1);

@@ -49,7 +49,8 @@ class Binding {
 //   {focus} team focus          {person} a random name of `people` ("the team" when none)
 //   {actor} {assignee}          {to} whom a question asks   {asker} who asked
 //   {n} 1-9    {pr} a pull-request number    {id4} 1000-9999    {version} "v3.14"
-//   {weekday} a working day 1-4 working days after `day`    {quarter} "Q1".."Q4", {year},
+//   {weekday} the due day's weekday when it falls 1-6 days after `day`, else a working day 1-4
+//   working days after `day` (never one already past)       {quarter} "Q1".."Q4", {year},
 //   {month} of `day`            {date} `date_day` as "Mar 5"
 struct TemplateContext {
   SlotScope slots;
@@ -61,6 +62,7 @@ struct TemplateContext {
   std::string_view asker;
   int64_t day = 0;
   int64_t date_day = 0;
+  int64_t due_day = -1;  // the task's due day; {weekday} names it when it is in the coming week
   Binding* binding = nullptr;  // null: every use draws anew
 };
 

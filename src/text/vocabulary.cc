@@ -112,6 +112,50 @@ std::string StoryRuleBroken(std::string_view t, int moment) {
   return "";
 }
 
+// The first (last) word of `s` in lower case when `s` starts (ends) with a letter, else "".
+std::string EdgeWord(std::string_view s, bool first) {
+  std::string word;
+  if (first) {
+    for (size_t i = 0; i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])); ++i)
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  } else {
+    size_t i = s.size();
+    while (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) --i;
+    for (; i < s.size(); ++i)
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  }
+  return word;
+}
+
+// A word doubled where a slot meets the text around it ("the {topic}" with the value "the free
+// tier", "{channel} ads" with "Google Ads"); "" when there is none. `focuses` are the values of
+// the context slot {focus}.
+std::string DoubledAtSlot(std::string_view t, const SlotScope& scope, Words focuses) {
+  size_t pos = 0;
+  while ((pos = t.find('{', pos)) != std::string_view::npos) {
+    const size_t close = t.find('}', pos);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = SlotNameOf(t.substr(pos + 1, close - pos - 1));
+    const Words* values = scope.Find(name);
+    if (values == nullptr && name == "focus") values = &focuses;
+    const std::string before =
+        pos >= 2 && t[pos - 1] == ' ' ? EdgeWord(t.substr(0, pos - 1), false) : std::string();
+    const std::string after = close + 2 < t.size() && t[close + 1] == ' '
+                                  ? EdgeWord(t.substr(close + 2), true)
+                                  : std::string();
+    if (values != nullptr) {
+      for (std::string_view v : *values) {
+        if (!before.empty() && EdgeWord(v, true) == before)
+          return Cat("\"", before, " {", name, "}\" with the value \"", v, "\" doubles a word");
+        if (!after.empty() && EdgeWord(v, false) == after)
+          return Cat("\"{", name, "} ", after, "\" with the value \"", v, "\" doubles a word");
+      }
+    }
+    pos = close + 1;
+  }
+  return "";
+}
+
 bool IsKebab(std::string_view id) {
   if (id.empty()) return false;
   for (char c : id) {
@@ -320,6 +364,8 @@ class VocabularyParser {
         Problem(path_, LineOfText(t),
                 Cat("template \"", t, "\": slot {", missing, "} does not resolve"));
       }
+      const std::string doubled = DoubledAtSlot(t, scope, focuses_);
+      if (!doubled.empty()) Problem(path_, LineOfText(t), Cat("\"", t, "\": ", doubled));
       uses_.push_back({t, scope});
     }
   }
@@ -495,6 +541,7 @@ class VocabularyParser {
     dv.name = String(Need(root, "name", 1), "name");
     dv.headcount_weight = Number(Need(root, "headcount_weight", 1), "headcount_weight");
     dv.team_focuses = NeedStrings(root, "team_focuses", 1);
+    focuses_ = dv.team_focuses;
     dv.titles = NeedStrings(root, "titles", 1);
     dv.lead_titles = NeedStrings(root, "lead_titles", 1);
     std::vector<Slot>& slots = v_.slot_lists_.emplace_back();
@@ -723,6 +770,7 @@ class VocabularyParser {
   std::map<const char*, std::pair<std::string, int>> slot_lines_;
   std::vector<std::pair<std::string_view, SlotScope>> uses_;  // templates read
   std::vector<std::pair<std::span<const Slot>, std::string_view>> archetype_slots_;
+  Words focuses_;          // of the department being read ({focus})
   std::string pack_dir_;   // of the pack being read
   std::string file_stem_;  // of the department being read
   std::vector<std::pair<std::string, std::span<const Slot>>> department_slots_;

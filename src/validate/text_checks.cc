@@ -74,8 +74,8 @@ constexpr TextCheck kTextChecks[] = {
      .at_most = true,
      .gating = kTextChecksGate},
     {.name = "past_day_references",
-     .description = "descriptions and comments saying \"this/by/on <weekday>\" of a weekday "
-                    "already past that week, in the writer's time zone (story and task ids)",
+     .description = "descriptions and comments saying \"this <weekday>\" of a weekday already "
+                    "past that week, in the writer's time zone (story and task ids)",
      .count = true,
      .at_most = true,
      .gating = kTextChecksGate,

@@ -109,9 +109,7 @@ std::string_view FindPastDayReference(std::string_view text, int64_t posted_day)
     const Word b = NextWord(text, a.end);
     if (b.begin >= text.size()) break;
     const std::string_view lead = text.substr(a.begin, a.end - a.begin);
-    if ((EqualsIgnoreCase(lead, "this") || EqualsIgnoreCase(lead, "by") ||
-         EqualsIgnoreCase(lead, "on")) &&
-        OnlyBlanks(text, a.end, b.begin)) {
+    if (EqualsIgnoreCase(lead, "this") && OnlyBlanks(text, a.end, b.begin)) {
       const int named = ParseWeekday(text.substr(b.begin, b.end - b.begin));
       if (named >= 0 && named < posted) return text.substr(a.begin, b.end - a.begin);
     }

@@ -15,16 +15,17 @@ namespace asanasim {
 // 0 = Monday ... 6 = Sunday for a full English weekday name ("tuesday", "Tuesday"), else -1.
 int ParseWeekday(std::string_view word);
 
-// "this <weekday>", "by <weekday>" or "on <weekday>" naming a weekday that has already passed in
-// the week of `posted_day` (days since the epoch, in the writer's local time zone). The week runs
-// Monday to Sunday. The rule, exactly:
+// "this <weekday>" naming a weekday that has already passed in the week of `posted_day` (days
+// since the epoch, in the writer's local time zone). The week runs Monday to Sunday. The rule,
+// exactly:
 //   * posted Monday to Friday: an offence when the named weekday comes before the posting day
-//     ("this Tuesday" or "by Tuesday" written on a Friday); the posting day itself is today, and
-//     a later day is still ahead;
+//     ("this Tuesday" written on a Friday); the posting day itself is today, and a later day is
+//     still ahead;
 //   * posted on a Saturday or Sunday: never (people then mean the coming week);
-//   * "next <weekday>", "last <weekday>" and a bare weekday are never offences.
-// "on <weekday>" in a past narrative ("shipped on Monday") also counts: our templates use it for
-// plans. Only the first offence is returned.
+//   * "by <weekday>", "on <weekday>" and "next <weekday>" name the weekday's next occurrence
+//     ("by Tuesday" on a Friday is next week's), and "last <weekday>" and a bare weekday the
+//     past or either: never offences.
+// Only the first offence is returned.
 std::string_view FindPastDayReference(std::string_view text, int64_t posted_day);
 
 // True for a word that reads as a plural noun: it ends in "s" but not in "ss", "us" or "is"

@@ -25,9 +25,10 @@ TEST(TextScanTest, ParsesWeekdays) {
 TEST(TextScanTest, PastDayReferences) {
   const int64_t friday = June(12);
   EXPECT_EQ(FindPastDayReference("Let's sync on this Tuesday.", friday), "this Tuesday");
-  EXPECT_EQ(FindPastDayReference("Their team needs a draft by Monday.", friday), "by Monday");
-  EXPECT_EQ(FindPastDayReference("Demo on Wednesday", friday), "on Wednesday");
-  EXPECT_EQ(FindPastDayReference("DONE BY THURSDAY", friday), "BY THURSDAY");
+  EXPECT_EQ(FindPastDayReference("Demo THIS WEDNESDAY", friday), "THIS WEDNESDAY");
+  // "by" and "on" name the next occurrence: next week's Monday, Wednesday.
+  EXPECT_EQ(FindPastDayReference("Their team needs a draft by Monday.", friday), "");
+  EXPECT_EQ(FindPastDayReference("Demo on Wednesday", friday), "");
   // Today, later this week, the coming week, and no lead word.
   EXPECT_EQ(FindPastDayReference("Ship it by Friday.", friday), "");
   EXPECT_EQ(FindPastDayReference("Ship it by Saturday.", friday), "");
@@ -38,9 +39,9 @@ TEST(TextScanTest, PastDayReferences) {
   // Early in the week nothing has passed; at the weekend people mean the coming week.
   EXPECT_EQ(FindPastDayReference("Let's sync on this Tuesday.", June(9)), "");
   EXPECT_EQ(FindPastDayReference("Let's sync on this Tuesday.", June(8)), "");
-  EXPECT_EQ(FindPastDayReference("by Monday", June(13)), "");
-  EXPECT_EQ(FindPastDayReference("by Monday", June(14)), "");
-  EXPECT_EQ(FindPastDayReference("by Monday", June(9)), "by Monday");
+  EXPECT_EQ(FindPastDayReference("this Monday", June(13)), "");
+  EXPECT_EQ(FindPastDayReference("this Monday", June(14)), "");
+  EXPECT_EQ(FindPastDayReference("this Monday", June(9)), "this Monday");
 }
 
 TEST(TextScanTest, PluralNouns) {
