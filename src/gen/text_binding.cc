@@ -204,7 +204,8 @@ void TextBinder::Participants(const ProjectState& project, const TaskState& task
 void TextBinder::PlanScript(const TaskState& task, const TaskHistory& history) {
   const std::vector<StoryDraft>& stories = history.stories;
   moments_.assign(stories.size(), Moment::kProgress);
-  std::vector<size_t> comments;
+  std::vector<size_t>& comments = comment_indexes_;
+  comments.clear();
   for (size_t i = 0; i < stories.size(); ++i) {
     if (stories[i].kind == StoryKind::kComment) comments.push_back(i);
   }

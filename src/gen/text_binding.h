@@ -90,6 +90,7 @@ class TextBinder {
   std::optional<WeightedTable> archetype_pick_;  // by weight; empty without archetypes
   Story story_;
   std::vector<Moment> moments_;                   // per story of the task (comments only)
+  std::vector<size_t> comment_indexes_;           // PlanScript's: the comments among them
   std::vector<std::string_view> people_;          // Participants()
   std::vector<std::string_view> used_templates_;  // comment templates the task has used
 };

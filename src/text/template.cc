@@ -52,7 +52,7 @@ bool CountForms(std::string_view reference, std::string_view* one, std::string_v
 void AppendInt(std::string& out, int64_t v) { out += std::to_string(v); }
 
 void AppendContext(std::string& out, std::string_view name, const TemplateContext& c, Rng& rng) {
-  const CivilDay civil = CivilFromDays(c.day);
+  const auto civil = [&c] { return CivilFromDays(c.day); };  // only the date slots need it
   if (name == "focus") {
     out.append(c.focus);
   } else if (name == "person") {
@@ -97,11 +97,11 @@ void AppendContext(std::string& out, std::string_view name, const TemplateContex
     out.append(kWeekdays[weekday(day)]);
   } else if (name == "quarter") {
     out += 'Q';
-    AppendInt(out, (civil.month - 1) / 3 + 1);
+    AppendInt(out, (civil().month - 1) / 3 + 1);
   } else if (name == "year") {
-    AppendInt(out, civil.year);
+    AppendInt(out, civil().year);
   } else if (name == "month") {
-    out.append(kMonths[civil.month - 1]);
+    out.append(kMonths[civil().month - 1]);
   } else if (name == "date") {
     const CivilDay d = CivilFromDays(c.date_day);
     out.append(kMonths[d.month - 1].substr(0, 3));
@@ -112,6 +112,7 @@ void AppendContext(std::string& out, std::string_view name, const TemplateContex
 
 void Append(std::string& out, std::string_view tmpl, const TemplateContext& context, Rng& rng,
             int depth);
+void CapitalizeInserted(std::string& out, size_t from, size_t at);
 
 // True when `text` is a value the binding holds for another key of slot `name`.
 bool TakenByAnother(const Binding& binding, std::string_view name, std::string_view key,
@@ -157,11 +158,12 @@ void AppendSlot(std::string& out, std::string_view reference, const TemplateCont
         break;
     }
   }
-  if (binding != nullptr) binding->Set(reference, out.substr(from));
+  if (binding != nullptr) binding->Set(reference, std::string_view(out).substr(from));
 }
 
 void Append(std::string& out, std::string_view tmpl, const TemplateContext& context, Rng& rng,
             int depth) {
+  const size_t from = out.size();
   size_t pos = 0;
   while (pos < tmpl.size()) {
     const size_t open = tmpl.find('{', pos);
@@ -175,7 +177,9 @@ void Append(std::string& out, std::string_view tmpl, const TemplateContext& cont
       out.append(tmpl.substr(open));
       return;
     }
+    const size_t at = out.size();
     AppendSlot(out, tmpl.substr(open + 1, close - open - 1), context, rng, depth);
+    if (depth == 0) CapitalizeInserted(out, from, at);
     pos = close + 1;
   }
 }
@@ -213,12 +217,20 @@ bool Resolves(std::string_view tmpl, const SlotScope& scope, std::string* missin
   return true;
 }
 
-// Upper-cases the first letter of each sentence, line and list item in out[from..]: slot
-// values such as "gateway" or "times out under load" may open a sentence.
-// A word with a capital inside keeps its casing: "iOS", "eBay", "macOS".
-void CapitalizeSentences(std::string& out, size_t from) {
-  bool start = true;
-  for (size_t i = from; i < out.size(); ++i) {
+// Upper-cases the first letter of each sentence, line and list item in out[at..], a slot's value
+// just appended to a template's text that starts at `from`: values such as "gateway" or "times
+// out under load" may open a sentence (the templates' own words are written with their
+// capitals). A word with a capital inside keeps its casing: "iOS", "eBay", "macOS".
+void CapitalizeInserted(std::string& out, size_t from, size_t at) {
+  const auto opens = [&](size_t p) {  // the character at p ends a sentence or opens an item
+    const char ch = out[p];
+    return ch == '.' || ch == '!' || ch == '?' || ch == '\n' ||
+           (ch == '-' && (p == from || out[p - 1] == '\n'));
+  };
+  size_t p = at;
+  while (p > from && out[p - 1] == ' ') --p;
+  bool start = p == from || opens(p - 1);
+  for (size_t i = at; i < out.size(); ++i) {
     const char ch = out[i];
     if (start && ch >= 'a' && ch <= 'z') {
       bool cased = false;
@@ -227,8 +239,7 @@ void CapitalizeSentences(std::string& out, size_t from) {
       }
       if (!cased) out[i] = static_cast<char>(ch - 'a' + 'A');
     }
-    if (ch == '.' || ch == '!' || ch == '?' || ch == '\n' ||
-        (ch == '-' && (i == from || out[i - 1] == '\n'))) {
+    if (opens(i)) {
       start = true;
     } else if (ch != ' ') {
       start = false;
@@ -240,9 +251,7 @@ void CapitalizeSentences(std::string& out, size_t from) {
 
 void AppendTemplate(std::string& out, std::string_view tmpl, const TemplateContext& context,
                     Rng& rng) {
-  const size_t from = out.size();
   Append(out, tmpl, context, rng, 0);
-  CapitalizeSentences(out, from);
 }
 
 void AppendOneOf(std::string& out, Words templates, const TemplateContext& context, Rng& rng) {
@@ -267,14 +276,17 @@ const Words* SlotScope::Find(std::string_view name) const {
 }
 
 const std::string* Binding::Find(std::string_view key) const {
-  for (const auto& [k, v] : values_) {
-    if (k == key) return &v;
+  for (size_t i = 0; i < size_; ++i) {
+    if (entries_[i].first == key) return &entries_[i].second;
   }
   return nullptr;
 }
 
-void Binding::Set(std::string_view key, std::string value) {
-  values_.emplace_back(std::string(key), std::move(value));
+void Binding::Set(std::string_view key, std::string_view value) {
+  if (size_ == entries_.size()) entries_.emplace_back();
+  entries_[size_].first.assign(key);
+  entries_[size_].second.assign(value);
+  ++size_;
 }
 
 }  // namespace asanasim

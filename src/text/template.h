@@ -33,16 +33,20 @@ struct SlotScope {
 };
 
 // The values a story has drawn: slot key ("service", "criterion#2", "pr") -> text. Small (a
-// story binds a handful of slots), so a vector searched linearly.
+// story binds a handful of slots), so a vector searched linearly; Clear() keeps the strings'
+// buffers for the next story.
 class Binding {
  public:
   const std::string* Find(std::string_view key) const;
-  void Set(std::string_view key, std::string value);
-  void Clear() { values_.clear(); }
-  const std::vector<std::pair<std::string, std::string>>& values() const { return values_; }
+  void Set(std::string_view key, std::string_view value);
+  void Clear() { size_ = 0; }
+  std::span<const std::pair<std::string, std::string>> values() const {
+    return std::span<const std::pair<std::string, std::string>>(entries_).first(size_);
+  }
 
  private:
-  std::vector<std::pair<std::string, std::string>> values_;
+  std::vector<std::pair<std::string, std::string>> entries_;
+  size_t size_ = 0;
 };
 
 // Values of the context slots. Views must outlive the call.
