@@ -197,9 +197,9 @@ CREATE TABLE tasks (
   completed_by_id   INTEGER REFERENCES users(id),
   -- Where the description came from: 'template' (tiers 1-2) or 'llm' (tier 3); NULL without one.
   notes_source      TEXT    CHECK (notes_source IN ('template', 'llm')),
-  -- The story its text tells: the archetype ("engineering/memory-leak", a subtask has its
-  -- parent's) and, on a top-level task, the slot values bound for it as a JSON object
-  -- ({"service": "gateway", "pr": "4821"}). NULL for text from plain templates.
+  -- The story its text tells: the archetype ("saas/engineering/memory-leak": pack, department,
+  -- id; a subtask has its parent's) and, on a top-level task, the slot values bound for it as a
+  -- JSON object ({"service": "gateway", "pr": "4821"}). NULL for text from plain templates.
   archetype         TEXT,
   story_slots       TEXT    CHECK (story_slots IS NULL OR (json_valid(story_slots) AND parent_id IS NULL)),
   FOREIGN KEY (section_id, project_id) REFERENCES sections(id, project_id),

@@ -77,20 +77,26 @@ absl::Status Check(std::span<const std::string> args) {
     return Unsatisfied(Cat(name, ": usable, with ", std::to_string(problems.size()),
                            problems.size() == 1 ? " warning" : " warnings"));
   }
-  size_t templates = 0, slots = v.shared_slots().size(), archetypes = 0;
-  for (int d = 0; d < kDepartmentCount; ++d) {
-    const DepartmentVocab& dv = v.department(static_cast<Department>(d));
-    templates += dv.project_templates.size() + dv.task_templates.size() +
-                 dv.subtask_templates.size() + dv.description_templates.size() +
-                 dv.comment_templates.size();
-    slots += dv.slots.size();
-    archetypes += dv.archetypes.size();
+  for (const Pack& pack : v.packs()) {
+    size_t templates = 0, slots = 0, archetypes = 0;
+    for (int d = 0; d < kDepartmentCount; ++d) {
+      const DepartmentVocab& dv = pack.department(static_cast<Department>(d));
+      templates += dv.project_templates.size() + dv.task_templates.size() +
+                   dv.subtask_templates.size() + dv.description_templates.size() +
+                   dv.comment_templates.size();
+      slots += dv.slots.size();
+      archetypes += dv.archetypes.size();
+    }
+    std::string industries;
+    for (std::string_view i : pack.industries)
+      industries = Cat(industries, industries.empty() ? "" : ", ", i);
+    std::printf("  pack %s%s: %zu archetypes, %zu templates, %zu slots; %s\n",
+                std::string(pack.name).c_str(), pack.is_default ? " (default)" : "", archetypes,
+                templates, slots, industries.c_str());
   }
-  std::printf(
-      "%s: ok (%d departments, %zu archetypes, %zu templates, %zu slots, %zu custom "
-      "fields, %zu tags; digest %s)\n",
-      name.c_str(), kDepartmentCount, archetypes, templates, slots, v.fields().size(),
-      v.tags().size(), v.digest().c_str());
+  std::printf("%s: ok (%zu packs, %zu shared slots, %zu custom fields, %zu tags; digest %s)\n",
+              name.c_str(), v.packs().size(), v.shared_slots().size(), v.fields().size(),
+              v.tags().size(), v.digest().c_str());
   return absl::OkStatus();
 }
 

@@ -52,7 +52,7 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
                       .name = u.name,
                       .email = u.email,
                       .title = u.title,
-                      .department = org.vocabulary->department(u.department).name,
+                      .department = org.pack->department(u.department).name,
                       .time_zone = u.location->time_zone,
                       .is_admin = u.is_admin,
                       .is_active = true,
@@ -64,13 +64,13 @@ void GenerateOrgRows(const OrgPlan& org, Batch& batch) {
   for (const TeamPlan& t : org.teams) {
     Rng rng = OrgStream(org, Kind::kTeam, Purpose::kTeamVisibility, t.index);
     description.clear();
-    description.append(org.vocabulary->department(t.department).name).append(" team focused on ");
+    description.append(org.pack->department(t.department).name).append(" team focused on ");
     description.append(t.focus).append(".");
     batch.Add(TeamRow{.id = t.id,
                       .organization_id = org.id,
                       .name = t.name,
                       .description = description,
-                      .department = org.vocabulary->department(t.department).name,
+                      .department = org.pack->department(t.department).name,
                       .visibility = kVisibility[visibility.Pick(rng)],
                       .created_at = t.created_at});
   }

@@ -11,7 +11,7 @@ TeamContext::TeamContext(const OrgPlan& org, uint32_t team_index)
       team_(org.teams[team_index]),
       job_(team_index + 1),
       p_(*org.profile),
-      vocab_(org.vocabulary->department(team_.department)),
+      vocab_(org.pack->department(team_.department)),
       time_(p_),
       workload_(static_cast<uint32_t>(team_.members.size()), p_.assignee_zipf_s) {
   for (uint32_t u : team_.members) people_.push_back(org.users[u].first_name());

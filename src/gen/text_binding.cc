@@ -333,7 +333,7 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
         const size_t begin = out.size();
         for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
           out.resize(begin);
-          const size_t pick = paired && attempt == 0
+          const size_t pick = paired && attempt == 0 && script.data() == own.data()
                                   ? static_cast<size_t>(question_pick)
                                   : UniformInt(text, static_cast<uint32_t>(script.size()));
           const std::string_view tmpl = script[pick];
@@ -348,6 +348,12 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
               question_pick = script.data() == own.data() ? static_cast<int64_t>(pick) : -1;
             }
             break;
+          }
+          // Every draw repeated the comment before: the department's comments go on.
+          if (attempt + 1 == kNameAttempts &&
+              script.data() != team_.vocab().comment_templates.data()) {
+            script = team_.vocab().comment_templates;
+            attempt = -1;
           }
         }
       }

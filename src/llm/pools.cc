@@ -25,7 +25,7 @@ constexpr std::string_view kContextPlaceholders[] = {
 std::string Placeholders(const Vocabulary& vocabulary, Department d) {
   std::string out;
   for (std::string_view p : kContextPlaceholders) out.append("{").append(p).append("} ");
-  for (const Slot& s : vocabulary.department(d).slots) {
+  for (const Slot& s : vocabulary.default_pack().department(d).slots) {
     if (s.name.rfind("verb", 0) == 0) continue;  // sentence fragments, not details
     out.append("{").append(s.name).append("} ");
   }
@@ -46,11 +46,11 @@ struct PoolRequest {
 
 std::string Body(const LlmOptions& s, const PromptSet& prompts, const Vocabulary& vocabulary,
                  const PoolRequest& r) {
-  std::string user =
-      Cat("Department: ", vocabulary.department(r.d).name, ". ", prompts.context(r.d), "\n\n",
-          "Write ", std::to_string(r.count), " different items. Each item is ",
-          prompts.slot(r.slot), "\n\nPlaceholders you may use: ", Placeholders(vocabulary, r.d),
-          "\n\nExamples of the style (write new ones, do not copy them):\n");
+  std::string user = Cat("Department: ", vocabulary.default_pack().department(r.d).name, ". ",
+                         prompts.context(r.d), "\n\n", "Write ", std::to_string(r.count),
+                         " different items. Each item is ", prompts.slot(r.slot),
+                         "\n\nPlaceholders you may use: ", Placeholders(vocabulary, r.d),
+                         "\n\nExamples of the style (write new ones, do not copy them):\n");
   for (const std::string& e : prompts.examples(r.d, r.slot)) user += Cat("- ", e, "\n");
   user += Cat("\nRequest ", std::to_string(r.round), ".", std::to_string(r.index),
               ". Answer with JSON only: {\"items\": [", std::to_string(r.count), " strings]}");
@@ -93,8 +93,9 @@ std::string RejectReason(std::string_view item, const Vocabulary& vocabulary, De
     i = j;
   }
   std::string missing;
-  if (!TemplateResolves(item, {{}, vocabulary.department(d).slots, vocabulary.shared_slots()},
-                        &missing))
+  if (!TemplateResolves(
+          item, {{}, vocabulary.default_pack().department(d).slots, vocabulary.shared_slots()},
+          &missing))
     return Cat("unknown placeholder {", missing, "}");
   return "";
 }

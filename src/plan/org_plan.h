@@ -86,6 +86,7 @@ struct OrgPlan {
   uint64_t seed;
   const Profile* profile;
   const Vocabulary* vocabulary;  // never null
+  const Pack* pack;              // the pack of the org's industry (Vocabulary::PackFor)
   const TextPools* pools;        // null when tier 3 is off
   double llm_share;
   std::string name;

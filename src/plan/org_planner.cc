@@ -107,6 +107,7 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
         1, static_cast<int32_t>(
                std::lround(c.tasks_per_project * LogNormal(rng, 0.0, p.other_org_tasks_sigma))));
   }
+  org.pack = &org.vocabulary->PackFor(org.industry);
   org.tasks_per_project = size->tasks_per_project;
   Rng rng = StreamFor(c, org.index, Kind::kOrganization, Purpose::kCompany, 1);
   org.created_at = org.history_start - UniformRange(rng, 365, 8 * 365) * kMsPerDay;
@@ -119,7 +120,7 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
   std::vector<double> weights(kDepartmentCount);
   Rng wrng = StreamFor(c, org.index, Kind::kOrganization, Purpose::kDepartmentWeights, 0);
   for (int d = 0; d < kDepartmentCount; ++d) {
-    weights[d] = org.vocabulary->department(static_cast<Department>(d)).headcount_weight;
+    weights[d] = org.pack->department(static_cast<Department>(d)).headcount_weight;
     if (org.index > 0) weights[d] *= LogNormal(wrng, 0.0, p.department_jitter_sigma);
   }
   const std::vector<int32_t> headcount = Apportion(user_count, weights);
@@ -199,7 +200,7 @@ void PlanTeams(const WorldConfig& c, OrgPlan& org, int32_t project_count) {
   for (int d = 0; d < kDepartmentCount; ++d) {
     std::vector<uint32_t>& people = by_department[d];
     if (people.empty()) continue;
-    const DepartmentVocab& vocab = org.vocabulary->department(static_cast<Department>(d));
+    const DepartmentVocab& vocab = org.pack->department(static_cast<Department>(d));
     Rng rng = StreamFor(c, org.index, Kind::kTeam, Purpose::kTeamShuffle, d);
     Shuffle(rng, std::span<uint32_t>(people));
     const uint32_t teams = static_cast<uint32_t>(
@@ -272,7 +273,7 @@ void PlanTitles(const WorldConfig& c, OrgPlan& org) {
   for (const TeamPlan& t : org.teams) lead[t.lead] = true;
   for (uint32_t u = 0; u < org.users.size(); ++u) {
     UserPlan& user = org.users[u];
-    const DepartmentVocab& vocab = org.vocabulary->department(user.department);
+    const DepartmentVocab& vocab = org.pack->department(user.department);
     Rng rng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserTitle, u);
     if (lead[u]) {
       user.title = PickOne(rng, vocab.lead_titles);
@@ -292,7 +293,7 @@ void PlanFieldsAndTags(const WorldConfig& c, OrgPlan& org) {
     return [&, member](std::string_view key) {
       for (int d = 0; d < kDepartmentCount; ++d) {
         if (!used[d]) continue;
-        for (std::string_view k : org.vocabulary->department(static_cast<Department>(d)).*member) {
+        for (std::string_view k : org.pack->department(static_cast<Department>(d)).*member) {
           if (k == key) return true;
         }
       }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -186,22 +187,29 @@ class VocabularyParser {
     v_.digest_ = digest.Hex();
 
     const toml::table* common = Open(std::string(kCommonFile));
-    std::string pack_dir;
+    if (common != nullptr) ReadCommon(*common);
+    std::vector<std::string> pack_dirs;
     for (const auto* f : sorted) {
       const std::string& path = f->first;
-      if (path.size() > kPackFile.size() + 1 && path.ends_with(Cat("/", kPackFile))) {
-        if (!pack_dir.empty()) {
-          Problem(path, 0, Cat("a second pack (this version reads one, found ", pack_dir, ")"));
-        } else {
-          pack_dir = path.substr(0, path.size() - kPackFile.size() - 1);
-        }
+      if (path.size() > kPackFile.size() + 1 && path.ends_with(Cat("/", kPackFile)) &&
+          path.find('/') == path.size() - kPackFile.size() - 1) {
+        pack_dirs.push_back(path.substr(0, path.size() - kPackFile.size() - 1));
       }
     }
-    if (common != nullptr) ReadCommon(*common);
-    if (pack_dir.empty()) {
+    if (pack_dirs.empty()) {
       Problem(Cat("<dir>/", kPackFile), 0, "no pack: no subdirectory holds a pack.toml");
-    } else {
-      ReadPack(pack_dir);
+    }
+    v_.packs_.reserve(pack_dirs.size());
+    for (const std::string& dir : pack_dirs) ReadPack(dir);
+    size_t defaults = 0;
+    for (size_t p = 0; p < v_.packs_.size(); ++p) {
+      if (!v_.packs_[p].is_default) continue;
+      if (defaults++ == 0) v_.default_pack_ = p;
+    }
+    if (!v_.packs_.empty() && defaults != 1) {
+      Problem(Cat(v_.packs_.front().name, "/", kPackFile), 0,
+              Cat("exactly one pack must be the default (default = true), not ",
+                  std::to_string(defaults)));
     }
     for (const auto& [path, text] : texts_) {
       if (!opened_.count(path) && path.ends_with(".toml")) {
@@ -511,27 +519,118 @@ class VocabularyParser {
     const toml::table* pack = Open(pack_path);
     if (pack == nullptr) return;
     path_ = pack_path;
-    OnlyKeys(*pack, {"departments"});
+    OnlyKeys(*pack, {"industries", "default", "departments", "slots"});
+    const toml::table* overrides = nullptr;
+    if (const toml::node* node = pack->get("slots")) {
+      overrides = node->as_table();
+      if (overrides == nullptr) Problem(*node, "'slots' must be a table of departments");
+    }
+    Pack& p = v_.packs_.emplace_back();
+    p.name = Own(dir);
+    p.industries = NeedStrings(*pack, "industries", 1);
+    for (std::string_view industry : p.industries) {
+      for (const Pack& other : v_.packs_) {
+        if (&other == &p) continue;
+        if (std::find(other.industries.begin(), other.industries.end(), industry) !=
+            other.industries.end()) {
+          Problem(pack_path, lines_[industry.data()],
+                  Cat("industry '", industry, "' is already served by pack ", other.name));
+        }
+      }
+    }
+    p.is_default = pack->get("default") != nullptr && pack->get("default")->value_or(false);
     const Words departments = NeedStrings(*pack, "departments", 1);
     if (departments.size() != kDepartmentCount) {
       Problem(pack_path, 1,
               Cat("departments must name the ", std::to_string(kDepartmentCount),
                   " departments, in order"));
     }
+    double weight = 0;
     for (size_t d = 0; d < departments.size() && d < kDepartmentCount; ++d) {
-      if (departments[d] != kDepartmentFiles[d]) {
-        Problem(pack_path, lines_[departments[d].data()],
+      // "engineering" is this pack's file, "saas/people" another pack's.
+      const std::string_view entry = departments[d];
+      const size_t slash = entry.find('/');
+      const std::string file_dir =
+          slash == std::string_view::npos ? dir : std::string(entry.substr(0, slash));
+      const std::string_view stem =
+          slash == std::string_view::npos ? entry : entry.substr(slash + 1);
+      if (stem != kDepartmentFiles[d]) {
+        Problem(pack_path, lines_[entry.data()],
                 Cat("department ", std::to_string(d + 1), " must be '", kDepartmentFiles[d],
-                    "', not '", departments[d], "'"));
+                    "' (or 'PACK/", kDepartmentFiles[d], "'), not '", entry, "'"));
         continue;
       }
-      const std::string path = Cat(dir, "/", departments[d], ".toml");
-      if (const toml::table* root = Open(path)) {
+      const std::string path = Cat(file_dir, "/", stem, ".toml");
+      if (const auto read = read_departments_.find(path); read != read_departments_.end()) {
+        p.departments[d] = read->second;
+      } else if (const toml::table* root = Open(path)) {
         path_ = path;
-        pack_dir_ = dir;
-        file_stem_ = std::string(departments[d]);
-        ReadDepartment(*root, v_.departments_[d]);
+        pack_dir_ = file_dir;
+        file_stem_ = std::string(stem);
+        ReadDepartment(*root, p.departments[d]);
+        read_departments_[path] = p.departments[d];
       }
+      path_ = pack_path;
+      if (overrides != nullptr) OverrideSlots(*overrides, kDepartmentFiles[d], p.departments[d]);
+      weight += p.departments[d].headcount_weight;
+    }
+    if (departments.size() == kDepartmentCount && std::abs(weight - 1.0) > 1e-6) {
+      Problem(
+          pack_path, 1,
+          Cat("the departments' headcount_weight add up to ", std::to_string(weight), ", not 1"));
+    }
+  }
+
+  // [slots.<department>] of a pack.toml: new values for slots of a department the pack reuses
+  // ("saas/design" with this industry's screens and features). The department's templates are
+  // checked again with them.
+  void OverrideSlots(const toml::table& overrides, std::string_view department,
+                     DepartmentVocab& dv) {
+    const toml::node* node = overrides.get(department);
+    if (node == nullptr) return;
+    if (!node->is_table()) {
+      Problem(*node, Cat("'slots.", department, "' must be a table of slots"));
+      return;
+    }
+    std::vector<Slot>& slots = v_.slot_lists_.emplace_back(dv.slots.begin(), dv.slots.end());
+    std::vector<Archetype>& archetypes =
+        v_.archetypes_.emplace_back(dv.archetypes.begin(), dv.archetypes.end());
+    for (const Slot& o : Slots(*node->as_table())) {
+      bool found = false;
+      const auto replace = [&](std::vector<Slot>& list) {
+        for (Slot& s : list) {
+          if (s.name == o.name) {
+            s.values = o.values;
+            found = true;
+          }
+        }
+      };
+      replace(slots);
+      for (Archetype& a : archetypes) {
+        if (std::none_of(a.slots.begin(), a.slots.end(),
+                         [&](const Slot& s) { return s.name == o.name; }))
+          continue;
+        std::vector<Slot>& own = v_.slot_lists_.emplace_back(a.slots.begin(), a.slots.end());
+        replace(own);
+        a.slots = own;
+      }
+      if (!found) {
+        Problem(path_, slot_lines_[o.name.data()].second,
+                Cat("slot '", o.name, "' is not a slot of the department ", department,
+                    " or its archetypes"));
+      }
+    }
+    dv.archetypes = archetypes;
+    dv.slots = slots;
+    const SlotScope scope{{}, dv.slots, v_.shared_slots_};
+    for (Words w : {dv.project_templates, dv.task_templates, dv.subtask_templates,
+                    dv.description_templates, dv.comment_templates}) {
+      CheckTemplates(w, scope);
+    }
+    for (const Archetype& a : dv.archetypes) {
+      const SlotScope own{a.slots, dv.slots, v_.shared_slots_};
+      for (Words w : {a.names, a.descriptions, a.subtasks}) CheckTemplates(w, own);
+      for (Words w : a.comments) CheckTemplates(w, own);
     }
   }
 
@@ -632,7 +731,7 @@ class VocabularyParser {
       } else if (!ids.insert(std::string(id)).second) {
         Problem(path_, LineOf(*t->get("id")), Cat("archetype id '", id, "' is used twice"));
       }
-      a.id = Own(Cat(file_stem_, "/", id));
+      a.id = Own(Cat(pack_dir_, "/", file_stem_, "/", id));
       a.weight = t->get("weight") != nullptr ? Number(t->get("weight"), "weight") : 1.0;
       if (a.weight <= 0) Problem(path_, line, "weight must be positive");
       if (const toml::node* node = t->get("slots")) {
@@ -773,10 +872,19 @@ class VocabularyParser {
   Words focuses_;          // of the department being read ({focus})
   std::string pack_dir_;   // of the pack being read
   std::string file_stem_;  // of the department being read
+  std::map<std::string, DepartmentVocab> read_departments_;  // by file: read once, shared
   std::vector<std::pair<std::string, std::span<const Slot>>> department_slots_;
 };
 
 std::string_view StatusTypeName(StatusType t) { return kStatusKeys[static_cast<size_t>(t)]; }
+
+const Pack& Vocabulary::PackFor(std::string_view industry) const {
+  for (const Pack& p : packs_) {
+    if (std::find(p.industries.begin(), p.industries.end(), industry) != p.industries.end())
+      return p;
+  }
+  return default_pack();
+}
 
 absl::StatusOr<std::unique_ptr<const Vocabulary>> Vocabulary::Parse(
     std::span<const std::pair<std::string, std::string>> files, std::string_view origin,

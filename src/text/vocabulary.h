@@ -8,7 +8,9 @@
 // Layout of a pack directory:
 //   common.toml             what every org shares: company name parts, places, people's names,
 //                           project notes, status updates, shared slots, custom fields, tags
-//   saas/pack.toml          the departments of the pack, in Department order
+//   <pack>/pack.toml        the industries the pack serves (one pack is the default, for the
+//                           rest) and its departments, in Department order: "engineering" is
+//                           <pack>/engineering.toml, "saas/people" another pack's file
 //   saas/<department>.toml  a department: teams, titles, projects, workflow, fields, tags,
 //                           [templates] and [slots]
 //   saas/archetypes/<department>.toml   its archetypes ([[archetype]]) and the [slots] they add
@@ -87,7 +89,7 @@ inline constexpr std::string_view kMomentNames[kMomentCount] = {"kickoff", "prog
 // One kind of task, told as one story: a name, a description, the subtask checklist in the order
 // the work happens, and comments by moment, all filled from one binding of their slots.
 struct Archetype {
-  std::string_view id;  // "engineering/memory-leak": the department's file stem, "/", its id
+  std::string_view id;  // "saas/engineering/memory-leak": the pack, the department file, its id
   double weight;        // relative frequency within the department
   Words names;
   Words descriptions;
@@ -165,6 +167,19 @@ enum class StatusType : uint8_t { kOnTrack, kAtRisk, kOffTrack, kOnHold, kComple
 inline constexpr int kStatusTypeCount = 5;
 std::string_view StatusTypeName(StatusType t);
 
+// A pack: the departments of the organizations of some industries (B2B SaaS, fintech, ...). A
+// pack may reuse another pack's department ("saas/people": what every company shares).
+struct Pack {
+  std::string_view name;  // its directory: "saas"
+  Words industries;       // the organizations' industries it serves
+  bool is_default;        // it also serves every industry no pack lists
+  std::array<DepartmentVocab, kDepartmentCount> departments;
+
+  const DepartmentVocab& department(Department d) const {
+    return departments[static_cast<size_t>(d)];
+  }
+};
+
 // A loaded vocabulary: one pack directory's tables, owning their text.
 class Vocabulary {
  public:
@@ -188,9 +203,11 @@ class Vocabulary {
   Vocabulary(const Vocabulary&) = delete;
   Vocabulary& operator=(const Vocabulary&) = delete;
 
-  const DepartmentVocab& department(Department d) const {
-    return departments_[static_cast<size_t>(d)];
-  }
+  // Every pack, by directory name.
+  std::span<const Pack> packs() const { return packs_; }
+  // The pack of organizations of `industry`: the one listing it, else the default pack.
+  const Pack& PackFor(std::string_view industry) const;
+  const Pack& default_pack() const { return packs_[default_pack_]; }
   std::span<const Slot> shared_slots() const { return shared_slots_; }
   std::span<const CustomFieldSpec> fields() const { return fields_; }
   std::span<const TagSpec> tags() const { return tags_; }
@@ -222,7 +239,8 @@ class Vocabulary {
   std::deque<std::vector<SectionSpec>> workflows_;
   std::deque<std::vector<EnumOptionSpec>> options_;
   std::deque<std::vector<Archetype>> archetypes_;
-  std::array<DepartmentVocab, kDepartmentCount> departments_{};
+  std::vector<Pack> packs_;
+  size_t default_pack_ = 0;
   std::vector<Slot> shared_slots_;
   std::vector<CustomFieldSpec> fields_;
   std::vector<TagSpec> tags_;

@@ -152,16 +152,17 @@ std::string_view FindSingularCountPlural(std::string_view text) {
     if (label_begin < back && back < i) {
       std::array<char, 32> buf;
       const std::string_view label = LowerInto(text.substr(label_begin, back - label_begin), buf);
-      if (InList(label, {"appendix", "batch",   "build",     "case",      "chapter",  "cohort",
-                         "cycle",    "day",     "draft",     "episode",   "figure",   "gate",
-                         "goal",     "grade",   "group",     "issue",     "item",     "iteration",
-                         "lane",     "lesson",  "level",     "milestone", "module",   "month",
-                         "no",       "number",  "objective", "option",    "page",     "part",
-                         "phase",    "pillar",  "priority",  "quarter",   "question", "release",
-                         "revision", "round",   "rule",      "run",       "scenario", "season",
-                         "section",  "sev",     "severity",  "slot",      "sprint",   "stage",
-                         "step",     "table",   "test",      "tier",      "top",      "track",
-                         "unit",     "version", "wave",      "week",      "year",     "zone"}))
+      if (InList(label, {"appendix",  "batch",     "build",    "case",      "category", "chapter",
+                         "class",     "cohort",    "scope",    "type",      "cycle",    "day",
+                         "draft",     "episode",   "figure",   "gate",      "goal",     "grade",
+                         "group",     "issue",     "item",     "iteration", "lane",     "lesson",
+                         "level",     "milestone", "module",   "month",     "no",       "number",
+                         "objective", "option",    "page",     "part",      "phase",    "pillar",
+                         "priority",  "quarter",   "question", "release",   "revision", "round",
+                         "rule",      "run",       "scenario", "season",    "section",  "sev",
+                         "severity",  "slot",      "sprint",   "stage",     "step",     "table",
+                         "test",      "tier",      "top",      "track",     "unit",     "version",
+                         "wave",      "week",      "year",     "zone"}))
         continue;
     }
     return text.substr(i, noun.end - i);

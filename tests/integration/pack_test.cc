@@ -35,7 +35,7 @@ TEST(PackTest, ExportedPacksCheckAndGenerateTheSameWorld) {
   EXPECT_TRUE(std::filesystem::exists(dir / "packs/saas/customer_success.toml"));
   const RunResult check = RunAsanasim({"pack", "check", "packs"}, dir.path());
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-  EXPECT_NE(check.out.find("packs: ok (9 departments"), std::string::npos) << check.out;
+  EXPECT_NE(check.out.find("packs: ok ("), std::string::npos) << check.out;
   const RunResult built_in = RunAsanasim({"pack", "check"}, dir.path());
   EXPECT_EQ(built_in.exit_code, 0) << built_in.err;
 
@@ -81,7 +81,7 @@ TEST(PackTest, AnEditedPackChangesTheTextAndTheRunRecord) {
   EXPECT_EQ(edited.Int(eng_tasks + " AND t.name LIKE 'Recalibrate % telemetry'"),
             edited.Int(eng_tasks));
   EXPECT_EQ(built_in.Int("SELECT count(*) FROM tasks WHERE name LIKE 'Recalibrate %'"), 0);
-  EXPECT_EQ(edited.Int(eng_tasks + " AND t.archetype = 'engineering/telemetry' AND "
+  EXPECT_EQ(edited.Int(eng_tasks + " AND t.archetype = 'saas/engineering/telemetry' AND "
                                    "json_extract(t.story_slots, '$.service') IS NOT NULL"),
             edited.Int(eng_tasks));
   // The run record names the packs by digest, so two worlds from different packs never pass

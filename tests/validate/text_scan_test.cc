@@ -57,11 +57,26 @@ TEST(TextScanTest, SingularCountPlural) {
   EXPECT_EQ(FindSingularCountPlural("1 directions"), "1 directions");
   EXPECT_EQ(FindSingularCountPlural("duplicates work (1 incidents last month)."), "1 incidents");
   EXPECT_EQ(FindSingularCountPlural("Explore 3 directions, then 1 prototypes"), "1 prototypes");
-  for (const char* ok :
-       {"Interview 1 customer", "Interview 11 customers", "2.1 items", "v1 items", "Q1 goals",
-        "Phase 1 deliverables", "Tier 1 accounts", "Sprint 1 goals", "1:1s with the team",
-        "1 status update", "1 class", "-1 items", "#1 priorities", "1 customers' data",
-        "1 customersX", "1 of 3 items", "10 items", "1  items"}) {
+  for (const char* ok : {"Interview 1 customer",
+                         "Interview 11 customers",
+                         "2.1 items",
+                         "v1 items",
+                         "Q1 goals",
+                         "Phase 1 deliverables",
+                         "Tier 1 accounts",
+                         "Sprint 1 goals",
+                         "1:1s with the team",
+                         "Category 1 emissions",
+                         "Scope 1 emissions",
+                         "1 status update",
+                         "1 class",
+                         "-1 items",
+                         "#1 priorities",
+                         "1 customers' data",
+                         "1 customersX",
+                         "1 of 3 items",
+                         "10 items",
+                         "1  items"}) {
     EXPECT_EQ(FindSingularCountPlural(ok), "") << ok;
   }
 }
