@@ -186,7 +186,7 @@ class VocabularyParser {
     }
     v_.digest_ = digest.Hex();
 
-    const toml::table* common = Open(std::string(kCommonFile));
+    const std::unique_ptr<toml::table> common = Open(std::string(kCommonFile));
     if (common != nullptr) ReadCommon(*common);
     std::vector<std::string> pack_dirs;
     for (const auto* f : sorted) {
@@ -237,8 +237,10 @@ class VocabularyParser {
     Problem(path_, LineOf(node), message);
   }
 
-  // Parses file `path`; null (and a problem) when it is missing or not TOML.
-  const toml::table* Open(const std::string& path) {
+  // Parses file `path`; null (and a problem) when it is missing or not TOML. The caller frees
+  // the tree when done with the file, so only one file's tree is ever held (a parsed tree is
+  // about ten times its text).
+  std::unique_ptr<toml::table> Open(const std::string& path) {
     opened_.insert(path);
     const auto it = texts_.find(path);
     if (it == texts_.end()) {
@@ -246,12 +248,11 @@ class VocabularyParser {
       return nullptr;
     }
     try {
-      roots_.push_back(toml::parse(*it->second, path));
+      return std::make_unique<toml::table>(toml::parse(*it->second, path));
     } catch (const toml::parse_error& e) {
       Problem(path, static_cast<int>(e.source().begin.line), e.description());
       return nullptr;
     }
-    return &roots_.back();
   }
 
   // Reports every key of `table` not in `allowed`.
@@ -516,7 +517,7 @@ class VocabularyParser {
 
   void ReadPack(const std::string& dir) {
     const std::string pack_path = Cat(dir, "/", kPackFile);
-    const toml::table* pack = Open(pack_path);
+    const std::unique_ptr<toml::table> pack = Open(pack_path);
     if (pack == nullptr) return;
     path_ = pack_path;
     OnlyKeys(*pack, {"industries", "default", "departments", "slots"});
@@ -563,7 +564,7 @@ class VocabularyParser {
       const std::string path = Cat(file_dir, "/", stem, ".toml");
       if (const auto read = read_departments_.find(path); read != read_departments_.end()) {
         p.departments[d] = read->second;
-      } else if (const toml::table* root = Open(path)) {
+      } else if (const std::unique_ptr<toml::table> root = Open(path)) {
         path_ = path;
         pack_dir_ = file_dir;
         file_stem_ = std::string(stem);
@@ -648,7 +649,7 @@ class VocabularyParser {
     // The archetypes' file adds its [slots] to the department's.
     const std::string department_path = path_;
     const std::string archetypes_path = Cat(pack_dir_, "/archetypes/", file_stem_, ".toml");
-    const toml::table* archetypes = nullptr;
+    std::unique_ptr<toml::table> archetypes;
     if (texts_.count(archetypes_path)) {
       archetypes = Open(archetypes_path);
       path_ = archetypes_path;
@@ -863,7 +864,6 @@ class VocabularyParser {
   std::string origin_;
   std::map<std::string, const std::string*> texts_;
   std::set<std::string> opened_;
-  std::deque<toml::table> roots_;
   std::string path_;                  // the file being read
   std::map<const char*, int> lines_;  // owned string -> line it came from
   std::map<const char*, std::pair<std::string, int>> slot_lines_;
