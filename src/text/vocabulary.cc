@@ -332,6 +332,46 @@ class VocabularyParser {
     return Strings(Need(table, key, line), key, allow_empty);
   }
 
+  // A [[people.culture]]: its id, weight, homes (time zones of the places where it is local) and
+  // names. Homes must be time zones of [places]; a culture with no home still takes part in the
+  // international mix.
+  void Culture(const toml::node& item) {
+    const toml::table* t = item.as_table();
+    if (t == nullptr) {
+      Problem(item, "culture: every item must be a table ([[people.culture]])");
+      return;
+    }
+    const int line = LineOf(item);
+    OnlyKeys(*t, {"id", "weight", "homes", "first_names", "last_names"});
+    NameCulture c;
+    c.id = String(Need(*t, "id", line), "id");
+    for (const NameCulture& other : v_.cultures_) {
+      if (other.id == c.id) Problem(*t->get("id"), Cat("culture '", c.id, "' is defined twice"));
+    }
+    c.weight = Number(Need(*t, "weight", line), "weight");
+    if (t->get("weight") != nullptr && c.weight <= 0)
+      Problem(*t->get("weight"), "weight must be positive");
+    c.homes = NeedStrings(*t, "homes", line, /*allow_empty=*/true);
+    for (std::string_view home : c.homes) {
+      const auto here = [&](const Location& l) { return l.time_zone == home; };
+      if (std::none_of(v_.headquarters_.begin(), v_.headquarters_.end(), here) &&
+          std::none_of(v_.remote_.begin(), v_.remote_.end(), here)) {
+        Problem(path_, lines_[home.data()],
+                Cat("home '", home, "' is the time zone of no place in [places]"));
+      }
+    }
+    c.first_names = NeedStrings(*t, "first_names", line);
+    c.last_names = NeedStrings(*t, "last_names", line);
+    for (std::string_view last : c.last_names) {
+      if (std::find(c.first_names.begin(), c.first_names.end(), last) != c.first_names.end()) {
+        Problem(path_, lines_[last.data()],
+                Cat("'", last, "' is both a first and a last name of culture '", c.id,
+                    "' (it makes '", last, " ", last, "')"));
+      }
+    }
+    v_.cultures_.push_back(c);
+  }
+
   std::vector<Location> Locations(const toml::node* node, std::string_view what) {
     std::vector<Location> out;
     const toml::array* array = Array(node, what);
@@ -410,9 +450,14 @@ class VocabularyParser {
       v_.remote_ = Locations(Need(*t, "remote", 1), "remote");
     }
     if (const toml::table* t = NeedTable(root, "people")) {
-      OnlyKeys(*t, {"first_names", "last_names"});
-      v_.first_names_ = NeedStrings(*t, "first_names", 1);
-      v_.last_names_ = NeedStrings(*t, "last_names", 1);
+      OnlyKeys(*t, {"local_share", "culture"});
+      v_.local_name_share_ = Number(Need(*t, "local_share", 1), "local_share");
+      if (v_.local_name_share_ < 0 || v_.local_name_share_ > 1)
+        Problem(*t->get("local_share"), "local_share must be between 0 and 1");
+      if (const toml::array* cultures = Array(Need(*t, "culture", 1), "culture")) {
+        for (const toml::node& item : *cultures) Culture(item);
+        if (v_.cultures_.empty()) Problem(*cultures, "culture must not be empty");
+      }
     }
     if (const toml::table* t = NeedTable(root, "projects")) {
       OnlyKeys(*t, {"notes"});
