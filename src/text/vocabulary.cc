@@ -12,6 +12,7 @@
 #include <set>
 
 #include "src/model/row_hasher.h"
+#include "src/text/lexicon.h"
 #include "src/text/template.h"
 #include "src/util/embedded_files.h"
 #include "src/util/file.h"
@@ -396,6 +397,12 @@ class VocabularyParser {
     for (const auto& [key, node] : table) {
       slots.push_back({Own(key.str()), Strings(&node, Cat("slot '", key.str(), "'"))});
       slot_lines_[slots.back().name.data()] = {path_, static_cast<int>(key.source().begin.line)};
+      for (std::string_view value : slots.back().values) {
+        if (const std::string_view w = FindMiscasedName(value); !w.empty()) {
+          Problem(path_, LineOfText(value),
+                  Cat("\"", value, "\": '", w, "' is written '", CanonicalName(w), "'"));
+        }
+      }
     }
     return slots;
   }
@@ -415,11 +422,54 @@ class VocabularyParser {
       }
       const std::string doubled = DoubledAtSlot(t, scope, focuses_);
       if (!doubled.empty()) Problem(path_, LineOfText(t), Cat("\"", t, "\": ", doubled));
+      const std::string facts = FactBroken(t);
+      if (!facts.empty()) Problem(path_, LineOfText(t), Cat("\"", t, "\": ", facts));
       uses_.push_back({t, scope});
     }
   }
 
   SlotScope Shared() const { return {{}, {}, v_.shared_slots_}; }
+
+  // The department file stem of the file being read ("saas/archetypes/sales.toml" -> "sales"),
+  // "" for common.toml and pack.toml.
+  std::string_view DepartmentStem() const {
+    std::string_view p = path_;
+    p = p.substr(p.find_last_of('/') + 1);
+    if (p.ends_with(".toml")) p.remove_suffix(5);
+    for (std::string_view d : kDepartmentFiles) {
+      if (d == p) return d;
+    }
+    return {};
+  }
+
+  // Why a template (or a slot value) breaks a fact of the lexicon (src/text/lexicon.h): a
+  // product name's casing, a record in another department's tool, a metric moving the wrong way
+  // for what the sentence says (tried with conversion for {metric_up} and churn for
+  // {metric_down}), or a direction-neutral {metric} said to move; "" when none.
+  std::string FactBroken(std::string_view t) const {
+    if (const std::string_view w = FindMiscasedName(t); !w.empty())
+      return Cat("'", w, "' is written '", CanonicalName(w), "'");
+    if (const std::string_view tool = FindForeignTool(t, DepartmentStem()); !tool.empty())
+      return Cat("a record kept in ", tool, ", a tool this department does not use");
+    for (size_t at = t.find("{metric}"); at != std::string_view::npos;
+         at = t.find("{metric}", at + 1)) {
+      if (MovementOpening(t.substr(at + 8)) != 0)
+        return "{metric} has no good direction, so it cannot move: use {metric_up} or "
+               "{metric_down}";
+    }
+    if (t.find("{metric_") != std::string_view::npos) {
+      std::string probe(t);
+      for (const auto& [slot, value] :
+           {std::pair<std::string_view, std::string_view>{"{metric_up}", "conversion"},
+            {"{metric_down}", "churn"}}) {
+        for (size_t at = probe.find(slot); at != std::string::npos; at = probe.find(slot))
+          probe.replace(at, slot.size(), value);
+      }
+      if (const std::string_view m = FindWrongDirectionMetric(probe); !m.empty())
+        return Cat("\"", m, "\" tells a metric's move the wrong way round");
+    }
+    return "";
+  }
 
   void ReadCommon(const toml::table& root) {
     path_ = std::string(kCommonFile);
