@@ -113,6 +113,44 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
   org.created_at = org.history_start - UniformRange(rng, 365, 8 * 365) * kMsPerDay;
 }
 
+// Picks a person's name culture: with the vocabulary's local share, one of the cultures at home
+// in the person's time zone (by weight), else any culture by weight (the international mix).
+class NameCultures {
+ public:
+  explicit NameCultures(const Vocabulary& v) : v_(v) {
+    for (const NameCulture& c : v.name_cultures()) total_ += c.weight;
+  }
+
+  const NameCulture& Pick(Rng& rng, std::string_view time_zone) const {
+    const std::span<const NameCulture> all = v_.name_cultures();
+    const auto home = [&](const NameCulture& c) {
+      return std::find(c.homes.begin(), c.homes.end(), time_zone) != c.homes.end();
+    };
+    double local = 0;
+    for (const NameCulture& c : all) local += home(c) ? c.weight : 0;
+    const bool stay = Bernoulli(rng, v_.local_name_share());
+    const double r = rng.NextDouble();
+    if (local > 0 && stay) return Nth(all, r * local, home);
+    return Nth(all, r * total_, [](const NameCulture&) { return true; });
+  }
+
+ private:
+  // The culture where the running weight of those `in` passes `at`.
+  template <typename In>
+  static const NameCulture& Nth(std::span<const NameCulture> all, double at, In in) {
+    const NameCulture* last = nullptr;
+    for (const NameCulture& c : all) {
+      if (!in(c)) continue;
+      last = &c;
+      if ((at -= c.weight) < 0) break;
+    }
+    return *last;
+  }
+
+  const Vocabulary& v_;
+  double total_ = 0;
+};
+
 // People: department, name, email, place, joined date. Titles and admin flags come later, once
 // teams (and so leads) are known.
 void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
@@ -135,12 +173,16 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
   absl::flat_hash_set<std::string> emails;
   emails.reserve(user_count);
   org.users.reserve(user_count);
-  const Words firsts = org.vocabulary->first_names();
-  const Words lasts = org.vocabulary->last_names();
+  const NameCultures cultures(*org.vocabulary);
   for (int32_t u = 0; u < user_count; ++u) {
+    Rng prng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserPlace, u);
+    const Location* location = Bernoulli(prng, p.hq_share)
+                                   ? org.headquarters
+                                   : &PickOne(prng, org.vocabulary->remote_locations());
     Rng nrng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserName, u);
-    const std::string_view first = PickOne(nrng, firsts);
-    const std::string_view last = PickOne(nrng, lasts);
+    const NameCulture& culture = cultures.Pick(nrng, location->time_zone);
+    const std::string_view first = PickOne(nrng, culture.first_names);
+    const std::string_view last = PickOne(nrng, culture.last_names);
     UserPlan user;
     user.id = MakeId(org.index, Table::kUsers, 0, u);
     user.name = Cat(first, " ", last);
@@ -153,10 +195,7 @@ void PlanUsers(const WorldConfig& c, OrgPlan& org, int32_t user_count) {
     }
     user.email = std::move(email);
     user.department = labels[u];
-    Rng prng = StreamFor(c, org.index, Kind::kUser, Purpose::kUserPlace, u);
-    user.location = Bernoulli(prng, p.hq_share)
-                        ? org.headquarters
-                        : &PickOne(prng, org.vocabulary->remote_locations());
+    user.location = location;
     user.zone = 0;  // set by PlanZones
     user.title = {};
     user.is_admin = false;

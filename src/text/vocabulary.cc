@@ -12,6 +12,7 @@
 #include <set>
 
 #include "src/model/row_hasher.h"
+#include "src/text/lexicon.h"
 #include "src/text/template.h"
 #include "src/util/embedded_files.h"
 #include "src/util/file.h"
@@ -332,6 +333,46 @@ class VocabularyParser {
     return Strings(Need(table, key, line), key, allow_empty);
   }
 
+  // A [[people.culture]]: its id, weight, homes (time zones of the places where it is local) and
+  // names. Homes must be time zones of [places]; a culture with no home still takes part in the
+  // international mix.
+  void Culture(const toml::node& item) {
+    const toml::table* t = item.as_table();
+    if (t == nullptr) {
+      Problem(item, "culture: every item must be a table ([[people.culture]])");
+      return;
+    }
+    const int line = LineOf(item);
+    OnlyKeys(*t, {"id", "weight", "homes", "first_names", "last_names"});
+    NameCulture c;
+    c.id = String(Need(*t, "id", line), "id");
+    for (const NameCulture& other : v_.cultures_) {
+      if (other.id == c.id) Problem(*t->get("id"), Cat("culture '", c.id, "' is defined twice"));
+    }
+    c.weight = Number(Need(*t, "weight", line), "weight");
+    if (t->get("weight") != nullptr && c.weight <= 0)
+      Problem(*t->get("weight"), "weight must be positive");
+    c.homes = NeedStrings(*t, "homes", line, /*allow_empty=*/true);
+    for (std::string_view home : c.homes) {
+      const auto here = [&](const Location& l) { return l.time_zone == home; };
+      if (std::none_of(v_.headquarters_.begin(), v_.headquarters_.end(), here) &&
+          std::none_of(v_.remote_.begin(), v_.remote_.end(), here)) {
+        Problem(path_, lines_[home.data()],
+                Cat("home '", home, "' is the time zone of no place in [places]"));
+      }
+    }
+    c.first_names = NeedStrings(*t, "first_names", line);
+    c.last_names = NeedStrings(*t, "last_names", line);
+    for (std::string_view last : c.last_names) {
+      if (std::find(c.first_names.begin(), c.first_names.end(), last) != c.first_names.end()) {
+        Problem(path_, lines_[last.data()],
+                Cat("'", last, "' is both a first and a last name of culture '", c.id,
+                    "' (it makes '", last, " ", last, "')"));
+      }
+    }
+    v_.cultures_.push_back(c);
+  }
+
   std::vector<Location> Locations(const toml::node* node, std::string_view what) {
     std::vector<Location> out;
     const toml::array* array = Array(node, what);
@@ -356,6 +397,12 @@ class VocabularyParser {
     for (const auto& [key, node] : table) {
       slots.push_back({Own(key.str()), Strings(&node, Cat("slot '", key.str(), "'"))});
       slot_lines_[slots.back().name.data()] = {path_, static_cast<int>(key.source().begin.line)};
+      for (std::string_view value : slots.back().values) {
+        if (const std::string_view w = FindMiscasedName(value); !w.empty()) {
+          Problem(path_, LineOfText(value),
+                  Cat("\"", value, "\": '", w, "' is written '", CanonicalName(w), "'"));
+        }
+      }
     }
     return slots;
   }
@@ -375,11 +422,54 @@ class VocabularyParser {
       }
       const std::string doubled = DoubledAtSlot(t, scope, focuses_);
       if (!doubled.empty()) Problem(path_, LineOfText(t), Cat("\"", t, "\": ", doubled));
+      const std::string facts = FactBroken(t);
+      if (!facts.empty()) Problem(path_, LineOfText(t), Cat("\"", t, "\": ", facts));
       uses_.push_back({t, scope});
     }
   }
 
   SlotScope Shared() const { return {{}, {}, v_.shared_slots_}; }
+
+  // The department file stem of the file being read ("saas/archetypes/sales.toml" -> "sales"),
+  // "" for common.toml and pack.toml.
+  std::string_view DepartmentStem() const {
+    std::string_view p = path_;
+    p = p.substr(p.find_last_of('/') + 1);
+    if (p.ends_with(".toml")) p.remove_suffix(5);
+    for (std::string_view d : kDepartmentFiles) {
+      if (d == p) return d;
+    }
+    return {};
+  }
+
+  // Why a template (or a slot value) breaks a fact of the lexicon (src/text/lexicon.h): a
+  // product name's casing, a record in another department's tool, a metric moving the wrong way
+  // for what the sentence says (tried with conversion for {metric_up} and churn for
+  // {metric_down}), or a direction-neutral {metric} said to move; "" when none.
+  std::string FactBroken(std::string_view t) const {
+    if (const std::string_view w = FindMiscasedName(t); !w.empty())
+      return Cat("'", w, "' is written '", CanonicalName(w), "'");
+    if (const std::string_view tool = FindForeignTool(t, DepartmentStem()); !tool.empty())
+      return Cat("a record kept in ", tool, ", a tool this department does not use");
+    for (size_t at = t.find("{metric}"); at != std::string_view::npos;
+         at = t.find("{metric}", at + 1)) {
+      if (MovementOpening(t.substr(at + 8)) != 0)
+        return "{metric} has no good direction, so it cannot move: use {metric_up} or "
+               "{metric_down}";
+    }
+    if (t.find("{metric_") != std::string_view::npos) {
+      std::string probe(t);
+      for (const auto& [slot, value] :
+           {std::pair<std::string_view, std::string_view>{"{metric_up}", "conversion"},
+            {"{metric_down}", "churn"}}) {
+        for (size_t at = probe.find(slot); at != std::string::npos; at = probe.find(slot))
+          probe.replace(at, slot.size(), value);
+      }
+      if (const std::string_view m = FindWrongDirectionMetric(probe); !m.empty())
+        return Cat("\"", m, "\" tells a metric's move the wrong way round");
+    }
+    return "";
+  }
 
   void ReadCommon(const toml::table& root) {
     path_ = std::string(kCommonFile);
@@ -410,9 +500,14 @@ class VocabularyParser {
       v_.remote_ = Locations(Need(*t, "remote", 1), "remote");
     }
     if (const toml::table* t = NeedTable(root, "people")) {
-      OnlyKeys(*t, {"first_names", "last_names"});
-      v_.first_names_ = NeedStrings(*t, "first_names", 1);
-      v_.last_names_ = NeedStrings(*t, "last_names", 1);
+      OnlyKeys(*t, {"local_share", "culture"});
+      v_.local_name_share_ = Number(Need(*t, "local_share", 1), "local_share");
+      if (v_.local_name_share_ < 0 || v_.local_name_share_ > 1)
+        Problem(*t->get("local_share"), "local_share must be between 0 and 1");
+      if (const toml::array* cultures = Array(Need(*t, "culture", 1), "culture")) {
+        for (const toml::node& item : *cultures) Culture(item);
+        if (v_.cultures_.empty()) Problem(*cultures, "culture must not be empty");
+      }
     }
     if (const toml::table* t = NeedTable(root, "projects")) {
       OnlyKeys(*t, {"notes"});

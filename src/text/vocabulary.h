@@ -161,6 +161,16 @@ struct Location {
   std::string_view time_zone;  // IANA name; its offsets and DST come from tzdata (time_zone.h)
 };
 
+// The names of one culture ([[people.culture]] in common.toml): a person's first and last name
+// come from the same one.
+struct NameCulture {
+  std::string_view id;
+  double weight = 0;  // its share of people not drawn from their place's own culture
+  Words homes;        // time zones (Location::time_zone) of the places where it is the local one
+  Words first_names;
+  Words last_names;
+};
+
 // Project status updates: titles ({date} is the update's day) and texts per status type (shared
 // and context slots only).
 enum class StatusType : uint8_t { kOnTrack, kAtRisk, kOffTrack, kOnHold, kComplete };
@@ -216,8 +226,9 @@ class Vocabulary {
   std::span<const CompanyKind> company_kinds() const { return company_kinds_; }
   std::span<const Location> headquarters() const { return headquarters_; }
   std::span<const Location> remote_locations() const { return remote_; }
-  Words first_names() const { return first_names_; }
-  Words last_names() const { return last_names_; }
+  // Name cultures, and the share of a place's people whose names are of its local culture.
+  std::span<const NameCulture> name_cultures() const { return cultures_; }
+  double local_name_share() const { return local_name_share_; }
   // Project descriptions (shared and context slots only; {actor} is the owner).
   Words project_notes() const { return project_notes_; }
   // Status update titles ({date} is the update's day) and texts per status type.
@@ -249,8 +260,8 @@ class Vocabulary {
   std::vector<CompanyKind> company_kinds_;
   std::vector<Location> headquarters_;
   std::vector<Location> remote_;
-  Words first_names_;
-  Words last_names_;
+  std::vector<NameCulture> cultures_;
+  double local_name_share_ = 0;
   Words project_notes_;
   Words status_titles_;
   std::array<Words, kStatusTypeCount> status_texts_{};

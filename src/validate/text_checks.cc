@@ -1,5 +1,6 @@
 #include "src/validate/text_checks.h"
 
+#include "src/text/lexicon.h"
 #include "src/validate/text_scan.h"
 
 namespace asanasim {
@@ -114,6 +115,34 @@ constexpr TextCheck kTextChecks[] = {
      .gating = kTextChecksGate,
      .fields = kAllTextFields,
      .find = [](const TextSite& s) { return FindDoubledWord(s.text); }},
+    // Facts of the world (src/text/lexicon.h).
+    {.name = "wrong_direction_metrics",
+     .description = "a metric moving the way that is bad for it told as good news, or the "
+                    "reverse (\"Health score dropped to red: churn is down\"), in any text "
+                    "(task, project, story and status update ids)",
+     .count = true,
+     .at_most = true,
+     .gating = kTextChecksGate,
+     .fields = kAllTextFields,
+     .find = [](const TextSite& s) { return FindWrongDirectionMetric(s.text); }},
+    {.name = "foreign_department_tools",
+     .description = "a record kept in another department's tool (\"Qualification notes in "
+                    "Okta\" on a Sales task) in task names, descriptions and comments (task and "
+                    "story ids)",
+     .count = true,
+     .at_most = true,
+     .gating = kTextChecksGate,
+     .fields = kTaskNameField | kSubtaskNameField | kDescriptionField | kCommentField,
+     .find = [](const TextSite& s) { return FindForeignTool(s.text, s.department); }},
+    {.name = "miscased_product_names",
+     .description = "product names and acronyms in a casing their makers never use (\"Github\", "
+                    "\"Ios app\", \"Postgresql\") in any text (task, project, story and status "
+                    "update ids)",
+     .count = true,
+     .at_most = true,
+     .gating = kTextChecksGate,
+     .fields = kAllTextFields,
+     .find = [](const TextSite& s) { return FindMiscasedName(s.text); }},
     {.name = "repeated_consecutive_comments",
      .description = "comments repeating the previous comment on the same task word for word "
                     "(story ids)",

@@ -34,6 +34,9 @@ inline constexpr int64_t kUnknownDay = INT64_MIN;
 struct TextSite {
   std::string_view text;
   int64_t local_day = kUnknownDay;
+  // The department of the team whose project holds the text, as a pack file stem
+  // ("customer_success"); empty when unknown.
+  std::string_view department = {};
 };
 using PhraseFinder = std::string_view (*)(const TextSite& site);
 

@@ -1,6 +1,7 @@
 #include "src/validate/text_pass.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
@@ -140,6 +141,7 @@ class TextPass {
     ASANASIM_ASSIGN_OR_RETURN(zones_, UserZones::Load(db_));
     ASANASIM_RETURN_IF_ERROR(ReadOrganizations());
     ASANASIM_RETURN_IF_ERROR(ReadUsers());
+    ASANASIM_RETURN_IF_ERROR(ReadDepartments());
     ASANASIM_RETURN_IF_ERROR(ReadTasks());
     ASANASIM_RETURN_IF_ERROR(ReadProjects());
     return ReadStatusUpdates();
@@ -150,6 +152,8 @@ class TextPass {
  private:
   absl::Status ReadOrganizations();
   absl::Status ReadUsers();
+  absl::Status ReadDepartments();
+  std::string_view DepartmentOf(int64_t project) const;
   absl::Status ReadTasks();
   absl::Status ReadProjects();
   absl::Status ReadStatusUpdates();
@@ -166,6 +170,8 @@ class TextPass {
   absl::flat_hash_map<int64_t, int> industry_of_org_;
   int industries_ = 0;
   absl::flat_hash_map<int64_t, User> users_;
+  std::vector<std::string> departments_;                        // distinct, as pack file stems
+  absl::flat_hash_map<int64_t, uint32_t> project_departments_;  // -> index in departments_
   std::vector<PhraseRule> phrase_rules_;
 
   // Comments.
@@ -184,6 +190,7 @@ class TextPass {
   absl::flat_hash_map<OrgName, int64_t> org_names_;  // -> smallest task id
 
   // Per-task scratch, reused.
+  std::string_view department_;
   std::vector<Comment> task_comments_;
   size_t comment_count_ = 0;
   std::vector<int64_t> participants_;
@@ -223,6 +230,29 @@ absl::Status TextPass::ReadUsers() {
   return absl::OkStatus();
 }
 
+// Projects' departments: their team's, as a pack file stem ("Customer Success" ->
+// "customer_success").
+absl::Status TextPass::ReadDepartments() {
+  ASANASIM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("SELECT p.id, t.department FROM projects p JOIN teams t ON t.id = p.team_id"));
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    std::string stem(TextView(s.get(), 1));
+    for (char& c : stem) c = c == ' ' ? '_' : static_cast<char>(std::tolower(c));
+    auto at = std::find(departments_.begin(), departments_.end(), stem);
+    if (at == departments_.end()) at = departments_.insert(at, std::move(stem));
+    project_departments_[Id(s.get(), 0)] = static_cast<uint32_t>(at - departments_.begin());
+  }
+  if (rc != SQLITE_DONE) return db_.Error(rc, "reading departments");
+  return absl::OkStatus();
+}
+
+std::string_view TextPass::DepartmentOf(int64_t project) const {
+  const auto it = project_departments_.find(project);
+  return it == project_departments_.end() ? std::string_view() : departments_[it->second];
+}
+
 void TextPass::ScanRow(int64_t id, std::initializer_list<std::pair<uint32_t, TextSite>> texts) {
   for (PhraseRule& rule : phrase_rules_) {
     bool read = false;
@@ -243,7 +273,7 @@ absl::Status TextPass::ReadTasks() {
   ASANASIM_ASSIGN_OR_RETURN(
       Statement tasks,
       db_.Prepare("SELECT id, organization_id, parent_id IS NOT NULL, name, notes, assignee_id, "
-                  "created_by_id, created_at FROM tasks ORDER BY id"));
+                  "created_by_id, created_at, project_id FROM tasks ORDER BY id"));
   ASANASIM_ASSIGN_OR_RETURN(
       TaskCursor followers,
       TaskCursor::Open(db_, "SELECT task_id, user_id FROM task_followers ORDER BY task_id", kWhat));
@@ -265,8 +295,10 @@ absl::Status TextPass::ReadTasks() {
     const int64_t assignee = Id(t, 5);
     const int64_t creator = Id(t, 6);
     const int64_t written = notes.empty() ? kUnknownDay : LocalDay(creator, TextView(t, 7));
-    ScanRow(id, {{subtask ? kSubtaskNameField : kTaskNameField, TextSite{name, kUnknownDay}},
-                 {kDescriptionField, TextSite{notes, written}}});
+    department_ = DepartmentOf(Id(t, 8));
+    ScanRow(id, {{subtask ? kSubtaskNameField : kTaskNameField,
+                  TextSite{name, kUnknownDay, department_}},
+                 {kDescriptionField, TextSite{notes, written, department_}}});
     if (!subtask) {
       const size_t h = hash(name);
       const auto industry = industry_of_org_.find(org);
@@ -336,7 +368,7 @@ void TextPass::OnComments(int64_t task, int64_t org, std::string_view name,
     ++org_comments_[org];
     if (i > 0 && c.text == task_comments_[i - 1].text) repeated_comments_.Add(c.id, c.text);
     if (NamesSelf(c)) self_mentions_.Add(c.id, c.text);
-    ScanRow(c.id, {{kCommentField, TextSite{c.text, c.day}}});
+    ScanRow(c.id, {{kCommentField, TextSite{c.text, c.day, department_}}});
   }
   if (comment_count_ < 2) return;
   ++discussed_tasks_;
@@ -360,8 +392,11 @@ void TextPass::OnComments(int64_t task, int64_t org, std::string_view name,
 absl::Status TextPass::ReadProjects() {
   ASANASIM_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT id, name FROM projects"));
   int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW)
-    ScanRow(Id(s.get(), 0), {{kProjectNameField, TextSite{TextView(s.get(), 1), kUnknownDay}}});
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    const int64_t id = Id(s.get(), 0);
+    ScanRow(id,
+            {{kProjectNameField, TextSite{TextView(s.get(), 1), kUnknownDay, DepartmentOf(id)}}});
+  }
   if (rc != SQLITE_DONE) return db_.Error(rc, "reading projects");
   return absl::OkStatus();
 }
@@ -369,12 +404,13 @@ absl::Status TextPass::ReadProjects() {
 absl::Status TextPass::ReadStatusUpdates() {
   ASANASIM_ASSIGN_OR_RETURN(
       Statement s,
-      db_.Prepare("SELECT id, author_id, created_at, title, text FROM status_updates"));
+      db_.Prepare("SELECT id, author_id, created_at, title, text, project_id FROM status_updates"));
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
     const int64_t day = LocalDay(Id(s.get(), 1), TextView(s.get(), 2));
-    ScanRow(Id(s.get(), 0), {{kStatusTitleField, TextSite{TextView(s.get(), 3), day}},
-                             {kStatusTextField, TextSite{TextView(s.get(), 4), day}}});
+    const std::string_view department = DepartmentOf(Id(s.get(), 5));
+    ScanRow(Id(s.get(), 0), {{kStatusTitleField, TextSite{TextView(s.get(), 3), day, department}},
+                             {kStatusTextField, TextSite{TextView(s.get(), 4), day, department}}});
   }
   if (rc != SQLITE_DONE) return db_.Error(rc, "reading status updates");
   return absl::OkStatus();

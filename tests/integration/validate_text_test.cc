@@ -143,6 +143,18 @@ const std::vector<TextCorruption>& TextCorruptions() {
        "SELECT min(id) AS id FROM tasks WHERE notes = ''; UPDATE tasks SET notes = 'Steps:' || "
        "char(10) || '- Check the logs' || char(10) || '- Check the logs', notes_source = "
        "'template' WHERE id = (SELECT id FROM corruption_target)"},
+      {"wrong_direction_metrics",
+       "SELECT min(id) AS id FROM stories WHERE type = 'comment'; UPDATE stories SET text = "
+       "'Health score dropped to red: churn is down.' WHERE id = (SELECT id FROM "
+       "corruption_target)"},
+      {"foreign_department_tools",
+       "SELECT min(s.id) AS id FROM stories s JOIN tasks t ON t.id = s.task_id JOIN projects p ON "
+       "p.id = t.project_id JOIN teams te ON te.id = p.team_id WHERE s.type = 'comment' AND "
+       "te.department = 'Sales'; UPDATE stories SET text = 'Qualification notes in Okta.' WHERE "
+       "id = (SELECT id FROM corruption_target)"},
+      {"miscased_product_names",
+       "SELECT min(id) AS id FROM tasks WHERE parent_id IS NULL; UPDATE tasks SET name = 'Ship "
+       "the Ios app' WHERE id = (SELECT id FROM corruption_target)"},
       // Ten days after the update's UTC date is nine to eleven days after its local date.
       {"status_title_off_local_date",
        "SELECT min(id) AS id FROM status_updates; UPDATE status_updates SET title = 'Status "

@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
 #include "src/plan/org_plan.h"
+#include "src/text/vocabulary.h"
 #include "src/util/civil_time.h"
 
 namespace asanasim {
@@ -61,6 +63,44 @@ TEST(OrgPlannerTest, EmailsAreUniqueAndOnTheDomain) {
     EXPECT_TRUE(emails.insert(u.email).second) << u.email;
     EXPECT_TRUE(u.email.ends_with("@techflow.io")) << u.email;
   }
+}
+
+// A person's first and last name come from one culture, and most people at a place whose
+// culture is local (Bangalore, Tokyo, Berlin, ...) carry that culture's names.
+TEST(OrgPlannerTest, NamesComeFromOneCultureAndFitThePlace) {
+  const Vocabulary& v = Vocabulary::BuiltIn();
+  const auto has = [](Words words, std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  int64_t at_home_place = 0, local = 0, people = 0;
+  for (uint32_t org = 0; org < 12; ++org) {
+    auto plan = PlanOrganization(World(12, 400), org);
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    for (const UserPlan& u : (*plan)->users) {
+      ++people;
+      const size_t space = u.name.find(' ');
+      ASSERT_NE(space, std::string::npos) << u.name;
+      const std::string_view first = std::string_view(u.name).substr(0, space);
+      const std::string_view last = std::string_view(u.name).substr(space + 1);
+      EXPECT_EQ(u.first_name_length, first.size());
+      bool one = false, home_place = false, home_name = false;
+      for (const NameCulture& c : v.name_cultures()) {
+        const bool mine = has(c.first_names, first) && has(c.last_names, last);
+        one |= mine;
+        const bool home = has(c.homes, u.location->time_zone);
+        home_place |= home;
+        home_name |= home && mine;
+      }
+      EXPECT_TRUE(one) << u.name << " mixes cultures";
+      at_home_place += home_place;
+      local += home_name;
+    }
+  }
+  ASSERT_GT(at_home_place, 1000);
+  // local_share (0.6) plus the international mix's share of the local culture.
+  const double share = static_cast<double>(local) / static_cast<double>(at_home_place);
+  EXPECT_GT(share, v.local_name_share()) << local << " of " << at_home_place;
+  EXPECT_LT(share, 0.95);
 }
 
 TEST(OrgPlannerTest, DeterministicAndIndependentOfUniverseOrder) {

@@ -164,6 +164,66 @@ TEST(VocabularyTest, ProblemsNameTheFileAndLine) {
   EXPECT_TRUE(has("dir/saas/pack.toml:1: the departments' headcount_weight add up to"));
 }
 
+// The lexicon's facts (src/text/lexicon.h), checked on every template and slot value.
+TEST(VocabularyTest, LexiconProblems) {
+  const std::string sales = "saas/sales.toml";
+  std::vector<std::string> p = ProblemsAfter(sales, [](std::string& t) {
+    Replace(t, "\"Logged notes in {tool}.\",", "\"Logged notes in Okta.\",");
+  });
+  ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
+  EXPECT_EQ(p[0], Cat("dir/", sales, ":", std::to_string(LineOf(sales, "Logged notes in {tool}")),
+                      ": \"Logged notes in Okta.\": a record kept in Okta, a tool this "
+                      "department does not use"));
+  p = ProblemsAfter(sales, [](std::string& t) {
+    Replace(t, "\"Logged notes in {tool}.\",", "\"Moved the notes to Github.\",");
+  });
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_NE(p[0].find(": 'Github' is written 'GitHub'"), std::string::npos) << p[0];
+  const std::string cs = "saas/customer_success.toml";
+  p = ProblemsAfter(cs, [](std::string& t) {
+    Replace(t, "Health score dropped to red: {metric_up} is down.",
+            "Health score dropped to red: {metric} is down.");
+  });
+  // (and metric_up is now used by no template: a warning)
+  ASSERT_EQ(p.size(), 2u) << testing::PrintToString(p);
+  EXPECT_NE(p[0].find(": {metric} has no good direction"), std::string::npos) << p[0];
+  EXPECT_NE(p[1].find("warning: slot 'metric_up' is used by no template"), std::string::npos)
+      << p[1];
+  p = ProblemsAfter(cs, [](std::string& t) {
+    Replace(t, "Health score dropped to red: {metric_up} is down.",
+            "Health score dropped to red: {metric_up} is up.");
+  });
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_NE(p[0].find("tells a metric's move the wrong way round"), std::string::npos) << p[0];
+}
+
+TEST(VocabularyTest, NameCultureProblems) {
+  const std::string common = "common.toml";
+  // A home that is no place's time zone.
+  std::vector<std::string> p = ProblemsAfter(common, [](std::string& t) {
+    Replace(t, "homes = [\"Asia/Tokyo\"]", "homes = [\"Asia/Tokio\"]");
+  });
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0], Cat("dir/common.toml:", std::to_string(LineOf(common, "\"Asia/Tokyo\"]")),
+                      ": home 'Asia/Tokio' is the time zone of no place in [places]"));
+  // A name that is a first and a last name of one culture ("Kenji Kenji").
+  p = ProblemsAfter(common, [](std::string& t) {
+    Replace(t, "last_names = [\"Sato\",", "last_names = [\"Kenji\",");
+  });
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_NE(p[0].find(": 'Kenji' is both a first and a last name of culture 'japanese'"),
+            std::string::npos)
+      << p[0];
+  // A culture defined twice, and a local share that is not a share.
+  p = ProblemsAfter(common, [](std::string& t) {
+    Replace(t, "id = \"korean\"", "id = \"japanese\"");
+    Replace(t, "local_share = 0.6", "local_share = 1.5");
+  });
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_NE(p[0].find("local_share must be between 0 and 1"), std::string::npos) << p[0];
+  EXPECT_NE(p[1].find("culture 'japanese' is defined twice"), std::string::npos) << p[1];
+}
+
 TEST(VocabularyTest, LoadReadsADirectoryAndReportsTheFirstProblem) {
   const std::string dir = ::testing::TempDir() + "/packs_load_test";
   std::filesystem::remove_all(dir);
