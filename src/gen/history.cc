@@ -20,6 +20,8 @@ constexpr double kFibonacci[] = {1, 2, 3, 5, 8, 13};
 constexpr double kFibonacciWeights[] = {15, 25, 25, 20, 10, 5};
 // A tagged task carries a second tag with this probability.
 constexpr double kSecondTagShare = 0.3;
+// Share of a hinted choice field's values that follow the archetype's hint.
+constexpr double kFieldHintShare = 0.8;
 // A dependent task waits on one more prerequisite with this probability, up to the maximum.
 constexpr double kExtraPrerequisiteShare = 0.25;
 // A safety bound on due-date pushes of one task (each needs its date to pass first, so the task's
@@ -36,7 +38,8 @@ HistoryDrafter::HistoryDrafter(const TeamContext& team)
       fibonacci_(kFibonacciWeights) {}
 
 const TaskHistory& HistoryDrafter::Draw(std::span<const ProjectState> projects,
-                                        const ProjectState& project, TaskState& task) {
+                                        const ProjectState& project, TaskState& task,
+                                        const Archetype* archetype) {
   TaskHistory& h = history_;
   h.stories.clear();
   h.followers.clear();
@@ -59,10 +62,10 @@ const TaskHistory& HistoryDrafter::Draw(std::span<const ProjectState> projects,
   Comments(project, task);
   if (task.depth == 0) Sections(project, task, hrng);
   Completion(task, hrng);
-  if (task.depth == 0) Tags(project, task);
+  if (task.depth == 0) Tags(project, task, archetype);
   Followers(project, task);
   if (task.depth == 0) {
-    FieldValues(project, task);
+    FieldValues(project, task, archetype);
     Rng links = team_.Stream(task.kind, Purpose::kTaskLinks, task.local);
     Dependencies(project, task, links);
     SecondHome(projects, project, task, links);
@@ -279,15 +282,31 @@ void HistoryDrafter::Completion(const TaskState& task, Rng& hrng) {
 }
 
 // Sparse, concentrated in the projects with a high tag rate.
-void HistoryDrafter::Tags(const ProjectState& project, const TaskState& task) {
+void HistoryDrafter::Tags(const ProjectState& project, const TaskState& task,
+                          const Archetype* archetype) {
   const ZipfTable* pick = team_.tag_pick();
   if (pick == nullptr) return;
   Rng tags = team_.Stream(task.kind, Purpose::kTaskTags, task.local);
   if (!Bernoulli(tags, project.tag_rate)) return;
   const std::span<const int> indexes = team_.tag_indexes();
   const OrgPlan& org = team_.org();
-  int a = indexes[pick->Pick(tags)];
-  int b = Bernoulli(tags, kSecondTagShare) ? indexes[pick->Pick(tags)] : a;
+  // A story's tags are those its archetype names (of the department's, which pack check
+  // ensures); without, the department's by popularity.
+  hinted_tags_.clear();
+  if (archetype != nullptr) {
+    for (int i : indexes) {
+      const std::string_view name = org.tags[static_cast<size_t>(i)].spec->name;
+      if (std::find(archetype->tags.begin(), archetype->tags.end(), name) != archetype->tags.end())
+        hinted_tags_.push_back(i);
+    }
+  }
+  const auto draw = [&] {
+    return hinted_tags_.empty() ? indexes[pick->Pick(tags)]
+                                : hinted_tags_[static_cast<size_t>(UniformRange(
+                                      tags, 0, static_cast<int64_t>(hinted_tags_.size()) - 1))];
+  };
+  int a = draw();
+  int b = Bernoulli(tags, kSecondTagShare) ? draw() : a;
   if (org.tags[static_cast<size_t>(b)].id < org.tags[static_cast<size_t>(a)].id) std::swap(a, b);
   history_.tags.push_back(a);
   if (b != a) history_.tags.push_back(b);
@@ -327,9 +346,25 @@ void HistoryDrafter::Followers(const ProjectState& project, const TaskState& tas
   followers.erase(std::unique(followers.begin(), followers.end()), followers.end());
 }
 
+// Fills hinted_options_ with the options `archetype` hints for field `f`; false when none.
+bool HistoryDrafter::HintedOptions(const Archetype* archetype, const FieldPlan& f) {
+  hinted_options_.clear();
+  if (archetype == nullptr) return false;
+  for (const FieldHint& hint : archetype->fields) {
+    if (hint.field != f.spec->key) continue;
+    for (std::string_view o : hint.options) {
+      for (size_t i = 0; i < f.option_names.size(); ++i) {
+        if (f.option_names[i] == o) hinted_options_.push_back(i);
+      }
+    }
+  }
+  return !hinted_options_.empty();
+}
+
 // The task's custom field values, and a change story for the share of enum and number values
 // that were set to something else first.
-void HistoryDrafter::FieldValues(const ProjectState& project, const TaskState& task) {
+void HistoryDrafter::FieldValues(const ProjectState& project, const TaskState& task,
+                                 const Archetype* archetype) {
   const OrgPlan& org = team_.org();
   Rng rng = team_.Stream(Kind::kFieldValue, Purpose::kTaskFields, task.local);
   Rng change = team_.Stream(Kind::kFieldValue, Purpose::kTaskFieldChanges, task.local);
@@ -354,6 +389,11 @@ void HistoryDrafter::FieldValues(const ProjectState& project, const TaskState& t
               std::clamp<int64_t>(k, 0, static_cast<int64_t>(f.option_ids.size()) - 1));
         } else {
           v.option = f.option_weights.Pick(rng);
+          // The archetype's usual options, most of the time (an outage is usually urgent).
+          if (HintedOptions(archetype, f) && Bernoulli(rng, kFieldHintShare)) {
+            v.option = hinted_options_[static_cast<size_t>(
+                UniformRange(rng, 0, static_cast<int64_t>(hinted_options_.size()) - 1))];
+          }
           if (f.option_ids.size() > 1 && Bernoulli(change, p_.field_changed_share)) {
             size_t old = f.option_weights.Pick(change);
             if (old == v.option) old = (v.option + 1) % f.option_ids.size();

@@ -36,9 +36,10 @@ class HistoryDrafter {
   // The history of `task` in `project` (projects[project.local]; `projects` are the team's
   // projects so far: a second home is an earlier one). An open task past its due date may be
   // rescheduled: `task`'s due and start dates are final afterwards. The result is valid until
-  // the next call.
+  // the next call. `archetype` is the task's story (or null): its hints choose the tags and
+  // the choice fields' options.
   const TaskHistory& Draw(std::span<const ProjectState> projects, const ProjectState& project,
-                          TaskState& task);
+                          TaskState& task, const Archetype* archetype);
 
  private:
   void Assignment(const ProjectState& project, const TaskState& task, Rng& srng, Rng& hrng);
@@ -47,9 +48,10 @@ class HistoryDrafter {
   void Comments(const ProjectState& project, const TaskState& task);
   void Sections(const ProjectState& project, const TaskState& task, Rng& hrng);
   void Completion(const TaskState& task, Rng& hrng);
-  void Tags(const ProjectState& project, const TaskState& task);
+  void Tags(const ProjectState& project, const TaskState& task, const Archetype* archetype);
   void Followers(const ProjectState& project, const TaskState& task);
-  void FieldValues(const ProjectState& project, const TaskState& task);
+  void FieldValues(const ProjectState& project, const TaskState& task, const Archetype* archetype);
+  bool HintedOptions(const Archetype* archetype, const FieldPlan& f);
   void Dependencies(const ProjectState& project, const TaskState& task, Rng& rng);
   void SecondHome(std::span<const ProjectState> projects, const ProjectState& project,
                   const TaskState& task, Rng& rng);
@@ -64,6 +66,8 @@ class HistoryDrafter {
   std::vector<uint32_t> candidates_;
   std::vector<int32_t> assignees_;  // every assignee the task had
   std::vector<uint32_t> commenters_;
+  std::vector<int> hinted_tags_;        // indexes into OrgPlan::tags
+  std::vector<size_t> hinted_options_;  // indexes into FieldPlan::option_ids
 };
 
 }  // namespace asanasim

@@ -54,7 +54,8 @@ class TeamJob {
   void Task(ProjectState& project, const TaskState* parent, int depth) {
     const uint64_t local = ids_.count(Table::kTasks);
     TaskState task = lifecycle_.Draw(project, parent, depth, local, ids_.Next(Table::kTasks));
-    const TaskHistory& history = history_.Draw(projects_, project, task);
+    const Archetype* archetype = text_.ChooseStory(task);
+    const TaskHistory& history = history_.Draw(projects_, project, task, archetype);
     const TaskText& text = text_.BindTask(projects_, project, task, history);
     EmitTask(team_, projects_, project, task, parent, history, text, ids_, batch_);
     if (depth == 0) {

@@ -112,17 +112,22 @@ const TaskText& TextBinder::BindTask(std::span<const ProjectState> projects,
   return task_;
 }
 
-void TextBinder::BindName(const TaskState& task, TemplateContext& context) {
-  Rng rng = team_.Stream(task.kind, Purpose::kTaskName, task.local);
-  std::string& name = task_.name;
-  name.clear();
+const Archetype* TextBinder::ChooseStory(const TaskState& task) {
   if (task.depth == 0) {
+    Rng rng = team_.Stream(Kind::kTask, Purpose::kTaskArchetype, task.local);
     story_.archetype = archetype_pick_.has_value()
                            ? &team_.vocab().archetypes[archetype_pick_->Pick(rng)]
                            : nullptr;
     story_.binding.Clear();
     story_.next_subtask = 0;
   }
+  return story_.archetype;
+}
+
+void TextBinder::BindName(const TaskState& task, TemplateContext& context) {
+  Rng rng = team_.Stream(task.kind, Purpose::kTaskName, task.local);
+  std::string& name = task_.name;
+  name.clear();
   const Archetype* a = story_.archetype;
   if (a != nullptr) {
     context.slots.archetype = a->slots;
@@ -330,11 +335,20 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
                             question_pick >= 0 && static_cast<size_t>(question_pick) < own.size();
         // A task does not say the same thing twice: redraw a template it has used (a few
         // times), and never repeat the comment just before.
+        // Progress is told in the script's order (its authors write a sequence: "reproduced",
+        // then "fixed", then "verified"): the first line the task has not said yet.
+        size_t next_progress = script.size();
+        if (moment == Moment::kProgress && script.data() == own.data()) {
+          next_progress = static_cast<size_t>(std::find_if_not(script.begin(), script.end(), used) -
+                                              script.begin());
+        }
         const size_t begin = out.size();
         for (int attempt = 0; attempt < kNameAttempts; ++attempt) {
           out.resize(begin);
           const size_t pick = paired && attempt == 0 && script.data() == own.data()
                                   ? static_cast<size_t>(question_pick)
+                              : attempt == 0 && next_progress < script.size()
+                                  ? next_progress
                                   : UniformInt(text, static_cast<uint32_t>(script.size()));
           const std::string_view tmpl = script[pick];
           AppendTemplate(out, tmpl, context, text);

@@ -18,14 +18,21 @@ constexpr int kRounds = 3;
 constexpr int kMaxCompletionTokens = 2048;
 constexpr double kTemperature = 0.9;
 
-constexpr std::string_view kContextPlaceholders[] = {
-    "person", "date",    "weekday", "month",  "quarter", "n",     "id4",
-    "focus",  "account", "tool",    "metric", "doc",     "region"};
+// What the generator fills itself; then come the shared slots and the department's (read from
+// the vocabulary, so a placeholder offered is one that resolves).
+constexpr std::string_view kContextPlaceholders[] = {"person",  "date", "weekday", "month",
+                                                     "quarter", "n",    "id4",     "focus"};
 
 std::string Placeholders(const Vocabulary& vocabulary, Department d) {
   std::string out;
   for (std::string_view p : kContextPlaceholders) out.append("{").append(p).append("} ");
-  for (const Slot& s : vocabulary.default_pack().department(d).slots) {
+  const std::span<const Slot> own = vocabulary.default_pack().department(d).slots;
+  for (const Slot& s : vocabulary.shared_slots()) {
+    if (s.name.rfind("co_", 0) == 0) continue;  // the parts {account} builds names from
+    if (std::none_of(own.begin(), own.end(), [&](const Slot& o) { return o.name == s.name; }))
+      out.append("{").append(s.name).append("} ");
+  }
+  for (const Slot& s : own) {
     if (s.name.rfind("verb", 0) == 0) continue;  // sentence fragments, not details
     out.append("{").append(s.name).append("} ");
   }

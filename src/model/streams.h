@@ -102,6 +102,7 @@ enum class Purpose : uint8_t {
   kTaskDuePushes,  // due dates pushed out after they passed
   kStoryScript,    // which moment of its archetype's script each comment of a task speaks to
   kFieldText,      // the words of a task's text custom field values
+  kTaskArchetype,  // which archetype of its department a top-level task's story is
 };
 
 struct PurposeSpec {
@@ -163,9 +164,10 @@ inline constexpr PurposeSpec kPurposes[] = {
     {Purpose::kTaskDuePushes, "task_due_pushes", 30, kTaskKinds},
     {Purpose::kStoryScript, "story_script", 31, kTaskKinds},
     {Purpose::kFieldText, "field_text", 32, KindBit(Kind::kFieldValue)},
+    {Purpose::kTaskArchetype, "task_archetype", 33, KindBit(Kind::kTask)},
 };
 inline constexpr size_t kPurposeCount = sizeof(kPurposes) / sizeof(kPurposes[0]);
-inline constexpr uint32_t kNextPurposeNumber = 33;
+inline constexpr uint32_t kNextPurposeNumber = 34;
 
 namespace streams_internal {
 consteval bool RowsInEnumeratorOrder() {

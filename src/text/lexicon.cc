@@ -25,23 +25,133 @@ char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 // and acronyms. Acronyms that are also English words (IT, US, OR, RAM, CAN) are left out.
 constexpr std::string_view kCasedNames[] = {
     // Platforms and languages.
-    "iOS", "iPadOS", "macOS", "tvOS", "watchOS", "iPhone", "iPad", "JavaScript", "TypeScript",
-    "GraphQL", "gRPC", "OAuth", "OpenAPI", "OpenTelemetry", "WebAssembly", "PyTorch",
-    "TensorFlow", "OpenAI", "ChatGPT", "SaaS", "PaaS", "IaaS", "DevOps", "FinOps", "DevSecOps",
-    "eBay", "PayPal", "YouTube", "LinkedIn", "TikTok", "WordPress", "WooCommerce", "BigCommerce",
+    "iOS",
+    "iPadOS",
+    "macOS",
+    "tvOS",
+    "watchOS",
+    "iPhone",
+    "iPad",
+    "JavaScript",
+    "TypeScript",
+    "GraphQL",
+    "gRPC",
+    "OAuth",
+    "OpenAPI",
+    "OpenTelemetry",
+    "WebAssembly",
+    "PyTorch",
+    "TensorFlow",
+    "OpenAI",
+    "ChatGPT",
+    "SaaS",
+    "PaaS",
+    "IaaS",
+    "DevOps",
+    "FinOps",
+    "DevSecOps",
+    "eBay",
+    "PayPal",
+    "YouTube",
+    "LinkedIn",
+    "TikTok",
+    "WordPress",
+    "WooCommerce",
+    "BigCommerce",
     // Databases and infrastructure.
-    "PostgreSQL", "MySQL", "MongoDB", "DynamoDB", "BigQuery", "ClickHouse", "CockroachDB",
-    "CloudFront", "CloudWatch", "CloudFormation", "FedRAMP", "GitHub", "GitLab", "CircleCI",
-    "PagerDuty", "LaunchDarkly", "FullStory",
+    "PostgreSQL",
+    "MySQL",
+    "MongoDB",
+    "DynamoDB",
+    "BigQuery",
+    "ClickHouse",
+    "CockroachDB",
+    "CloudFront",
+    "CloudWatch",
+    "CloudFormation",
+    "FedRAMP",
+    "GitHub",
+    "GitLab",
+    "CircleCI",
+    "PagerDuty",
+    "LaunchDarkly",
+    "FullStory",
     // Business tools.
-    "HubSpot", "NetSuite", "QuickBooks", "SharePoint", "PowerPoint", "OneDrive", "OneRoster",
-    "ClassLink", "DocuSign", "ZoomInfo", "SendGrid", "ChurnZero", "PandaDoc", "BambooHR",
+    "HubSpot",
+    "NetSuite",
+    "QuickBooks",
+    "SharePoint",
+    "PowerPoint",
+    "OneDrive",
+    "OneRoster",
+    "ClassLink",
+    "DocuSign",
+    "ZoomInfo",
+    "SendGrid",
+    "ChurnZero",
+    "PandaDoc",
+    "BambooHR",
     // Acronyms.
-    "API", "APIs", "SQL", "AWS", "GCP", "GDPR", "HIPAA", "SAML", "SSO", "JSON", "YAML", "CSV",
-    "PDF", "KPI", "OKR", "OKRs", "MRR", "ARR", "NPS", "CSAT", "SLA", "SLAs", "SLO", "SLOs", "SDK",
-    "CLI", "CDN", "DNS", "TLS", "SSL", "VPN", "EDR", "SIEM", "SOC", "PCI", "CRM", "ERP", "ETL",
-    "LLM", "LLMs", "GPU", "GPUs", "CPU", "HTTP", "HTTPS", "URL", "SEO", "RFP", "RFPs", "QBR",
-    "SKU", "SKUs", "B2B", "FERPA", "COPPA", "SCIM", "MFA", "PII", "DPA", "SOX",
+    "API",
+    "APIs",
+    "SQL",
+    "AWS",
+    "GCP",
+    "GDPR",
+    "HIPAA",
+    "SAML",
+    "SSO",
+    "JSON",
+    "YAML",
+    "CSV",
+    "PDF",
+    "KPI",
+    "OKR",
+    "OKRs",
+    "MRR",
+    "ARR",
+    "NPS",
+    "CSAT",
+    "SLA",
+    "SLAs",
+    "SLO",
+    "SLOs",
+    "SDK",
+    "CLI",
+    "CDN",
+    "DNS",
+    "TLS",
+    "SSL",
+    "VPN",
+    "EDR",
+    "SIEM",
+    "SOC",
+    "PCI",
+    "CRM",
+    "ERP",
+    "ETL",
+    "LLM",
+    "LLMs",
+    "GPU",
+    "GPUs",
+    "CPU",
+    "HTTP",
+    "HTTPS",
+    "URL",
+    "SEO",
+    "RFP",
+    "RFPs",
+    "QBR",
+    "SKU",
+    "SKUs",
+    "B2B",
+    "FERPA",
+    "COPPA",
+    "SCIM",
+    "MFA",
+    "PII",
+    "DPA",
+    "SOX",
 };
 
 // The known name that `word` spells in any case, else "".
@@ -100,9 +210,9 @@ enum : uint16_t {
 };
 
 // The departments' file stems, in the bit order above.
-constexpr std::string_view kDepartmentStems[] = {
-    "engineering", "product",    "design", "marketing", "sales",
-    "customer_success", "operations", "people", "finance"};
+constexpr std::string_view kDepartmentStems[] = {"engineering", "product", "design",
+                                                 "marketing",   "sales",   "customer_success",
+                                                 "operations",  "people",  "finance"};
 
 struct Tool {
   std::string_view name;
@@ -192,11 +302,11 @@ constexpr Tool kTools[] = {
 // Words that make a clause speak of a record kept somewhere.
 bool IsRecordWord(std::string_view lower) {
   // Not "details" or "updated": "finance has to finish the bank details in Coupa" is a Sales
-  // comment about Finance's tool, and fine.
+  // comment about Finance's tool, and fine; nor "minutes" ("took 6 minutes in Splunk").
   static constexpr std::string_view kWords[] = {
-      "notes",   "note",     "logged",   "log",        "logs",     "tracked", "tracking",
-      "track",   "filed",    "history",  "recorded",   "record",   "records", "documented",
-      "minutes", "write-up", "captured", "qualification"};
+      "notes",    "note",       "logged",   "log",      "logs",         "tracked",
+      "tracking", "track",      "filed",    "history",  "recorded",     "record",
+      "records",  "documented", "write-up", "captured", "qualification"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -317,22 +427,23 @@ bool In(std::string_view w, std::initializer_list<std::string_view> list) {
 
 // A movement word after a metric: +1 up, -1 down, 0 neither.
 int MovementAfter(std::string_view w) {
-  if (In(w, {"rose", "risen", "rising", "rises", "up", "increased", "increases", "increasing",
-             "grew", "grown", "growing", "grows", "climbed", "climbing", "climbs", "doubled",
-             "tripled", "jumped", "spiked", "surged", "higher"}))
+  if (In(w, {"rose",       "risen",   "rising",  "rises",   "up",     "increased", "increases",
+             "increasing", "grew",    "grown",   "growing", "grows",  "climbed",   "climbing",
+             "climbs",     "doubled", "tripled", "jumped",  "spiked", "surged",    "higher"}))
     return 1;
-  if (In(w, {"dropped", "drops", "dropping", "fell", "fallen", "falling", "falls", "down",
-             "decreased", "decreases", "decreasing", "declined", "declining", "declines",
-             "halved", "shrank", "shrunk", "dipped", "plunged", "plummeted", "slipped", "lower"}))
+  if (In(w, {"dropped",   "drops",     "dropping",  "fell",      "fallen",     "falling",
+             "falls",     "down",      "decreased", "decreases", "decreasing", "declined",
+             "declining", "declines",  "halved",    "shrank",    "shrunk",     "dipped",
+             "plunged",   "plummeted", "slipped",   "lower"}))
     return -1;
   return 0;
 }
 
 // A movement word before a metric ("cut churn", "raise conversion", "a jump in latency").
 int MovementBefore(std::string_view w) {
-  if (In(w, {"raise", "raised", "raising", "increase", "increased", "increasing", "grow",
-             "grew", "growing", "boost", "boosted", "boosting", "lift", "lifted", "doubled",
-             "rise", "jump", "spike", "surge"}))
+  if (In(w, {"raise", "raised", "raising", "increase", "increased", "increasing", "grow", "grew",
+             "growing", "boost", "boosted", "boosting", "lift", "lifted", "doubled", "rise", "jump",
+             "spike", "surge"}))
     return 1;
   if (In(w, {"cut", "cuts", "cutting", "reduce", "reduced", "reducing", "lower", "lowered",
              "lowering", "halve", "halved", "decrease", "decreased", "shrink", "drop", "dip",
@@ -343,9 +454,10 @@ int MovementBefore(std::string_view w) {
 
 // Words skipped between a metric and its movement ("churn is back up", "latency has fallen").
 bool IsFiller(std::string_view w) {
-  return In(w, {"is", "was", "has", "have", "had", "are", "were", "went", "got", "been", "keeps",
-                "kept", "back", "still", "now", "already", "finally", "also", "slightly",
-                "sharply", "significantly", "further", "again", "just", "steadily", "way"});
+  return In(w, {"is",      "was",     "has",     "have",     "had",      "are",     "were",
+                "went",    "got",     "been",    "keeps",    "kept",     "back",    "still",
+                "now",     "already", "finally", "also",     "slightly", "sharply", "significantly",
+                "further", "again",   "just",    "steadily", "way"});
 }
 
 // Words skipped between a movement verb and its metric ("cut our churn", "a jump in the p95
@@ -359,11 +471,11 @@ bool IsLeadIn(std::string_view w) {
 int Judgement(std::string_view w, std::string_view before) {
   // Not "good", "great" or "nice" ("Good catch: conversion fell with the bug"), nor "risk",
   // "problem" or "regression" ("churn risk dropped", "a regression test").
-  if (In(w, {"improved", "improvement", "improving", "improves", "better", "win", "wins",
-             "healthy", "recovered", "success", "successful", "celebrate"}))
+  if (In(w, {"improved", "improvement", "improving", "improves", "better", "win", "wins", "healthy",
+             "recovered", "success", "successful", "celebrate"}))
     return 1;
-  if (In(w, {"worse", "worsened", "worsening", "hurt", "hurts", "hurting", "concern",
-             "concerning", "worried", "worrying", "regressed", "alarming", "bad", "trouble"}))
+  if (In(w, {"worse", "worsened", "worsening", "hurt", "hurts", "hurting", "concern", "concerning",
+             "worried", "worrying", "regressed", "alarming", "bad", "trouble"}))
     return -1;
   const bool linked = In(before, {"to", "is", "turned", "stays", "stayed", "went", "now", "are"});
   if (linked && w == "green") return 1;
@@ -372,9 +484,9 @@ int Judgement(std::string_view w, std::string_view before) {
 }
 
 bool IsNegation(std::string_view w) {
-  return In(w, {"not", "no", "never", "didn't", "doesn't", "isn't", "wasn't", "hasn't", "haven't",
-                "won't", "can't", "cannot", "without", "nor", "avoid", "prevent", "keep",
-                "before", "if", "unless", "whether"});
+  return In(w, {"not",    "no",      "never", "didn't", "doesn't", "isn't",   "wasn't",
+                "hasn't", "haven't", "won't", "can't",  "cannot",  "without", "nor",
+                "avoid",  "prevent", "keep",  "before", "if",      "unless",  "whether"});
 }
 
 bool IsContrast(std::string_view w) {
@@ -403,9 +515,8 @@ class Tokens {
         continue;
       }
       const size_t begin = i;
-      while (i < s.size() &&
-             (IsAlnum(s[i]) ||
-              ((s[i] == '\'' || s[i] == '-') && i + 1 < s.size() && IsAlnum(s[i + 1]))))
+      while (i < s.size() && (IsAlnum(s[i]) || ((s[i] == '\'' || s[i] == '-') && i + 1 < s.size() &&
+                                                IsAlnum(s[i + 1]))))
         ++i;
       tokens_.push_back({begin, i, std::string_view(lower_).substr(begin, i - begin)});
     }
@@ -469,8 +580,8 @@ bool Disagrees(const std::vector<Token>& t, size_t from, size_t to) {
     const Metric* m = MetricAt(t, i, len);
     if (m == nullptr || i + len > to) continue;
     // Another sense of the word: "data retention", "currency conversion", "log retention".
-    if (i > from && In(t[i - 1].lower, {"data", "log", "logs", "currency", "file", "format",
-                                         "unit", "record", "backup"})) {
+    if (i > from && In(t[i - 1].lower, {"data", "log", "logs", "currency", "file", "format", "unit",
+                                        "record", "backup"})) {
       i += len - 1;
       continue;
     }
@@ -510,8 +621,8 @@ bool Disagrees(const std::vector<Token>& t, size_t from, size_t to) {
     if (used[i - from]) continue;
     const int j = Judgement(t[i].lower, i > from ? std::string_view(t[i - 1].lower) : "");
     if (j == 0) continue;
-    const bool negated = (i > from && IsNegation(t[i - 1].lower)) ||
-                         (i > from + 1 && IsNegation(t[i - 2].lower));
+    const bool negated =
+        (i > from && IsNegation(t[i - 1].lower)) || (i > from + 1 && IsNegation(t[i - 2].lower));
     if (!negated) (j > 0 ? good : bad) = true;
   }
   return good && bad;
@@ -530,15 +641,13 @@ std::string_view FindMiscasedName(std::string_view text) {
     while (end < text.size() && IsAlnum(text[end])) ++end;
     const std::string_view word = text.substr(i, end - i);
     if (word.size() >= 2 && !JoinsIdentifier(text, i, end)) {
-      const bool all_caps = std::none_of(word.begin(), word.end(), [](char c) {
-        return c >= 'a' && c <= 'z';
-      });
+      const bool all_caps =
+          std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       const std::string_view name = CasedNameOf(word);
       if (!name.empty() && word != name) {
         // "SLAS" (a society) is not "SLAs" miswritten: an acronym in capitals is its own name.
-        const bool acronym = std::none_of(name.begin(), name.end() - 1, [](char c) {
-          return c >= 'a' && c <= 'z';
-        });
+        const bool acronym =
+            std::none_of(name.begin(), name.end() - 1, [](char c) { return c >= 'a' && c <= 'z'; });
         if (!(all_caps && acronym)) return word;
       }
     }

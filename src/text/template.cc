@@ -1,5 +1,6 @@
 #include "src/text/template.h"
 
+#include <cctype>
 #include <string>
 
 #include "src/rng/distributions.h"
@@ -181,6 +182,13 @@ void Append(std::string& out, std::string_view tmpl, const TemplateContext& cont
     AppendSlot(out, tmpl.substr(open + 1, close - open - 1), context, rng, depth);
     if (depth == 0) CapitalizeInserted(out, from, at);
     pos = close + 1;
+    // The possessive of a name ending in s takes the apostrophe alone: "Cobalt Hotels'", not
+    // "Cobalt Hotels's".
+    if (out.size() > at && out.back() == 's' && tmpl.substr(pos).starts_with("'s") &&
+        (pos + 2 == tmpl.size() || !std::isalpha(static_cast<unsigned char>(tmpl[pos + 2])))) {
+      out.push_back('\'');
+      pos += 2;
+    }
   }
 }
 
@@ -222,10 +230,13 @@ bool Resolves(std::string_view tmpl, const SlotScope& scope, std::string* missin
 // out under load" may open a sentence (the templates' own words are written with their
 // capitals). A word with a capital inside keeps its casing: "iOS", "eBay", "macOS".
 void CapitalizeInserted(std::string& out, size_t from, size_t at) {
-  const auto opens = [&](size_t p) {  // the character at p ends a sentence or opens an item
+  // The character at p ends a sentence (a stop before a blank: not the dot of "Checkout.com"
+  // or "Next.js") or opens a line or list item.
+  const auto opens = [&](size_t p) {
     const char ch = out[p];
-    return ch == '.' || ch == '!' || ch == '?' || ch == '\n' ||
-           (ch == '-' && (p == from || out[p - 1] == '\n'));
+    if (ch == '.' || ch == '!' || ch == '?')
+      return p + 1 < out.size() && (out[p + 1] == ' ' || out[p + 1] == '\n');
+    return ch == '\n' || (ch == '-' && (p == from || out[p - 1] == '\n'));
   };
   size_t p = at;
   while (p > from && out[p - 1] == ' ') --p;

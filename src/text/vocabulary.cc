@@ -804,6 +804,53 @@ class VocabularyParser {
     }
   }
 
+  // [archetype.fields]: each key an enum field of the department, each value an option name or
+  // a list of them.
+  std::span<const FieldHint> FieldHints(const toml::node& node, const DepartmentVocab& dv) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+      Problem(node, "'fields' must be a table: field = \"option\" or [\"option\", ...]");
+      return {};
+    }
+    std::vector<FieldHint>& hints = v_.field_hints_.emplace_back();
+    for (const auto& [key, value] : *table) {
+      const int line = static_cast<int>(key.source().begin.line);
+      const std::string_view field = Own(key.str());
+      const auto spec = std::find_if(v_.fields_.begin(), v_.fields_.end(),
+                                     [&](const CustomFieldSpec& f) { return f.key == field; });
+      if (spec == v_.fields_.end() ||
+          std::find(dv.field_keys.begin(), dv.field_keys.end(), field) == dv.field_keys.end()) {
+        Problem(path_, line, Cat("field '", field, "' is not one of the department's fields"));
+        continue;
+      }
+      if (spec->type != FieldType::kEnum || spec->sprint) {
+        Problem(path_, line, Cat("field '", field, "' takes no hint: only choice fields do"));
+        continue;
+      }
+      Words options;
+      if (value.is_string()) {
+        std::vector<std::string_view>& one = v_.lists_.emplace_back();
+        one.push_back(Own(value.as_string()->get()));
+        lines_[one.back().data()] = LineOf(value);
+        options = one;
+      } else {
+        options = Strings(&value, Cat("field '", field, "'"));
+      }
+      for (std::string_view o : options) {
+        if (std::none_of(spec->options.begin(), spec->options.end(),
+                         [&](const EnumOptionSpec& e) { return e.name == o; })) {
+          std::string known;
+          for (const EnumOptionSpec& e : spec->options)
+            known += Cat(known.empty() ? "" : ", ", e.name);
+          Problem(path_, LineOfText(o),
+                  Cat("'", o, "' is not an option of field '", field, "' (", known, ")"));
+        }
+      }
+      hints.push_back({field, options});
+    }
+    return hints;
+  }
+
   void ReadArchetypes(const toml::table& root, DepartmentVocab& dv) {
     OnlyKeys(root, {"slots", "archetype"});
     const toml::array* array = Array(Need(root, "archetype", 1), "archetype");
@@ -818,8 +865,8 @@ class VocabularyParser {
         continue;
       }
       const int line = LineOf(item);
-      OnlyKeys(*t,
-               {"id", "weight", "names", "descriptions", "subtasks", "tags", "comments", "slots"});
+      OnlyKeys(*t, {"id", "weight", "names", "descriptions", "subtasks", "tags", "fields",
+                    "comments", "slots"});
       Archetype a{};
       const std::string_view id = String(Need(*t, "id", line), "id");
       if (!IsKebab(id)) {
@@ -847,6 +894,7 @@ class VocabularyParser {
           Problem(path_, LineOfText(k), Cat("tag '", k, "' is not one of the department's tags"));
         }
       }
+      if (const toml::node* node = t->get("fields")) a.fields = FieldHints(*node, dv);
       std::vector<std::pair<Words, int>> all = {
           {a.names, -1}, {a.descriptions, -1}, {a.subtasks, -1}};
       if (const toml::node* node = t->get("comments")) {

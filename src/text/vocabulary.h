@@ -88,13 +88,21 @@ inline constexpr std::string_view kMomentNames[kMomentCount] = {"kickoff", "prog
 
 // One kind of task, told as one story: a name, a description, the subtask checklist in the order
 // the work happens, and comments by moment, all filled from one binding of their slots.
+// An archetype's hint for one of its department's choice fields: the options its tasks usually
+// carry ("priority = [\"High\", \"Urgent\"]" on an outage).
+struct FieldHint {
+  std::string_view field;  // CustomFieldSpec::key, an enum field of the department
+  Words options;           // option names
+};
+
 struct Archetype {
   std::string_view id;  // "saas/engineering/memory-leak": the pack, the department file, its id
   double weight;        // relative frequency within the department
   Words names;
   Words descriptions;
   Words subtasks;
-  Words tags;                                // hints: tags of the department that suit it
+  Words tags;  // hints: tags of the department that suit it (a tagged task's)
+  std::span<const FieldHint> fields;         // hints: usual options of choice fields
   std::array<Words, kMomentCount> comments;  // empty where the archetype has none
   std::span<const Slot> slots;               // its own slots (searched before the department's)
 };
@@ -250,6 +258,7 @@ class Vocabulary {
   std::deque<std::vector<SectionSpec>> workflows_;
   std::deque<std::vector<EnumOptionSpec>> options_;
   std::deque<std::vector<Archetype>> archetypes_;
+  std::deque<std::vector<FieldHint>> field_hints_;
   std::vector<Pack> packs_;
   size_t default_pack_ = 0;
   std::vector<Slot> shared_slots_;

@@ -139,3 +139,39 @@ TEST(PackTest, CheckListsEveryProblemWithFileAndLine) {
 
 }  // namespace
 }  // namespace asanasim::testing
+
+namespace asanasim::testing {
+namespace {
+
+// An archetype's hints decide its tasks' tags and, most of the time, its choice fields: a mobile
+// crash spike is Urgent and S1 where the base rates are 8% and 5%.
+TEST(PackTest, ArchetypeHintsChooseTagsAndFields) {
+  ScratchDir dir;
+  GenerateOrDie({"--seed", "5"}, "w.sqlite", dir.path());
+  Db db(dir / "w.sqlite");
+  // Every tag of a story's task is one its archetype names.
+  EXPECT_GT(db.Int("SELECT count(*) FROM task_tags tt JOIN tasks t ON t.id = tt.task_id WHERE "
+                   "t.archetype = 'saas/engineering/memory-leak'"),
+            0);
+  EXPECT_EQ(db.Int("SELECT count(*) FROM task_tags tt JOIN tasks t ON t.id = tt.task_id JOIN "
+                   "tags g ON g.id = tt.tag_id WHERE t.archetype = 'saas/engineering/memory-leak' "
+                   "AND g.name NOT IN ('bug', 'performance')"),
+            0);
+  const auto share = [&](const std::string& archetype, const std::string& field,
+                         const std::string& options) {
+    return db.Real(
+        "SELECT avg(o.name IN (" + options +
+        ")) FROM custom_field_values v JOIN tasks t ON t.id = v.task_id JOIN "
+        "custom_field_definitions d ON d.id = v.custom_field_id JOIN custom_field_enum_options o "
+        "ON o.id = v.enum_option_id WHERE d.name = '" +
+        field + "' AND t.archetype = '" + archetype + "'");
+  };
+  EXPECT_GT(share("saas/engineering/mobile-crash-spike", "Priority", "'Urgent'"), 0.7);
+  EXPECT_GT(share("saas/engineering/mobile-crash-spike", "Severity", "'S1 - Critical'"), 0.7);
+  EXPECT_GT(share("saas/customer_success/churn-save", "Health", "'Red'"), 0.7);
+  // Without hints, the field's own weights: Urgent stays rare.
+  EXPECT_LT(share("saas/engineering/slow-query", "Priority", "'Urgent'"), 0.3);
+}
+
+}  // namespace
+}  // namespace asanasim::testing

@@ -34,6 +34,7 @@ TEST(LexiconTest, ForeignTools) {
   EXPECT_EQ(FindForeignTool("Qualification notes in Salesforce.", "sales"), "");
   EXPECT_EQ(FindForeignTool("Logged the call in Zendesk.", "customer_success"), "");
   EXPECT_EQ(FindForeignTool("Notes in Notion and Slack.", "finance"), "");
+  EXPECT_EQ(FindForeignTool("Alert to containment took 6 minutes in Splunk.", "product"), "");
   EXPECT_EQ(FindForeignTool("Finance has to finish the bank details in Coupa.", "sales"), "");
   EXPECT_EQ(FindForeignTool("Build the Salesforce connector; notes in the RFC.", "engineering"),
             "");

@@ -197,6 +197,27 @@ TEST(VocabularyTest, LexiconProblems) {
   EXPECT_NE(p[0].find("tells a metric's move the wrong way round"), std::string::npos) << p[0];
 }
 
+TEST(VocabularyTest, FieldHintProblems) {
+  const std::string eng = "saas/archetypes/engineering.toml";
+  const std::string hint = "fields = { priority = \"Urgent\", severity = \"S1 - Critical\" }";
+  std::vector<std::string> p = ProblemsAfter(
+      eng, [&](std::string& t) { Replace(t, hint, "fields = { priority = \"Critical\" }"); });
+  ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
+  EXPECT_NE(p[0].find(": 'Critical' is not an option of field 'priority' (Low, Medium, High, "
+                      "Urgent)"),
+            std::string::npos)
+      << p[0];
+  p = ProblemsAfter(eng,
+                    [&](std::string& t) { Replace(t, hint, "fields = { health = \"Red\" }"); });
+  ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
+  EXPECT_NE(p[0].find(": field 'health' is not one of the department's fields"), std::string::npos)
+      << p[0];
+  p = ProblemsAfter(eng, [&](std::string& t) { Replace(t, hint, "fields = { sprint = \"S1\" }"); });
+  ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
+  EXPECT_NE(p[0].find(": field 'sprint' takes no hint: only choice fields do"), std::string::npos)
+      << p[0];
+}
+
 TEST(VocabularyTest, NameCultureProblems) {
   const std::string common = "common.toml";
   // A home that is no place's time zone.
@@ -257,6 +278,21 @@ TEST(TemplateTest, FillsSlotsAndCapitalizes) {
   AppendTemplate(out, "{thing} is slow. {thing} again in {quarter} {year} ({date}) for {focus}", c,
                  rng);
   EXPECT_EQ(out, "Gateway is slow. Gateway again in Q2 2026 (May 27) for Platform");
+  // A dot inside a name opens no sentence; a word with a capital inside keeps its case.
+  static constexpr std::string_view kNames[] = {"com"};
+  static constexpr std::string_view kApps[] = {"iOS app"};
+  const Slot names[] = {{"tld", kNames}, {"app", kApps}};
+  c.slots.department = names;
+  out.clear();
+  AppendTemplate(out, "Pay with Checkout.{tld}. {app} first.", c, rng);
+  EXPECT_EQ(out, "Pay with Checkout.com. iOS app first.");
+  // A possessive after a name ending in s.
+  static constexpr std::string_view kAccounts[] = {"Cobalt Hotels"};
+  const Slot accounts[] = {{"account", kAccounts}};
+  c.slots.department = accounts;
+  out.clear();
+  AppendTemplate(out, "{account}'s renewal, {account}'s team, {account}'sx", c, rng);
+  EXPECT_EQ(out, "Cobalt Hotels' renewal, Cobalt Hotels' team, Cobalt Hotels'sx");
 }
 
 TEST(TemplateTest, UnknownSlotIsReported) {
