@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "src/text/vocabulary.h"
 
 namespace asanasim {
 namespace {
@@ -197,6 +198,7 @@ bool JoinsIdentifier(std::string_view text, size_t begin, size_t end) {
 // ---------------------------------------------------------------------------------------------
 // Tools and departments.
 
+// One bit per department, in kDepartmentFiles order (vocabulary.h).
 enum : uint16_t {
   kEng = 1 << 0,
   kProd = 1 << 1,
@@ -208,11 +210,6 @@ enum : uint16_t {
   kPeople = 1 << 7,
   kFin = 1 << 8,
 };
-
-// The departments' file stems, in the bit order above.
-constexpr std::string_view kDepartmentStems[] = {"engineering", "product", "design",
-                                                 "marketing",   "sales",   "customer_success",
-                                                 "operations",  "people",  "finance"};
 
 struct Tool {
   std::string_view name;
@@ -311,8 +308,8 @@ bool IsRecordWord(std::string_view lower) {
 }
 
 int DepartmentBit(std::string_view department) {
-  for (size_t i = 0; i < std::size(kDepartmentStems); ++i) {
-    if (kDepartmentStems[i] == department) return static_cast<int>(i);
+  for (size_t i = 0; i < std::size(kDepartmentFiles); ++i) {
+    if (kDepartmentFiles[i] == department) return static_cast<int>(i);
   }
   return -1;
 }
