@@ -209,7 +209,8 @@ class Vocabulary {
   // template whose slot does not resolve, a department's unknown field or tag, a workflow
   // without every stage, a file that belongs to no pack. When `problems` is set it receives
   // every problem, one "file:line: message" each (`asanasim pack check`), and the warnings,
-  // "file:line: warning: message", which leave the pack usable (a slot no template uses).
+  // "file:line: warning: message", which leave the pack usable (a slot no template uses); the
+  // checks that only warn run only then.
   static absl::StatusOr<std::unique_ptr<const Vocabulary>> Load(
       const std::string& dir, std::vector<std::string>* problems = nullptr);
   // The same from files given as (path relative to the pack directory, text); `origin` (the
@@ -251,6 +252,10 @@ class Vocabulary {
  private:
   friend class VocabularyParser;
   Vocabulary() = default;
+  // Parse, with the lexicon's and the story rules' checks only when `lint` is set.
+  static absl::StatusOr<std::unique_ptr<const Vocabulary>> ParseChecked(
+      std::span<const std::pair<std::string, std::string>> files, std::string_view origin,
+      std::vector<std::string>* problems, bool lint);
 
   std::deque<std::string> strings_;                  // owned text; a deque never moves it
   std::deque<std::vector<std::string_view>> lists_;  // owned word lists
