@@ -23,7 +23,7 @@ constexpr int64_t kStaleForDays = 21;
 }  // namespace
 
 TaskState TaskLifecycle::Draw(const ProjectState& project, const TaskState* parent, int depth,
-                              uint64_t local, int64_t id) const {
+                              uint64_t local, int64_t id, const Archetype* archetype) const {
   const Profile& p = team_.profile();
   TaskState task;
   task.id = id;
@@ -48,7 +48,10 @@ TaskState TaskLifecycle::Draw(const ProjectState& project, const TaskState* pare
   Creation(project, parent, time, task);
   const int64_t limit = parent == nullptr ? project.close : parent->active_until;
   if (parent == nullptr && !project.completed) Abandon(task);
-  if (!task.abandoned) Completion(project, parent, limit, done, task);
+  // An archetype's typical duration, for top-level work that is not a milestone.
+  const double hinted_days =
+      parent == nullptr && archetype != nullptr && !task.milestone() ? archetype->days : 0;
+  if (!task.abandoned) Completion(project, parent, limit, hinted_days, done, task);
 
   // Assignee.
   const double unassigned = task.completed ? p.unassigned_done_share : p.unassigned_open_share;
@@ -74,7 +77,7 @@ TaskState TaskLifecycle::Draw(const ProjectState& project, const TaskState* pare
     task.active_until = std::min(team_.as_of(), limit);
   }
 
-  DueDates(parent, *task.due_stream, task);
+  DueDates(parent, hinted_days, *task.due_stream, task);
 
   if (task.subtype == "approval") {
     if (!task.completed) {
@@ -135,7 +138,7 @@ void TaskLifecycle::Creation(const ProjectState& project, const TaskState* paren
 }
 
 void TaskLifecycle::Completion(const ProjectState& project, const TaskState* parent, int64_t limit,
-                               Rng& done, TaskState& task) const {
+                               double hinted_days, Rng& done, TaskState& task) const {
   const Profile& p = team_.profile();
   double median_days = p.completion_lag_median_days;
   double sigma = p.completion_lag_sigma;
@@ -145,6 +148,8 @@ void TaskLifecycle::Completion(const ProjectState& project, const TaskState* par
   } else if (parent != nullptr) {
     median_days = p.subtask_lag_median_days;
     sigma = p.subtask_lag_sigma;
+  } else if (hinted_days > 0) {
+    median_days = hinted_days;
   }
   const bool must_finish = parent == nullptr ? project.completed : parent->completed;
   const ZoneClock& tz = team_.ZoneOf(task.creator);
@@ -171,13 +176,18 @@ void TaskLifecycle::Completion(const ProjectState& project, const TaskState* par
 
 // Days are the creator's local days. A subtask is due no later than its parent; one created after
 // its parent's due date has none.
-void TaskLifecycle::DueDates(const TaskState* parent, Rng& due, TaskState& task) const {
+void TaskLifecycle::DueDates(const TaskState* parent, double hinted_days, Rng& due,
+                             TaskState& task) const {
   const Profile& p = team_.profile();
   if (!task.milestone() && !Bernoulli(due, p.due_date_share)) return;
   const ZoneClock& zone = team_.ZoneOf(task.creator);
   const int64_t created_day = zone.LocalDay(task.created);
-  const int64_t lead = static_cast<int64_t>(
-      LogNormal(due, std::log(p.due_lag_median_days), p.due_lag_sigma) * kMsPerDay);
+  // A hinted duration scales the lead as it scales the completion lag.
+  const double median = hinted_days > 0
+                            ? p.due_lag_median_days * hinted_days / p.completion_lag_median_days
+                            : p.due_lag_median_days;
+  const int64_t lead =
+      static_cast<int64_t>(LogNormal(due, std::log(median), p.due_lag_sigma) * kMsPerDay);
   int64_t day = zone.LocalDay(task.created + lead);
   const int weekday = WeekdayOf(day);
   if (weekday >= 5 && Bernoulli(due, p.due_weekend_to_weekday)) day += weekday == 5 ? -1 : 1;

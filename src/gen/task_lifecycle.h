@@ -38,16 +38,18 @@ class TaskLifecycle {
 
   // The facts of the task with id `id` and job-local index `local` in `project`, a subtask of
   // `parent` (at `depth` > 0) or a top-level task (parent null, depth 0).
+  // `archetype` (or null) is a top-level task's story: its typical duration (`days`) sets the
+  // median of the completion lag and, in proportion, of the due date's lead.
   TaskState Draw(const ProjectState& project, const TaskState* parent, int depth, uint64_t local,
-                 int64_t id) const;
+                 int64_t id, const Archetype* archetype) const;
 
  private:
   void Creation(const ProjectState& project, const TaskState* parent, Rng& time,
                 TaskState& task) const;
   void Abandon(TaskState& task) const;
-  void Completion(const ProjectState& project, const TaskState* parent, int64_t limit, Rng& done,
-                  TaskState& task) const;
-  void DueDates(const TaskState* parent, Rng& due, TaskState& task) const;
+  void Completion(const ProjectState& project, const TaskState* parent, int64_t limit,
+                  double hinted_days, Rng& done, TaskState& task) const;
+  void DueDates(const TaskState* parent, double hinted_days, Rng& due, TaskState& task) const;
 
   const TeamContext& team_;
 };

@@ -53,8 +53,9 @@ class TeamJob {
  private:
   void Task(ProjectState& project, const TaskState* parent, int depth) {
     const uint64_t local = ids_.count(Table::kTasks);
-    TaskState task = lifecycle_.Draw(project, parent, depth, local, ids_.Next(Table::kTasks));
-    const Archetype* archetype = text_.ChooseStory(task);
+    const Archetype* archetype = text_.ChooseStory(depth, local);
+    TaskState task =
+        lifecycle_.Draw(project, parent, depth, local, ids_.Next(Table::kTasks), archetype);
     const TaskHistory& history = history_.Draw(projects_, project, task, archetype);
     const TaskText& text = text_.BindTask(projects_, project, task, history);
     EmitTask(team_, projects_, project, task, parent, history, text, ids_, batch_);

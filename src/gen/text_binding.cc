@@ -112,9 +112,9 @@ const TaskText& TextBinder::BindTask(std::span<const ProjectState> projects,
   return task_;
 }
 
-const Archetype* TextBinder::ChooseStory(const TaskState& task) {
-  if (task.depth == 0) {
-    Rng rng = team_.Stream(Kind::kTask, Purpose::kTaskArchetype, task.local);
+const Archetype* TextBinder::ChooseStory(int depth, uint64_t local) {
+  if (depth == 0) {
+    Rng rng = team_.Stream(Kind::kTask, Purpose::kTaskArchetype, local);
     story_.archetype = archetype_pick_.has_value()
                            ? &team_.vocab().archetypes[archetype_pick_->Pick(rng)]
                            : nullptr;

@@ -53,10 +53,11 @@ class TextBinder {
   const std::vector<StatusText>& BindStatusUpdates(uint32_t local,
                                                    std::span<const StatusDraft> statuses);
 
-  // Starts a top-level task's story: picks its archetype (null when the department has none),
-  // whose hints the task's history follows. A subtask continues its parent's story: the result
+  // Starts a top-level task's story (at `depth` 0; `local` is the task's job-local index):
+  // picks its archetype (null when the department has none), whose hints the task's facts and
+  // history follow. A subtask continues its parent's story: the result
   // is that story's archetype. Call before BindTask, for every task.
-  const Archetype* ChooseStory(const TaskState& task);
+  const Archetype* ChooseStory(int depth, uint64_t local);
 
   // A task's name, description and stories' text. `projects` are the team's projects so far
   // (stories may name another one); `project` is the task's home, whose `tasks` are the earlier

@@ -61,6 +61,9 @@ void CollectSlots(std::string_view tmpl, const SlotScope& scope, std::set<std::s
   }
 }
 
+// The longest typical duration an archetype may give (a half-year history holds it).
+constexpr double kMaxArchetypeDays = 90;
+
 // Why an archetype's text breaks a rule of stories ("" when it does not).
 std::string StoryRuleBroken(std::string_view t, int moment) {
   for (std::string_view name : {"actor", "date", "assignee"}) {
@@ -870,7 +873,7 @@ class VocabularyParser {
         continue;
       }
       const int line = LineOf(item);
-      OnlyKeys(*t, {"id", "weight", "names", "descriptions", "subtasks", "tags", "fields",
+      OnlyKeys(*t, {"id", "weight", "names", "descriptions", "subtasks", "tags", "fields", "days",
                     "comments", "slots"});
       Archetype a{};
       const std::string_view id = String(Need(*t, "id", line), "id");
@@ -900,6 +903,14 @@ class VocabularyParser {
         }
       }
       if (const toml::node* node = t->get("fields")) a.fields = FieldHints(*node, dv);
+      if (const toml::node* node = t->get("days")) {
+        a.days = Number(node, "days");
+        if (node->is_number() && !(a.days > 0 && a.days <= kMaxArchetypeDays)) {
+          Problem(*node, Cat("days must be more than 0 and at most ",
+                             std::to_string(static_cast<int>(kMaxArchetypeDays))));
+          a.days = 0;
+        }
+      }
       std::vector<std::pair<Words, int>> all = {
           {a.names, -1}, {a.descriptions, -1}, {a.subtasks, -1}};
       if (const toml::node* node = t->get("comments")) {

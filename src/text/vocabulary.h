@@ -102,7 +102,8 @@ struct Archetype {
   Words descriptions;
   Words subtasks;
   Words tags;  // hints: tags of the department that suit it (a tagged task's)
-  std::span<const FieldHint> fields;         // hints: usual options of choice fields
+  std::span<const FieldHint> fields;  // hints: usual options of choice fields
+  double days = 0;                    // hint: median days from creation to done (0: the profile's)
   std::array<Words, kMomentCount> comments;  // empty where the archetype has none
   std::span<const Slot> slots;               // its own slots (searched before the department's)
 };

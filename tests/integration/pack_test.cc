@@ -171,6 +171,20 @@ TEST(PackTest, ArchetypeHintsChooseTagsAndFields) {
   EXPECT_GT(share("saas/customer_success/churn-save", "Health", "'Red'"), 0.7);
   // Without hints, the field's own weights: Urgent stays rare.
   EXPECT_LT(share("saas/engineering/slow-query", "Priority", "'Urgent'"), 0.3);
+  // A typical duration: a crash spike (2 days) is done far sooner than a runtime upgrade (15).
+  const auto median_lag = [&](const std::string& archetype) {
+    const std::string done = "FROM tasks WHERE archetype = '" + archetype +
+                             "' AND parent_id IS NULL AND completed = 1 AND resource_subtype "
+                             "<> 'milestone'";
+    const int64_t n = db.Int("SELECT count(*) " + done);
+    EXPECT_GE(n, 5) << archetype;
+    return db.Real("SELECT julianday(completed_at) - julianday(created_at) " + done +
+                   " ORDER BY 1 LIMIT 1 OFFSET " + std::to_string(n / 2));
+  };
+  const double quick = median_lag("saas/engineering/mobile-crash-spike");
+  const double slow = median_lag("saas/engineering/runtime-upgrade");
+  EXPECT_LT(quick, 4.0);
+  EXPECT_GT(slow, 8.0);
 }
 
 }  // namespace

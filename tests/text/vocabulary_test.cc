@@ -216,6 +216,10 @@ TEST(VocabularyTest, FieldHintProblems) {
   ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
   EXPECT_NE(p[0].find(": field 'sprint' takes no hint: only choice fields do"), std::string::npos)
       << p[0];
+  // A typical duration out of range.
+  p = ProblemsAfter(eng, [](std::string& t) { Replace(t, "days = 15\n", "days = 400\n"); });
+  ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
+  EXPECT_NE(p[0].find(": days must be more than 0 and at most 90"), std::string::npos) << p[0];
 }
 
 TEST(VocabularyTest, NameCultureProblems) {
