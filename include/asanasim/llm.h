@@ -4,12 +4,26 @@
 #ifndef ASANASIM_INCLUDE_ASANASIM_LLM_H_
 #define ASANASIM_INCLUDE_ASANASIM_LLM_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace asanasim {
+
+// Where the pool phase stands, for a person watching it.
+struct LlmProgress {
+  size_t done = 0;   // requests finished (answered, or given up)
+  size_t total = 0;  // requests of this pass (a later pass re-asks for rejected items)
+  int in_flight = 0;
+  int64_t tokens = 0;         // prompt + completion tokens used so far
+  int64_t token_budget = 0;   // --llm-max-tokens; 0 = none
+  double wait_s = 0;          // until the next request may be sent (0: none is waiting)
+  std::string_view wait_for;  // why: "RPM", "TPM", "retry-after (429)", "" (responses)
+  double eta_s = -1;          // until this pass ends, from the limits and latency; < 0 unknown
+};
 
 // The LLM tier's options. Their flags, keys, ranges and help lines are declared once, in
 // src/config/generate_settings.cc.
@@ -23,19 +37,30 @@ struct LlmOptions {
   std::string base_url = "https://api.groq.com";
   double share = 0.3;      // of descriptions and comments taken from the pools
   int32_t pool_size = 16;  // variants per (department, slot)
-  int32_t batch = 8;       // variants asked for per request
+  int32_t batch = 16;      // variants asked for per request (each pays the prompt once)
   int32_t concurrency = 4;
-  double rpm = 0;            // requests per minute; 0 = the model's free-tier limit
-  double tpm = 0;            // tokens per minute; 0 = the model's free-tier limit
-  double burst_seconds = 5;  // how much of a minute's budget may go at once
+  double rpm = 0;  // requests per minute; 0 = the model's free-tier limit
+  double tpm = 0;  // tokens per minute; 0 = the model's free-tier limit
+  // At most burst_seconds / 60 of the per-minute limits in any burst_seconds (60: the whole
+  // minute's budget at once, as Groq allows).
+  double burst_seconds = 60;
+  // Reasoning models (gpt-oss): how hard they think before answering (low, medium, high).
+  std::string reasoning_effort = "low";
   int64_t max_requests = 0;  // budgets; 0 = unlimited
   int64_t max_tokens = 0;
   int32_t timeout_ms = 60000;
   std::string cache = "output/llm-cache";  // response cache directory
   std::string prompts;                     // prompts directory; empty = the embedded prompts/
   bool offline = false;                    // cache only: never contact the server
-  // Called during the pool phase as requests finish (done, total). May be empty.
-  std::function<void(size_t done, size_t total)> progress;
+  // Called during the pool phase as requests finish, and about once a second while waiting.
+  // May be empty.
+  std::function<void(const LlmProgress&)> progress;
+  // Called with one line per finished HTTP attempt (status, tokens, latency, attempt; never the
+  // key). May be empty.
+  std::function<void(std::string_view line)> log;
+  // Set (by a signal handler) to stop the pool phase: it ends within a second, keeps every
+  // response received in the cache, and the run fails as interrupted.
+  const std::atomic<bool>* cancel = nullptr;
 
   // True when the run uses tier 3: mode groq, or unset with a key present.
   bool enabled() const { return mode == "groq" || (mode.empty() && !api_key.empty()); }
@@ -55,6 +80,7 @@ struct LlmStats {
   int64_t dropped_items = 0;  // variants that failed validation
   double seconds = 0;         // wall time of the network phase
   bool parked = false;        // a daily quota was reached
+  bool interrupted = false;   // SIGINT / SIGTERM stopped the pool phase
   std::string fatal;          // why the tier stopped early (a fatal error), or empty
   std::string pool_digest;    // hash of every variant: equal digests, equal text
   double requests_per_minute() const { return seconds > 0 ? requests * 60.0 / seconds : 0; }

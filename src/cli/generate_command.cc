@@ -15,6 +15,7 @@ namespace {
 
 struct CliFlags {
   bool quiet = false;
+  bool verbose = false;
 };
 
 const Setting<CliFlags> kCliSettings[] = {
@@ -23,6 +24,11 @@ const Setting<CliFlags> kCliSettings[] = {
       .type = SettingType::kBool,
       .doc = "no progress and no summary"},
      ASANASIM_SETTING_FIELD(CliFlags, quiet)},
+    {{.name = "verbose",
+      .short_name = 'v',
+      .type = SettingType::kBool,
+      .doc = "one line per LLM request (status, tokens, latency, attempt) on stderr"},
+     ASANASIM_SETTING_FIELD(CliFlags, verbose)},
 };
 
 constexpr CommandSpec kSpec{
@@ -55,6 +61,7 @@ absl::Status RunGenerate(std::span<const std::string> args) {
     options.progress = [&printer](const GenerateProgress& p) { printer(p); };
     options.llm.progress = LlmProgressPrinter();
   }
+  if (flags.verbose) options.llm.log = LlmLogPrinter();
   absl::StatusOr<GenerateSummary> summary = Generate(options);
   printer.Done();
   if (!summary.ok()) {

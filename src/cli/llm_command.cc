@@ -7,6 +7,7 @@
 #include "src/cli/commands.h"
 #include "src/cli/exit_code.h"
 #include "src/cli/output.h"
+#include "src/cli/signals.h"
 #include "src/config/generate_settings.h"
 #include "src/llm/pools.h"
 #include "src/llm/tier.h"
@@ -18,11 +19,17 @@ namespace {
 
 struct CliFlags {
   bool quiet = false;
+  bool verbose = false;
 };
 
 const Setting<CliFlags> kCliSettings[] = {
     {{.name = "quiet", .short_name = 'q', .type = SettingType::kBool, .doc = "no progress"},
      ASANASIM_SETTING_FIELD(CliFlags, quiet)},
+    {{.name = "verbose",
+      .short_name = 'v',
+      .type = SettingType::kBool,
+      .doc = "one line per LLM request (status, tokens, latency, attempt) on stderr"},
+     ASANASIM_SETTING_FIELD(CliFlags, verbose)},
 };
 
 constexpr CommandSpec kSpec{
@@ -60,6 +67,8 @@ absl::Status RunLlm(std::span<const std::string> args) {
   ASANASIM_RETURN_IF_ERROR(CheckSettings(GenerateSettings(), options));
   ASANASIM_RETURN_IF_ERROR(CheckLlmOptions(llm));
   if (!flags.quiet) llm.progress = LlmProgressPrinter();
+  if (flags.verbose) llm.log = LlmLogPrinter();
+  llm.cancel = CatchInterrupts();
   std::unique_ptr<const Vocabulary> packs;
   if (!options.pack_dir.empty()) {
     ASANASIM_ASSIGN_OR_RETURN(packs, Vocabulary::Load(options.pack_dir));
@@ -68,7 +77,10 @@ absl::Status RunLlm(std::span<const std::string> args) {
   absl::StatusOr<TextPools> pools =
       FillPools(llm, packs != nullptr ? *packs : Vocabulary::BuiltIn(),
                 /*jitter_seed=*/options.seed + 1, &stats);
-  if (!pools.ok()) return absl::InternalError(pools.status().message());
+  if (!pools.ok()) {
+    if (absl::IsCancelled(pools.status())) return pools.status();  // exit 130
+    return absl::InternalError(pools.status().message());
+  }
   CompleteLlmStats(llm, *pools, stats);
   ReportLlmProblems(stats);
   if (!flags.quiet) std::printf("%s\n", LlmSummaryLine(stats).c_str());

@@ -3,8 +3,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <memory>
 
+#include "src/util/status.h"
 #include "src/util/strings.h"
 
 namespace asanasim {
@@ -67,15 +71,41 @@ void ProgressPrinter::Done() {
   if (dirty_) std::fputc('\n', stderr);
 }
 
-std::function<void(size_t, size_t)> LlmProgressPrinter() {
-  const bool tty = ::isatty(STDERR_FILENO) == 1;
-  return [tty](size_t done, size_t total) {
-    if (tty) {
-      std::fprintf(stderr, "\rllm pools: %zu/%zu requests%s", done, total,
-                   done == total ? "\n" : "");
-    } else if (done % 10 == 0 || done == total) {
-      std::fprintf(stderr, "llm pools: %zu/%zu requests\n", done, total);
+std::function<void(const LlmProgress&)> LlmProgressPrinter() {
+  struct State {
+    bool tty = ::isatty(STDERR_FILENO) == 1;
+    size_t printed_done = SIZE_MAX;
+    std::chrono::steady_clock::time_point printed_at;
+  };
+  auto state = std::make_shared<State>();
+  return [state](const LlmProgress& p) {
+    std::string line =
+        Cat("llm pools: ", std::to_string(p.done), "/", std::to_string(p.total), " requests, ",
+            std::to_string(p.in_flight), " in flight, ", Thousands(p.tokens), " tokens");
+    if (p.token_budget > 0) line += Cat(" of ", Thousands(p.token_budget));
+    if (p.wait_s > 0.5) {
+      line += Cat(", waiting ", FormatSeconds(p.wait_s),
+                  p.wait_for.empty() ? std::string() : Cat(" for ", p.wait_for));
     }
+    if (p.eta_s >= 0 && p.done < p.total) line += Cat(", ETA ", FormatSeconds(p.eta_s));
+    const auto now = std::chrono::steady_clock::now();
+    if (state->tty) {
+      std::fprintf(stderr, "\r%s\033[K%s", line.c_str(), p.done == p.total ? "\n" : "");
+    } else if (p.done != state->printed_done &&
+               (p.done % 10 == 0 || p.done == p.total ||
+                now - state->printed_at > std::chrono::seconds(30))) {
+      // A log: every tenth request, the last, and at least every 30 s while requests finish.
+      std::fprintf(stderr, "%s\n", line.c_str());
+      state->printed_done = p.done;
+      state->printed_at = now;
+    }
+    std::fflush(stderr);
+  };
+}
+
+std::function<void(std::string_view)> LlmLogPrinter() {
+  return [](std::string_view line) {
+    std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
   };
 }
 

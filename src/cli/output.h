@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "asanasim/generate.h"
 
@@ -28,8 +29,11 @@ class ProgressPrinter {
   double last_line_ = -1e9;
 };
 
-// Progress of the pool phase on stderr: redrawn on a terminal, every 10 requests otherwise.
-std::function<void(size_t done, size_t total)> LlmProgressPrinter();
+// Progress of the pool phase on stderr (requests, tokens, the current wait and why, an ETA):
+// redrawn on a terminal; otherwise a line every 10 requests and at least every 30 s.
+std::function<void(const LlmProgress&)> LlmProgressPrinter();
+// `-v`: one line per HTTP attempt of the pool phase, on stderr.
+std::function<void(std::string_view)> LlmLogPrinter();
 
 // One clear line on stderr when the LLM tier could not do its job (even with --quiet).
 void ReportLlmProblems(const LlmStats& s);

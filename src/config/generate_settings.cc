@@ -9,6 +9,7 @@ using O = GenerateOptions;
 #define FIELD(member) ASANASIM_SETTING_FIELD(O, member)
 
 constexpr std::string_view kLlmModes[] = {"off", "groq"};
+constexpr std::string_view kReasoningEfforts[] = {"low", "medium", "high"};
 constexpr double kInt64Max = 0x1p63;  // read as INT64_MAX
 
 std::pair<uint32_t&, uint32_t&> OrgRange(O& o) { return {o.org_begin, o.org_end}; }
@@ -208,11 +209,20 @@ const Setting<O> kSettings[] = {
     {{.name = "llm-burst",
       .type = SettingType::kReal,
       .value_name = "SECONDS",
-      .doc = "seconds of the per-minute budget that may be spent at once",
+      .doc = "at most SECONDS/60 of the per-minute limits in any SECONDS (60: a minute's "
+             "budget at once, as Groq allows)",
       .env = {"ASANASIM_LLM_BURST"},
       .min = 0.1,
       .max = 60},
      FIELD(llm.burst_seconds)},
+    {{.name = "llm-reasoning-effort",
+      .type = SettingType::kText,
+      .value_name = "LEVEL",
+      .doc = "low | medium | high: how long a reasoning model (gpt-oss) thinks; its thinking "
+             "is billed as completion tokens",
+      .env = {"ASANASIM_LLM_REASONING_EFFORT"},
+      .choices = kReasoningEfforts},
+     FIELD(llm.reasoning_effort)},
     {{.name = "llm-max-requests",
       .type = SettingType::kInt,
       .value_name = "N",

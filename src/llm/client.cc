@@ -13,7 +13,9 @@
 #include <random>
 #include <string_view>
 
+#include "src/llm/pacer.h"
 #include "src/util/json.h"
+#include "src/util/status.h"
 #include "src/util/strings.h"
 
 namespace asanasim {
@@ -43,6 +45,8 @@ struct Transfer {
   double remaining_requests = -1;
   double reset_tokens = -1;
   double reset_requests = -1;
+  uint64_t reservation = 0;  // in the pacer
+  Clock::time_point sent;
 };
 
 size_t OnBody(char* data, size_t size, size_t n, void* user) {
@@ -74,35 +78,6 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   if (name == "x-ratelimit-reset-requests") t.reset_requests = ParseGoDuration(value);
   return size * n;
 }
-
-// A token bucket: `capacity` tokens, refilled at `rate` per second. A take larger than the
-// capacity is allowed when the bucket is full (the level goes negative: a debt).
-class Bucket {
- public:
-  Bucket(double per_minute, double burst_seconds)
-      : rate_(per_minute / 60.0),
-        capacity_(std::max(1.0, per_minute / 60.0 * burst_seconds)),
-        level_(capacity_) {}
-  void Refill(Clock::time_point now) {
-    level_ = std::min(capacity_, level_ + rate_ * Seconds(now - last_));
-    last_ = now;
-  }
-  bool CanTake(double n) const { return level_ >= std::min(n, capacity_); }
-  void Take(double n) { level_ -= n; }
-  // Seconds until CanTake(n).
-  double Wait(double n) const {
-    const double need = std::min(n, capacity_) - level_;
-    return need <= 0 ? 0 : need / rate_;
-  }
-  void Cap(double level) { level_ = std::min(level_, level); }
-  void Refund(double n) { level_ = std::min(capacity_, level_ + n); }
-
- private:
-  double rate_;
-  double capacity_;
-  double level_;
-  Clock::time_point last_ = Clock::now();
-};
 
 // The fatal message of an HTTP status, with Groq's error message when there is one.
 std::string Describe(long status, const std::string& message) {
@@ -180,6 +155,8 @@ LlmClientConfig ClientConfigFor(const LlmOptions& o, uint64_t jitter_seed) {
   c.requests_per_minute = o.rpm > 0 ? o.rpm : limits.requests_per_minute;
   c.tokens_per_minute = o.tpm > 0 ? o.tpm : limits.tokens_per_minute;
   c.burst_seconds = o.burst_seconds;
+  c.cancel = o.cancel;
+  c.log = o.log;
   c.max_requests = o.max_requests;
   c.max_tokens = o.max_tokens;
   c.timeout_ms = o.timeout_ms;
@@ -188,7 +165,16 @@ LlmClientConfig ClientConfigFor(const LlmOptions& o, uint64_t jitter_seed) {
 }
 
 struct GroqClient::Impl {
+  explicit Impl(LlmClientConfig config)
+      : cfg(std::move(config)),
+        pacer(cfg.requests_per_minute, cfg.tokens_per_minute, cfg.window_s, cfg.burst_seconds),
+        estimator(cfg.max_completion_tokens) {}
+
   LlmClientConfig cfg;
+  // Both outlive a Run: the server's window and what was learned carry over to the next pass.
+  RatePacer pacer;
+  TokenEstimator estimator;
+  const Clock::time_point epoch = Clock::now();
   CURLM* multi = nullptr;
   std::vector<CURL*> idle;
   curl_slist* headers = nullptr;
@@ -210,12 +196,11 @@ struct GroqClient::Impl {
   }
 };
 
-GroqClient::GroqClient(LlmClientConfig config) : impl_(new Impl) {
+GroqClient::GroqClient(LlmClientConfig config) : impl_(new Impl(std::move(config))) {
   std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   // CURLOPT_NOSIGNAL: libcurl no longer ignores SIGPIPE for us (a reset connection would kill
   // the process), so ignore it process-wide.
   std::signal(SIGPIPE, SIG_IGN);
-  impl_->cfg = std::move(config);
   impl_->jitter.seed(impl_->cfg.jitter_seed);
   impl_->multi = curl_multi_init();
   curl_multi_setopt(impl_->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
@@ -231,7 +216,8 @@ GroqClient::~GroqClient() { delete impl_; }
 
 std::vector<LlmResponse> GroqClient::Run(
     const std::vector<LlmRequest>& requests,
-    const std::function<void(size_t done, size_t total)>& on_done) {
+    const std::function<void(size_t index, const LlmResponse&)>& on_response,
+    const std::function<void(const LlmProgress&)>& on_progress) {
   Impl& im = *impl_;
   const LlmClientConfig& cfg = im.cfg;
   std::vector<LlmResponse> out(requests.size());
@@ -243,40 +229,94 @@ std::vector<LlmResponse> GroqClient::Run(
   };
   std::deque<Pending> pending;
   const auto start = Clock::now();
+  const auto at = [&](Clock::time_point t) { return Seconds(t - im.epoch); };
   for (size_t i = 0; i < requests.size(); ++i) pending.push_back({i, start});
   std::vector<Transfer*> in_flight;
-  Bucket request_bucket(cfg.requests_per_minute, cfg.burst_seconds);
-  Bucket token_bucket(cfg.tokens_per_minute, cfg.burst_seconds);
   Clock::time_point paused_until = start;  // after a 429: limits are per organization
   size_t done = 0;
   int unreachable_attempts = 0;
+  double latency_sum = 0;  // of answered attempts, for the ETA
+  int latency_count = 0;
+  // What the first waiting request waits for (progress).
+  double wait_s = 0;
+  std::string_view wait_for;
+  Clock::time_point last_progress = start;
 
+  const auto tokens_used = [&] { return stats_.prompt_tokens + stats_.completion_tokens; };
+  const auto report = [&](bool now_or_never) {
+    if (!on_progress) return;
+    const auto now = Clock::now();
+    if (!now_or_never && Seconds(now - last_progress) < 1.0) return;
+    last_progress = now;
+    LlmProgress p;
+    p.done = done;
+    p.total = requests.size();
+    p.in_flight = static_cast<int>(in_flight.size());
+    p.tokens = tokens_used();
+    p.token_budget = cfg.max_tokens;
+    p.wait_s = wait_s;
+    p.wait_for = wait_for;
+    // The limits' pace and the latency's, whichever is slower, for what is left.
+    const double left = static_cast<double>(requests.size() - done);
+    const double per_request = stats_.succeeded > 0
+                                   ? static_cast<double>(tokens_used()) / stats_.succeeded
+                                   : static_cast<double>(im.estimator.Estimate(
+                                         requests.empty() ? 0 : requests.front().body.size()));
+    const double by_limits =
+        60.0 * std::max(left / cfg.requests_per_minute, left * per_request / cfg.tokens_per_minute);
+    const double by_latency =
+        latency_count > 0 ? left * (latency_sum / latency_count) / std::max(1, cfg.concurrency)
+                          : -1;
+    p.eta_s = latency_count > 0 ? std::max(by_limits, by_latency) : -1;
+    on_progress(p);
+  };
   const auto finish = [&](size_t index, LlmResponse r) {
     out[index] = std::move(r);
     ++done;
-    if (on_done) on_done(done, requests.size());
+    if (on_response) on_response(index, out[index]);
+    report(true);
   };
-  const auto retry_later = [&](size_t index, double wait_s, const std::string& why) {
+  const auto log = [&](const std::string& line) {
+    if (cfg.log) cfg.log(im.Scrub(line));
+  };
+  const auto retry_later = [&](size_t index, double wait, const std::string& why) {
     if (++attempts[index] >= cfg.max_attempts) {
       finish(index, LlmResponse{.error = why + " (gave up after " +
                                          std::to_string(attempts[index]) + " attempts)"});
       return;
     }
     ++stats_.retries;
-    pending.push_back({index, After(Clock::now(), wait_s)});
+    pending.push_back({index, After(Clock::now(), wait)});
   };
   const auto backoff = [&](size_t index) {
     const double ceiling =
         std::min(cfg.backoff_cap_s, cfg.backoff_base_s * std::pow(2.0, attempts[index]));
     return std::uniform_real_distribution<double>(0.0, ceiling)(im.jitter);
   };
+  const auto abandon = [&](Transfer* t) {
+    curl_multi_remove_handle(im.multi, t->easy);
+    im.idle.push_back(t->easy);
+    delete t;
+  };
 
   while (!pending.empty() || !in_flight.empty()) {
+    // Interrupted: nothing more is sent and nothing in flight is waited for.
+    if (cfg.cancel != nullptr && cfg.cancel->load()) {
+      stats_.interrupted = true;
+      for (Transfer* t : in_flight) {
+        const size_t index = t->index;
+        abandon(t);
+        finish(index, LlmResponse{.error = "interrupted"});
+      }
+      in_flight.clear();
+      for (const Pending& p : pending) finish(p.index, LlmResponse{.error = "interrupted"});
+      pending.clear();
+      break;
+    }
     const auto now = Clock::now();
     // Stopped (fatal, parked) or out of budget: what is not in flight fails fast.
-    const bool budget_spent =
-        (cfg.max_requests > 0 && stats_.requests >= cfg.max_requests) ||
-        (cfg.max_tokens > 0 && stats_.prompt_tokens + stats_.completion_tokens >= cfg.max_tokens);
+    const bool budget_spent = (cfg.max_requests > 0 && stats_.requests >= cfg.max_requests) ||
+                              (cfg.max_tokens > 0 && tokens_used() >= cfg.max_tokens);
     if (stopped() || budget_spent) {
       const std::string why = !stats_.fatal.empty() ? "the LLM tier stopped"
                               : stats_.parked       ? "the daily quota is used up"
@@ -284,27 +324,37 @@ std::vector<LlmResponse> GroqClient::Run(
       for (const Pending& p : pending) finish(p.index, LlmResponse{.error = why});
       pending.clear();
     }
-    // Start what the limiter, the budget and the concurrency allow, in order of readiness.
-    request_bucket.Refill(now);
-    token_bucket.Refill(now);
-    double wait_s = 0.25;
+    // Start what the pacer, the budget and the concurrency allow, in order of readiness.
+    double poll_s = 0.25;
+    wait_s = 0;
+    wait_for = "";
     for (auto it = pending.begin();
          it != pending.end() && static_cast<int>(in_flight.size()) < cfg.concurrency;) {
       if (it->not_before > now || paused_until > now) {
-        wait_s = std::min(wait_s, Seconds(std::max(it->not_before, paused_until) - now));
+        const double w = Seconds(std::max(it->not_before, paused_until) - now);
+        poll_s = std::min(poll_s, w);
+        if (wait_s == 0 || w < wait_s) {
+          wait_s = w;
+          wait_for = paused_until > now ? "retry-after (429)" : "backoff";
+        }
         ++it;
         continue;
       }
-      const double tokens = static_cast<double>(requests[it->index].estimated_tokens);
-      if (!request_bucket.CanTake(1) || !token_bucket.CanTake(tokens)) {
-        wait_s = std::min(wait_s, std::max(request_bucket.Wait(1), token_bucket.Wait(tokens)));
+      const LlmRequest& request = requests[it->index];
+      const int64_t tokens = im.estimator.Estimate(request.body.size());
+      PaceLimit why = PaceLimit::kNone;
+      const double w = im.pacer.Wait(at(now), tokens, &why);
+      if (w > 0) {
+        poll_s = std::min(poll_s, w);
+        wait_s = w;
+        wait_for = PaceLimitName(why);
         break;  // keep order: later requests do not overtake a waiting one
       }
       if (cfg.max_requests > 0 && stats_.requests >= cfg.max_requests) break;
-      request_bucket.Take(1);
-      token_bucket.Take(tokens);
       auto* t = new Transfer;
       t->index = it->index;
+      t->reservation = im.pacer.Reserve(at(now), tokens);
+      t->sent = now;
       if (im.idle.empty()) {
         t->easy = curl_easy_init();
       } else {
@@ -315,9 +365,9 @@ std::vector<LlmResponse> GroqClient::Run(
       CURL* e = t->easy;
       curl_easy_setopt(e, CURLOPT_URL, im.url.c_str());
       curl_easy_setopt(e, CURLOPT_HTTPHEADER, im.headers);
-      curl_easy_setopt(e, CURLOPT_POSTFIELDS, requests[it->index].body.data());
+      curl_easy_setopt(e, CURLOPT_POSTFIELDS, request.body.data());
       curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
-                       static_cast<curl_off_t>(requests[it->index].body.size()));
+                       static_cast<curl_off_t>(request.body.size()));
       curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, OnBody);
       curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
       curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, OnHeader);
@@ -350,25 +400,31 @@ std::vector<LlmResponse> GroqClient::Run(
       in_flight.erase(std::find(in_flight.begin(), in_flight.end(), t));
       im.idle.push_back(t->easy);
       const size_t index = t->index;
+      const auto answered = Clock::now();
+      const double latency = Seconds(answered - t->sent);
+      // Answered: from now on it leaves the pacer's window like the server's (the reservation
+      // stands until the usage says otherwise).
+      im.pacer.Settle(t->reservation, at(answered), -1);
+      const std::string attempt =
+          Cat("llm: request ", std::to_string(index + 1), "/", std::to_string(requests.size()),
+              " attempt ", std::to_string(attempts[index] + 1), ": ");
 
-      // Corrections from the headers: the server's view of the token window wins.
-      if (t->remaining_tokens >= 0) token_bucket.Cap(t->remaining_tokens);
-      if (t->remaining_tokens == 0 && t->reset_tokens > 0)
-        paused_until = std::max(paused_until, After(Clock::now(), t->reset_tokens));
+      // Corrections from the headers: the server's view of the token window wins where it is
+      // fuller than ours.
+      if (t->remaining_tokens >= 0)
+        im.pacer.ServerRemaining(at(answered), static_cast<int64_t>(t->remaining_tokens));
       if (t->remaining_requests == 0) stats_.parked = true;  // RPD: the daily count is gone
 
       if (result != CURLE_OK) {
         const std::string why = std::string("transport error: ") + curl_easy_strerror(result);
+        log(Cat(attempt, why, " after ", FormatSeconds(latency)));
         // A server that was never reached (no network, wrong GROQ_BASE_URL) is not retried
         // for minutes: after a few refused or unresolved attempts with no success, stop.
         const bool unreachable = result == CURLE_COULDNT_RESOLVE_HOST ||
                                  result == CURLE_COULDNT_CONNECT ||
                                  result == CURLE_COULDNT_RESOLVE_PROXY;
-        if (unreachable) {
-          // It never reached the server, so it used none of the server's budget.
-          request_bucket.Refund(1);
-          token_bucket.Refund(static_cast<double>(requests[index].estimated_tokens));
-        }
+        // It never reached the server, so it used none of the server's budget.
+        if (unreachable) im.pacer.Release(t->reservation);
         if (unreachable && stats_.succeeded == 0 && ++unreachable_attempts >= 3) {
           stats_.fatal = "cannot reach Groq at " + cfg.base_url + " (" +
                          curl_easy_strerror(result) + "); check the network or GROQ_BASE_URL";
@@ -392,6 +448,8 @@ std::vector<LlmResponse> GroqClient::Run(
       }
       const long status = t->status;
       if (status == 200) {
+        latency_sum += latency;
+        ++latency_count;
         LlmResponse r;
         const Json* choices = json.ok() ? Member(*json, "choices") : nullptr;
         const Json* content = nullptr;
@@ -400,25 +458,33 @@ std::vector<LlmResponse> GroqClient::Run(
           if (const Json* m = Member(c0, "message"); m != nullptr) content = Member(*m, "content");
           r.finish_reason = StringMember(c0, "finish_reason");
         }
-        if (content == nullptr || !content->is_string()) {
-          retry_later(index, backoff(index), "malformed completion (status 200)");
-          delete t;
-          continue;
-        }
-        r.ok = true;
-        r.content = content->get<std::string>();
-        if (const Json* usage = Member(*json, "usage"); usage != nullptr) {
+        if (const Json* usage = json.ok() ? Member(*json, "usage") : nullptr; usage != nullptr) {
           if (const Json* p = Member(*usage, "prompt_tokens"); p != nullptr && p->is_number())
             r.prompt_tokens = p->get<int64_t>();
           if (const Json* c = Member(*usage, "completion_tokens"); c != nullptr && c->is_number())
             r.completion_tokens = c->get<int64_t>();
         }
+        if (r.prompt_tokens + r.completion_tokens > 0) {
+          im.pacer.Settle(t->reservation, at(answered), r.prompt_tokens + r.completion_tokens);
+          im.estimator.Observe(requests[index].body.size(), r.prompt_tokens, r.completion_tokens);
+        }
         stats_.prompt_tokens += r.prompt_tokens;
         stats_.completion_tokens += r.completion_tokens;
+        if (content == nullptr || !content->is_string()) {
+          log(Cat(attempt, "200 malformed in ", FormatSeconds(latency)));
+          retry_later(index, backoff(index), "malformed completion (status 200)");
+          delete t;
+          continue;
+        }
+        log(Cat(attempt, "200 in ", FormatSeconds(latency), ", ", std::to_string(r.prompt_tokens),
+                " prompt + ", std::to_string(r.completion_tokens), " completion tokens"));
+        r.ok = true;
+        r.content = content->get<std::string>();
         ++stats_.succeeded;
         finish(index, std::move(r));
       } else if (status == 429) {
         ++stats_.rate_limited;
+        im.pacer.Release(t->reservation);  // refused: the server did not count it
         double wait = t->retry_after;
         if (const size_t p = message.find("try again in "); wait < 0 && p != std::string::npos) {
           const size_t from = p + 13;
@@ -430,6 +496,8 @@ std::vector<LlmResponse> GroqClient::Run(
         }
         if (wait < 0) wait = type == "requests" ? t->reset_requests : t->reset_tokens;
         if (wait < 0) wait = backoff(index) + 1;
+        log(Cat(attempt, "429 (", type.empty() ? "rate limit" : type, ") in ",
+                FormatSeconds(latency), ", retry in ", FormatSeconds(wait)));
         const bool daily = message.find("per day") != std::string::npos ||
                            message.find("(RPD)") != std::string::npos ||
                            message.find("(TPD)") != std::string::npos;
@@ -450,15 +518,18 @@ std::vector<LlmResponse> GroqClient::Run(
         }
       } else if (status >= 500 || status == 498 || status == 408 || status == 409 ||
                  (status == 400 && code == "json_validate_failed") || status == 0) {
+        log(Cat(attempt, std::to_string(status), " in ", FormatSeconds(latency)));
         retry_later(index, backoff(index), "HTTP " + std::to_string(status));
       } else {
+        log(Cat(attempt, std::to_string(status), " in ", FormatSeconds(latency)));
         stats_.fatal = Describe(status, message);
         finish(index, LlmResponse{.error = stats_.fatal});
       }
       delete t;
     }
+    report(false);
     if (!in_flight.empty() || !pending.empty()) {
-      const int ms = static_cast<int>(std::clamp(wait_s * 1000.0, 1.0, 250.0));
+      const int ms = static_cast<int>(std::clamp(poll_s * 1000.0, 1.0, 250.0));
       curl_multi_poll(im.multi, nullptr, 0, in_flight.empty() ? ms : std::min(ms, 50), nullptr);
     }
   }

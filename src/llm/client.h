@@ -1,7 +1,8 @@
 // GroqClient: chat completions over libcurl's multi interface on the calling thread (the I/O
-// thread of the pool phase), many requests in flight on reused connections, paced by one shared
-// limiter (token buckets for requests and tokens per minute, corrected from Groq's
-// x-ratelimit-* headers), with Groq's retry rules:
+// thread of the pool phase), many requests in flight on reused connections, paced as Groq counts
+// (RatePacer: requests and tokens over a sliding minute, each request reserving the tokens it
+// will likely use and settled to its usage, corrected from Groq's x-ratelimit-* headers), with
+// Groq's retry rules:
 //   429           wait as retry-after says (else "try again in ..." in the message, else the
 //                 reset header), then retry; a daily quota (RPD/TPD, or a wait over 2 minutes)
 //                 parks the client: the rest fail fast and the run falls back to templates.
@@ -14,6 +15,7 @@
 #ifndef ASANASIM_SRC_LLM_CLIENT_H_
 #define ASANASIM_SRC_LLM_CLIENT_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -29,15 +31,19 @@ struct LlmClientConfig {
   int concurrency = 4;                            // requests in flight
   double requests_per_minute = 30;
   double tokens_per_minute = 8000;
-  double burst_seconds = 5;  // the buckets hold this many seconds of the per-minute budget
-  int64_t max_requests = 0;  // budget; 0 = unlimited
-  int64_t max_tokens = 0;    // budget on prompt + completion tokens; 0 = unlimited
+  double burst_seconds = 60;             // at most this share of a minute's limits in any such span
+  double window_s = 60;                  // the server's window (Groq: a minute)
+  int64_t max_completion_tokens = 2048;  // what a request may use at most (the first estimate)
+  int64_t max_requests = 0;              // budget; 0 = unlimited
+  int64_t max_tokens = 0;                // budget on prompt + completion tokens; 0 = unlimited
   int max_attempts = 6;
   double backoff_base_s = 0.5;
   double backoff_cap_s = 30;
   long connect_timeout_ms = 5000;
   long timeout_ms = 60000;
   uint64_t jitter_seed = 1;  // backoff jitter only: never changes what is generated
+  const std::atomic<bool>* cancel = nullptr;  // stops Run within a second when set
+  std::function<void(std::string_view)> log;  // one line per HTTP attempt; may be empty
 };
 
 // Free-tier limits of a Groq model (docs/reference/groq-api.md section 4): requests and tokens per
@@ -53,8 +59,7 @@ ModelLimits LimitsOf(const std::string& model);
 LlmClientConfig ClientConfigFor(const LlmOptions& options, uint64_t jitter_seed);
 
 struct LlmRequest {
-  std::string body;          // the JSON request
-  int64_t estimated_tokens;  // prompt estimate + max_completion_tokens, for the TPM bucket
+  std::string body;  // the JSON request
 };
 
 struct LlmResponse {
@@ -74,13 +79,17 @@ class GroqClient {
   GroqClient& operator=(const GroqClient&) = delete;
 
   // Sends every request (paced, retried) and returns one response per request, in order. After
-  // a fatal error or a parked quota the remaining requests come back !ok without being sent.
-  // `on_done` (may be empty) is called as each request finishes, for progress.
-  std::vector<LlmResponse> Run(const std::vector<LlmRequest>& requests,
-                               const std::function<void(size_t done, size_t total)>& on_done);
+  // a fatal error, a parked quota or an interrupt the remaining requests come back !ok without
+  // being sent (an interrupt also abandons those in flight). `on_response` (may be empty) gets
+  // each request's response the moment it is final; `on_progress` (may be empty) is called as
+  // requests finish and about once a second while waiting.
+  std::vector<LlmResponse> Run(
+      const std::vector<LlmRequest>& requests,
+      const std::function<void(size_t index, const LlmResponse&)>& on_response,
+      const std::function<void(const LlmProgress&)>& on_progress);
 
   const LlmStats& stats() const { return stats_; }
-  bool stopped() const { return !stats_.fatal.empty() || stats_.parked; }
+  bool stopped() const { return !stats_.fatal.empty() || stats_.parked || stats_.interrupted; }
 
  private:
   struct Impl;

@@ -14,8 +14,11 @@ namespace {
 
 // Requests per batch slot, counting re-requests of dropped items.
 constexpr int kRounds = 3;
-// Room for a reasoning model's thinking as well as the items.
-constexpr int kMaxCompletionTokens = 2048;
+// The completion's cap: room for each item asked for and for a reasoning model's thinking. It
+// bounds a runaway answer; pacing reserves what answers really use, learned as they come.
+int64_t MaxCompletionTokens(const LlmOptions& o) {
+  return std::clamp<int64_t>(int64_t{256} * std::max(1, o.batch), 1024, 8192);
+}
 constexpr double kTemperature = 0.9;
 
 // What the generator fills itself; then come the shared slots and the department's (read from
@@ -62,18 +65,23 @@ std::string Body(const LlmOptions& s, const PromptSet& prompts, const Vocabulary
   user += Cat("\nRequest ", std::to_string(r.round), ".", std::to_string(r.index),
               ". Answer with JSON only: {\"items\": [", std::to_string(r.count), " strings]}");
   const uint64_t seed = XXH3_64bits(user.data(), user.size()) & 0x7fffffff;
-  const Json body = {{"model", s.model},
-                     {"messages",
-                      {{{"role", "system"}, {"content", prompts.system()}},
-                       {{"role", "user"}, {"content", user}}}},
-                     {"temperature", kTemperature},
-                     {"max_completion_tokens", kMaxCompletionTokens},
-                     {"response_format", {{"type", "json_object"}}},
-                     {"seed", static_cast<int64_t>(seed)}};
+  Json body = {{"model", s.model},
+               {"messages",
+                {{{"role", "system"}, {"content", prompts.system()}},
+                 {{"role", "user"}, {"content", user}}}},
+               {"temperature", kTemperature},
+               {"max_completion_tokens", MaxCompletionTokens(s)},
+               {"response_format", {{"type", "json_object"}}},
+               {"seed", static_cast<int64_t>(seed)}};
+  // A reasoning model's thinking is billed as completion tokens: ask for the least that keeps
+  // items valid (gpt-oss accepts low, medium, high; other models take no such field).
+  if (IsReasoningModel(s.model)) body["reasoning_effort"] = s.reasoning_effort;
   return DumpJson(body);
 }
 
 }  // namespace
+
+bool IsReasoningModel(std::string_view model) { return model.starts_with("openai/gpt-oss"); }
 
 std::string RejectReason(std::string_view item, const Vocabulary& vocabulary, Department d,
                          size_t slot) {
@@ -134,7 +142,9 @@ absl::StatusOr<TextPools> FillPools(const LlmOptions& options, const Vocabulary&
   if (options.cache.empty()) return absl::InvalidArgumentError("the LLM cache needs a directory");
   const ResponseCache cache(options.cache);
   TextPools pools;
-  GroqClient client(ClientConfigFor(options, jitter_seed));
+  LlmClientConfig config = ClientConfigFor(options, jitter_seed);
+  config.max_completion_tokens = MaxCompletionTokens(options);
+  GroqClient client(std::move(config));
   const size_t want = static_cast<size_t>(std::max(0, options.pool_size));
   const int batch = std::max(1, options.batch);
   for (int round = 0; round < kRounds; ++round) {
@@ -164,16 +174,27 @@ absl::StatusOr<TextPools> FillPools(const LlmOptions& options, const Vocabulary&
         ++stats->cache_hits;
       } else if (!options.offline && !client.stopped()) {
         to_send.push_back(i);
-        sends.push_back({requests[i].body,
-                         static_cast<int64_t>(requests[i].body.size() / 4) + kMaxCompletionTokens});
+        sends.push_back({requests[i].body});
       }
     }
     if (!sends.empty()) {
-      const std::vector<LlmResponse> responses = client.Run(sends, options.progress);
-      for (size_t k = 0; k < to_send.size(); ++k) {
-        if (!responses[k].ok) continue;
-        contents[to_send[k]] = responses[k].content;
-        ASANASIM_RETURN_IF_ERROR(cache.Put(requests[to_send[k]].key, responses[k].content));
+      // Each response goes into the cache the moment it is complete: a run stopped at any point
+      // resumes with only the requests still missing.
+      absl::Status put = absl::OkStatus();
+      client.Run(
+          sends,
+          [&](size_t k, const LlmResponse& response) {
+            if (!response.ok) return;
+            contents[to_send[k]] = response.content;
+            if (put.ok()) put = cache.Put(requests[to_send[k]].key, response.content);
+          },
+          options.progress);
+      ASANASIM_RETURN_IF_ERROR(put);
+      if (client.stats().interrupted) {
+        return absl::CancelledError(Cat("interrupted in the LLM pool phase; the ",
+                                        std::to_string(client.stats().succeeded),
+                                        " responses received are in the cache (", options.cache,
+                                        "), and the same command resumes from there"));
       }
     }
     // Validate in request order (not completion order): the pools depend on the responses only.

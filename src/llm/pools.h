@@ -52,6 +52,9 @@ class TextPools {
 absl::StatusOr<TextPools> FillPools(const LlmOptions& options, const Vocabulary& vocabulary,
                                     uint64_t jitter_seed, LlmStats* stats);
 
+// Whether `model` thinks before it answers (reasoning_effort applies).
+bool IsReasoningModel(std::string_view model);
+
 // Why `item` is not a usable variant for department `d` and slot `slot` ("" when it is): empty,
 // too short or long, markdown, a placeholder the department cannot fill, stray braces.
 std::string RejectReason(std::string_view item, const Vocabulary& vocabulary, Department d,

@@ -287,9 +287,10 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   std::optional<LlmStats> llm_stats;
   if (options.llm.enabled()) {
     LlmStats stats;
-    ASANASIM_ASSIGN_OR_RETURN(
-        TextPools filled,
-        FillPools(options.llm, vocabulary, /*jitter_seed=*/options.seed + 1, &stats));
+    LlmOptions llm = options.llm;
+    if (llm.cancel == nullptr) llm.cancel = options.cancel;
+    ASANASIM_ASSIGN_OR_RETURN(TextPools filled,
+                              FillPools(llm, vocabulary, /*jitter_seed=*/options.seed + 1, &stats));
     pools = std::make_unique<TextPools>(std::move(filled));
     CompleteLlmStats(options.llm, *pools, stats);
     llm_stats = stats;

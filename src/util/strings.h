@@ -3,7 +3,9 @@
 #ifndef ASANASIM_SRC_UTIL_STRINGS_H_
 #define ASANASIM_SRC_UTIL_STRINGS_H_
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -25,6 +27,24 @@ inline std::string Thousands(int64_t v) {
     out += digits[i];
   }
   return out;
+}
+
+// A duration for people: "0.42 s", "12 s", "3m05s", "1h02m".
+inline std::string FormatSeconds(double s) {
+  char buf[32];
+  if (!(s >= 0)) s = 0;
+  if (s < 10) {
+    std::snprintf(buf, sizeof buf, "%.2f s", s);
+  } else if (s < 120) {
+    std::snprintf(buf, sizeof buf, "%.0f s", s);
+  } else if (s < 3600) {
+    const long t = std::lround(s);
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
+  } else {
+    const long m = std::lround(s / 60);
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", m / 60, m % 60);
+  }
+  return buf;
 }
 
 }  // namespace asanasim

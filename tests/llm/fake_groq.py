@@ -2,27 +2,34 @@
 """A fake Groq API server for asanasim's tests: a real HTTP/1.1 server on loopback that speaks
 the chat-completions API as docs/reference/groq-api.md describes (section 8).
 
-  fake_groq.py --key KEY [--rpm N] [--tpm N] [--rpd N] [--window S] [--faults LIST]
-               [--models a,b] [--latency S]
+  fake_groq.py --key KEY [--rpm N] [--tpm N] [--rpd N] [--window S] [--count used|max]
+               [--faults LIST] [--models a,b] [--latency S]
 
 Prints "PORT <n>" on stdout once listening (port 0 = any free port). Behaviour:
 - POST /openai/v1/chat/completions. 401 for a missing or wrong bearer key; 404 model_not_found
   for a model not in --models; 400 for n != 1 or more than 4 stop strings; 413 when the prompt
   estimate plus max_completion_tokens exceeds the TPM limit; 429 (retry-after, "Please try again
   in Xs", type requests/tokens) when the RPM or TPM of the sliding --window (default 60 s) is
-  used up, and 429 "requests per day (RPD)" past --rpd. Otherwise a completion whose content is
-  {"items": [...]} with as many items as the prompt asks for, using the placeholders it lists.
+  used up, and 429 "requests per day (RPD)" past --rpd. A request counts in the token window
+  with what it uses (prompt + completion: --count used, the default) or with prompt +
+  max_completion_tokens (--count max). Otherwise a completion whose content is {"items": [...]}
+  with as many items as the prompt asks for, using the placeholders it lists, the same for the
+  same request whenever it is asked; gpt-oss models also spend reasoning tokens (billed as
+  completion) by reasoning_effort: low 120, medium 480 (the default), high 1400.
 - x-ratelimit-{limit,remaining,reset}-{requests,tokens} on every response (Go durations).
 - --faults: a comma list applied to the first requests in order, one per request: 500, 502,
   503 (no body), 498, 429 (retry-after 1), reset (connection closed mid-response), slow (2 s
   delay), malformed (200 with broken JSON), truncated (200, body cut short), wrong_count (one
   item too many, one missing), bad_items (markdown, unknown placeholder, stray brace, too short),
   json_validate_failed (400), ok (no fault).
-- GET /stats: {"requests": N, "statuses": {code: n}, "times": [seconds since start, ...]}.
+- GET /stats: {"requests": N, "statuses": {code: n}, "times": [seconds since start, ...],
+  "accepted": [[seconds since start, tokens counted], ...], "violations": {"rpm": n, "tpm": n}}
+  (violations: requests refused because the sliding window was full).
 """
 import argparse
 import json
 import re
+import zlib
 import socket
 import sys
 import threading
@@ -31,7 +38,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 START = time.monotonic()
 LOCK = threading.Lock()
-STATE = {"requests": 0, "statuses": {}, "times": [], "window": [], "day": 0, "seq": 0}
+STATE = {"requests": 0, "statuses": {}, "times": [], "window": [], "day": 0, "seq": 0,
+         "accepted": [], "violations": {"rpm": 0, "tpm": 0}}
+REASONING_TOKENS = {"low": 120, "medium": 480, "high": 1400}
 
 
 def go_duration(seconds):
@@ -82,7 +91,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/stats":
             with LOCK:
                 payload = {"requests": STATE["requests"], "statuses": STATE["statuses"],
-                           "times": STATE["times"]}
+                           "times": STATE["times"], "accepted": STATE["accepted"],
+                           "violations": STATE["violations"]}
             self.send_json(200, payload)
         else:
             self.send_json(404, {"error": {"message": "no route", "type": "invalid_request_error"}})
@@ -125,14 +135,20 @@ class Handler(BaseHTTPRequestHandler):
                                                   "type": "invalid_request_error"}})
         max_tokens = req.get("max_completion_tokens", req.get("max_tokens", 1024))
         prompt_tokens = length // 4
-        tokens = prompt_tokens + max_tokens
-        if tokens > cfg.tpm:
+        if prompt_tokens + max_tokens > cfg.tpm:
             self.record(413)
             return self.send_json(413, {"error": {
                 "message": "Request too large for model `%s` on tokens per minute (TPM): Limit %d, "
                            "Requested %d, please reduce your message size and try again."
-                           % (model, cfg.tpm, tokens),
+                           % (model, cfg.tpm, prompt_tokens + max_tokens),
                 "type": "tokens", "code": "rate_limit_exceeded"}})
+        # What the answer will use: its text, and a reasoning model's thinking.
+        content = make_content(req, fault)
+        reasoning = 0
+        if model.startswith("openai/gpt-oss"):
+            reasoning = REASONING_TOKENS.get(req.get("reasoning_effort", "medium"), 480)
+        completion_tokens = min(max_tokens, len(content) // 4 + reasoning)
+        tokens = prompt_tokens + (completion_tokens if cfg.count == "used" else max_tokens)
         # Rate limits: daily requests, then the sliding window's requests and tokens.
         with LOCK:
             STATE["window"] = [t for t in STATE["window"] if now - t[0] < cfg.window]
@@ -143,6 +159,9 @@ class Handler(BaseHTTPRequestHandler):
             if not (over_day or over_rpm or over_tpm) and fault == "ok":
                 win.append((now, tokens))
                 STATE["day"] += 1
+                STATE["accepted"].append([round(now - START, 4), tokens])
+            elif not over_day and fault == "ok":
+                STATE["violations"]["rpm" if over_rpm else "tpm"] += 1
             wait = (cfg.window - (now - win[0][0])) if win else 1.0
         headers = self.rate_headers(now, tokens)
         if over_day:
@@ -188,14 +207,13 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(2.0)
         if cfg.latency:
             time.sleep(cfg.latency)
-        content = make_content(req, seq, fault)
         payload = {
             "id": "chatcmpl-%d" % seq, "object": "chat.completion", "created": int(time.time()),
             "model": model, "system_fingerprint": "fp_fake",
             "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
                          "logprobs": None, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(content) // 4,
-                      "total_tokens": prompt_tokens + len(content) // 4, "queue_time": 0.01,
+            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                      "total_tokens": prompt_tokens + completion_tokens, "queue_time": 0.01,
                       "prompt_time": 0.02, "completion_time": 0.1, "total_time": 0.13},
             "x_groq": {"id": "req_fake_%d" % seq},
         }
@@ -208,8 +226,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(200, None, headers, raw=body)
 
 
-def make_content(req, seq, fault):
+def make_content(req, fault):
     user = req["messages"][-1]["content"]
+    # The same request gets the same answer (as a cached answer would be): a resumed run
+    # ends with the same pools as an uninterrupted one.
+    seq = zlib.crc32(user.encode()) % 100000
     count = int(re.search(r"Write (\d+) different items", user).group(1))
     department = re.search(r"Department: ([^.]+)\.", user).group(1)
     allowed = re.findall(r"\{([a-z_0-9]+)\}", user.split("Placeholders you may use:")[1].split("\n")[0])
@@ -240,6 +261,7 @@ def main():
     ap.add_argument("--tpm", type=int, default=8000)
     ap.add_argument("--rpd", type=int, default=1000)
     ap.add_argument("--window", type=float, default=60.0)
+    ap.add_argument("--count", choices=["used", "max"], default="used")
     ap.add_argument("--faults", default="")
     ap.add_argument("--models", default="openai/gpt-oss-20b,openai/gpt-oss-120b,qwen/qwen3.8-27b")
     ap.add_argument("--latency", type=float, default=0.0)

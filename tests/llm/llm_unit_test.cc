@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
 
 #include "src/llm/cache.h"
 #include "src/llm/client.h"
+#include "src/llm/pacer.h"
 #include "src/llm/pools.h"
 #include "src/llm/prompts.h"
 #include "src/util/json.h"
@@ -106,6 +108,132 @@ TEST(CacheTest, RoundTripsAndKeysOnTheWholeRequest) {
   ASSERT_TRUE(cache.Put(key, "{\"items\": [\"x\"]}").ok());
   EXPECT_EQ(cache.Get(key).value_or(""), "{\"items\": [\"x\"]}");
   std::filesystem::remove_all(tmpl);
+}
+
+// A minute's limits, with requests at random moments, reservations from the estimator and usage
+// that never exceeds them: no 60-second window of the server ever holds more than either limit.
+TEST(RatePacerTest, NoWindowEverExceedsEitherLimit) {
+  constexpr double kRpm = 30;
+  constexpr double kTpm = 8000;
+  RatePacer pacer(kRpm, kTpm, 60, 0);
+  TokenEstimator estimator(2048);
+  std::mt19937_64 rng(11);
+  struct Sent {
+    double at;
+    int64_t tokens;
+  };
+  std::vector<Sent> sent;  // the server counts a request when it arrives: halfway, here
+  std::vector<std::pair<double, std::pair<uint64_t, int64_t>>> answers;  // time, (id, usage)
+  double now = 0;
+  size_t body = 2400;
+  while (now < 1200) {
+    // Settle what has been answered by now.
+    for (auto it = answers.begin(); it != answers.end();) {
+      if (it->first > now) {
+        ++it;
+        continue;
+      }
+      pacer.Settle(it->second.first, it->first, it->second.second);
+      it = answers.erase(it);
+    }
+    const int64_t reserve = estimator.Estimate(body);
+    const double wait = pacer.Wait(now, reserve);
+    if (wait > 0) {
+      now += std::min(wait, 0.5);
+      continue;
+    }
+    const uint64_t id = pacer.Reserve(now, reserve);
+    // The completion uses at most what was reserved for it.
+    const int64_t prompt = static_cast<int64_t>(body / 4);
+    const int64_t completion =
+        std::uniform_int_distribution<int64_t>(100, std::max<int64_t>(100, reserve - prompt))(rng);
+    estimator.Observe(body, prompt, completion);
+    const double trip = std::uniform_real_distribution<double>(0.2, 3)(rng);
+    sent.push_back({now + trip / 2, prompt + completion});
+    answers.push_back({now + trip, {id, prompt + completion}});
+    now += std::uniform_real_distribution<double>(0, 0.3)(rng);
+  }
+  ASSERT_GT(sent.size(), 100u);
+  std::sort(sent.begin(), sent.end(), [](const Sent& a, const Sent& b) { return a.at < b.at; });
+  double best_tokens = 0;
+  for (size_t i = 0; i < sent.size(); ++i) {
+    double requests = 0;
+    double tokens = 0;
+    for (size_t j = i; j < sent.size() && sent[j].at < sent[i].at + 60; ++j) {
+      requests += 1;
+      tokens += static_cast<double>(sent[j].tokens);
+    }
+    EXPECT_LE(requests, kRpm) << "window from " << sent[i].at;
+    EXPECT_LE(tokens, kTpm) << "window from " << sent[i].at;
+    best_tokens = std::max(best_tokens, tokens);
+  }
+  // And it uses the budget: some window comes within 15% of the token limit.
+  EXPECT_GT(best_tokens, 0.85 * kTpm);
+}
+
+TEST(RatePacerTest, WaitsUntilTheOldestAnswersLeave) {
+  RatePacer pacer(3, 1000, 60, 0);
+  PaceLimit why = PaceLimit::kNone;
+  EXPECT_EQ(pacer.Wait(0, 400, &why), 0);
+  const uint64_t first = pacer.Reserve(0, 400);
+  const uint64_t second = pacer.Reserve(10, 400);
+  // In flight, they count whatever their age.
+  EXPECT_EQ(pacer.TokensInWindow(500), 800);
+  pacer.Settle(first, 0.5, -1);  // answered: the reservation stands
+  pacer.Settle(second, 11, -1);
+  // 800 + 400 > 1000: wait until the first leaves, a minute after its answer.
+  EXPECT_DOUBLE_EQ(pacer.Wait(20, 400, &why), 40.5);
+  EXPECT_EQ(why, PaceLimit::kTokens);
+  EXPECT_EQ(PaceLimitName(why), "TPM");
+  EXPECT_EQ(pacer.Wait(20, 200), 0);
+  const uint64_t third = pacer.Reserve(20, 200);
+  // Three requests, one in flight: the request limit binds until the first leaves.
+  EXPECT_DOUBLE_EQ(pacer.Wait(30, 1, &why), 30.5);
+  EXPECT_EQ(why, PaceLimit::kRequests);
+  // A refused request frees its place; a settled one keeps its place with what it used.
+  pacer.Release(third);
+  EXPECT_EQ(pacer.Wait(30, 200), 0);
+  const uint64_t fourth = pacer.Reserve(30, 200);
+  pacer.Settle(fourth, 31, 50);
+  EXPECT_EQ(pacer.TokensInWindow(31), 850);
+  EXPECT_EQ(pacer.RequestsInWindow(31), 3);
+  EXPECT_EQ(pacer.RequestsInWindow(61), 2);  // the first has left
+  // Larger than the limit: only into an empty window.
+  EXPECT_GT(pacer.Wait(31, 5000), 0);
+  EXPECT_EQ(pacer.Wait(200, 5000), 0);
+}
+
+TEST(RatePacerTest, TheServersViewTightensOursAndSmoothingSpreadsTheMinute) {
+  RatePacer pacer(100, 1000, 60, 0);
+  pacer.Settle(pacer.Reserve(0, 100), 0.5, -1);
+  // The server counts 600 where we count 100: the 500 more are held for a minute.
+  pacer.ServerRemaining(1, 400);
+  EXPECT_EQ(pacer.TokensInWindow(1), 600);
+  EXPECT_GT(pacer.Wait(1, 500), 0);
+  EXPECT_EQ(pacer.Wait(1, 400), 0);
+  // A server that counts less changes nothing.
+  pacer.ServerRemaining(2, 900);
+  EXPECT_EQ(pacer.TokensInWindow(2), 600);
+
+  // 60 requests a minute, at most one in any second.
+  RatePacer smooth(60, 1e9, 60, /*smooth_s=*/1);
+  smooth.Settle(smooth.Reserve(0, 1), 0.1, -1);
+  EXPECT_DOUBLE_EQ(smooth.Wait(0.25, 1), 0.85);
+  EXPECT_EQ(smooth.Wait(1.1, 1), 0);
+}
+
+TEST(TokenEstimatorTest, LearnsTheCompletionFromUsage) {
+  TokenEstimator e(2048);
+  EXPECT_EQ(e.CompletionEstimate(), 2048);  // nothing known: the cap
+  EXPECT_EQ(e.Estimate(4000), 1000 + 2048);
+  e.Observe(4000, 1100, 200);
+  e.Observe(4000, 1100, 250);
+  EXPECT_EQ(e.CompletionEstimate(), 300);   // the largest recent, and a fifth more
+  EXPECT_EQ(e.Estimate(4000), 1100 + 300);  // the prompt at the rate seen
+  for (int i = 0; i < 20; ++i) e.Observe(4000, 1100, 100);
+  EXPECT_EQ(e.CompletionEstimate(), 120);  // old observations age out
+  e.Observe(4000, 1100, 5000);
+  EXPECT_EQ(e.CompletionEstimate(), 2048);  // never above the cap
 }
 
 }  // namespace
