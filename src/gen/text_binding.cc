@@ -316,6 +316,7 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
         AppendTemplate(out, (*pool)[UniformInt(*tier, static_cast<uint32_t>(pool->size()))],
                        context, *tier);
         story.text_source = "llm";
+        if (moment == Moment::kQuestion) question_pick = -1;  // not one the script answers
       } else {
         const Words own = a != nullptr ? a->comments[static_cast<size_t>(moment)] : Words();
         Words script = own;
@@ -327,12 +328,15 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
           return std::find(used_templates_.begin(), used_templates_.end(), tmpl) !=
                  used_templates_.end();
         };
-        if (std::all_of(script.begin(), script.end(), used)) {
+        // An answer answers its question: the script's answers pair with its questions. A
+        // question that did not come from the script gets no scripted answer (it would answer
+        // another question).
+        const bool paired = moment == Moment::kAnswer && question_pick >= 0 &&
+                            static_cast<size_t>(question_pick) < own.size();
+        if ((moment == Moment::kAnswer && !paired) ||
+            (!paired && std::all_of(script.begin(), script.end(), used))) {
           script = team_.vocab().comment_templates;
         }
-        // An answer answers its question: the script's answers pair with its questions.
-        const bool paired = moment == Moment::kAnswer && script.data() == own.data() &&
-                            question_pick >= 0 && static_cast<size_t>(question_pick) < own.size();
         // A task does not say the same thing twice: redraw a template it has used (a few
         // times), and never repeat the comment just before.
         // Progress is told in the script's order (its authors write a sequence: "reproduced",
@@ -356,7 +360,9 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
               previous_end > previous_begin &&
               std::string_view(out).substr(begin) ==
                   std::string_view(out).substr(previous_begin, previous_end - previous_begin);
-          if (!repeat && (!used(tmpl) || attempt + 1 >= kNameAttempts / 2)) {
+          // The answer to a question asked again is the same answer.
+          const bool answers = paired && attempt == 0;
+          if (!repeat && (answers || !used(tmpl) || attempt + 1 >= kNameAttempts / 2)) {
             used_templates_.push_back(tmpl);
             if (moment == Moment::kQuestion) {
               question_pick = script.data() == own.data() ? static_cast<int64_t>(pick) : -1;
