@@ -103,9 +103,9 @@ void RatePacer::Settle(uint64_t id, double now, int64_t tokens) {
 }
 
 void RatePacer::Release(uint64_t id) {
-  entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
-                                [&](const Entry& e) { return e.id == id; }),
-                 entries_.end());
+  entries_.erase(
+      std::remove_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.id == id; }),
+      entries_.end());
 }
 
 void RatePacer::ServerRemaining(double now, int64_t remaining) {
@@ -113,8 +113,7 @@ void RatePacer::ServerRemaining(double now, int64_t remaining) {
   const double server_used = limits_.front().tokens - static_cast<double>(remaining);
   const double ours = static_cast<double>(TokensInWindow(now));
   if (server_used > ours) {
-    entries_.push_back(
-        {now, static_cast<int64_t>(std::ceil(server_used - ours)), 0, false, false});
+    entries_.push_back({now, static_cast<int64_t>(std::ceil(server_used - ours)), 0, false, false});
   }
 }
 

@@ -718,10 +718,17 @@ class VocabularyParser {
         replace(own);
         a.slots = own;
       }
+      // A shared slot (the customers' kinds, {co_kind}) gets this pack's values in this
+      // department: a department slot of that name hides the shared one.
+      if (!found && std::any_of(v_.shared_slots_.begin(), v_.shared_slots_.end(),
+                                [&](const Slot& s) { return s.name == o.name; })) {
+        slots.push_back(o);
+        found = true;
+      }
       if (!found) {
         Problem(path_, slot_lines_[o.name.data()].second,
                 Cat("slot '", o.name, "' is not a slot of the department ", department,
-                    " or its archetypes"));
+                    ", of its archetypes or shared"));
       }
     }
     dv.archetypes = archetypes;

@@ -27,10 +27,23 @@ std::vector<std::pair<std::string, std::string>> BuiltInFiles() {
   return files;
 }
 
+// The built-in packs that `path` needs: common.toml, the saas pack (the default, whose
+// departments others reuse) and `path`'s own pack (parsing all of them with every check, for
+// each of many edits, would cost minutes under the sanitizers).
+std::vector<std::pair<std::string, std::string>> FilesFor(const std::string& path) {
+  const std::string pack = path.substr(0, path.find('/') + 1);
+  std::vector<std::pair<std::string, std::string>> files = BuiltInFiles();
+  std::erase_if(files, [&](const auto& f) {
+    return !(f.first == "common.toml" || f.first.starts_with("saas/") ||
+             (!pack.empty() && f.first.starts_with(pack)));
+  });
+  return files;
+}
+
 // The problems Parse reports for the built-in packs with `path`'s text edited by `edit`.
 std::vector<std::string> ProblemsAfter(const std::string& path,
                                        const std::function<void(std::string&)>& edit) {
-  std::vector<std::pair<std::string, std::string>> files = BuiltInFiles();
+  std::vector<std::pair<std::string, std::string>> files = FilesFor(path);
   bool found = false;
   for (auto& [p, text] : files) {
     if (p == path) {
@@ -247,6 +260,40 @@ TEST(VocabularyTest, NameCultureProblems) {
   ASSERT_EQ(p.size(), 2u);
   EXPECT_NE(p[0].find("local_share must be between 0 and 1"), std::string::npos) << p[0];
   EXPECT_NE(p[1].find("culture 'japanese' is defined twice"), std::string::npos) << p[1];
+}
+
+TEST(VocabularyTest, PackGivesAReusedDepartmentItsOwnSlotValues) {
+  // climate reuses saas/operations; its [slots.operations] may also give a shared slot (the
+  // customers' kinds) its own values there, and nothing else changes.
+  std::vector<std::pair<std::string, std::string>> files = FilesFor("climate/pack.toml");
+  for (auto& [p, text] : files) {
+    if (p == "climate/pack.toml")
+      Replace(text, "[slots.operations]\n",
+              "[slots.operations]\nco_kind = [\"Solar Cooperative\"]\n");
+  }
+  std::vector<std::string> problems;
+  absl::StatusOr<std::unique_ptr<const Vocabulary>> v = Vocabulary::Parse(files, "dir", &problems);
+  ASSERT_TRUE(v.ok()) << v.status();
+  const auto co_kind = [&](std::string_view pack, Department d) -> Words {
+    for (const Pack& p : (*v)->packs()) {
+      if (p.name != pack) continue;
+      for (const Slot& s : p.department(d).slots) {
+        if (s.name == "co_kind") return s.values;
+      }
+    }
+    return {};
+  };
+  ASSERT_EQ(co_kind("climate", Department::kOperations).size(), 1u);
+  EXPECT_EQ(co_kind("climate", Department::kOperations)[0], "Solar Cooperative");
+  EXPECT_TRUE(co_kind("saas", Department::kOperations).empty()) << "the saas pack's is shared";
+  // A slot that is neither the department's nor shared is a problem.
+  const std::vector<std::string> p = ProblemsAfter("climate/pack.toml", [](std::string& t) {
+    Replace(t, "[slots.operations]\n", "[slots.operations]\nno_such_slot = [\"x\"]\n");
+  });
+  ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
+  EXPECT_NE(p[0].find("slot 'no_such_slot' is not a slot of the department operations"),
+            std::string::npos)
+      << p[0];
 }
 
 TEST(VocabularyTest, LoadReadsADirectoryAndReportsTheFirstProblem) {
