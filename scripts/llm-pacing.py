@@ -9,7 +9,7 @@ For each binary (several: one run each, side by side), `llm warm` from an empty 
 client told the server's limits, then prints: requests, 429 answers and their share, the wall
 time, "TPM %" (the busiest minute's tokens, any 60 s window as the server counts them, over the
 limit: at most 100%, and near it when tokens bind) and pool variants accepted per minute. With
---interrupts N (the first binary only), N times: a generate run interrupted with SIGINT at a
+--interrupts N (the last binary), N times: a generate run interrupted with SIGINT at a
 random moment of its pool phase, then the same command again; prints the exit status (130), the
 time to stop, the requests of the two runs against an uninterrupted run's, and whether the
 database equals the uninterrupted run's byte for byte.
@@ -61,7 +61,8 @@ def limits(a):
 
 
 def measure(binary, a):
-    server = Server(["--rpm", str(a.rpm), "--tpm", str(a.tpm), "--latency", str(a.latency)])
+    server = Server(["--rpm", str(a.rpm), "--tpm", str(a.tpm), "--latency", str(a.latency),
+                     "--rpd", "1000000"])
     work = tempfile.mkdtemp(prefix="llm-pacing-")
     try:
         start = time.monotonic()
@@ -98,7 +99,8 @@ def measure(binary, a):
 
 def interrupt_trials(binary, a):
     rows = []
-    server = Server(["--rpm", str(a.rpm), "--tpm", str(a.tpm), "--latency", str(a.latency)])
+    server = Server(["--rpm", str(a.rpm), "--tpm", str(a.tpm), "--latency", str(a.latency),
+                     "--rpd", "1000000"])
     work = tempfile.mkdtemp(prefix="llm-resume-")
     try:
         env = env_for(server)
@@ -157,7 +159,7 @@ def main():
             b[-28:], m["exit"], m["requests"], m["429"], 100 * m["share_429"], m["seconds"],
             100 * m["tpm_share"], m["variants"], m["variants_per_min"]))
     if a.interrupts:
-        for row in interrupt_trials(binaries[0], a):
+        for row in interrupt_trials(binaries[-1], a):
             print("interrupt: exit %(exit)d, stopped in %(stop_s).2f s, %(sent_before_signal)d "
                   "sent / %(answered)d answered before the signal, then %(total_requests)d "
                   "requests in all (uninterrupted: %(needed)d), identical: %(identical)s, "
