@@ -3,12 +3,12 @@
 which enforces a sliding-window limit the way Groq does.
 
   scripts/llm-pacing.py [--binary BUILD/asanasim ...] [--rpm 300] [--tpm 80000] [--latency 1.0]
-                        [--pool-size 16] [--interrupts 3]
+                        [--archetypes 8] [--interrupts 3]
 
 For each binary (several: one run each, side by side), `llm warm` from an empty cache with the
 client told the server's limits, then prints: requests, 429 answers and their share, the wall
 time, "TPM %" (the busiest minute's tokens, any 60 s window as the server counts them, over the
-limit: at most 100%, and near it when tokens bind) and pool variants accepted per minute. With
+limit: at most 100%, and near it when tokens bind) and archetypes accepted per minute. With
 --interrupts N (the last binary), N times: a generate run interrupted with SIGINT at a
 random moment of its pool phase, then the same command again; prints the exit status (130), the
 time to stop, the requests of the two runs against an uninterrupted run's, and whether the
@@ -17,6 +17,7 @@ database equals the uninterrupted run's byte for byte.
 The defaults are 10x gpt-oss-20b's free tier (30 RPM, 8,000 TPM): times scale by 10 to it.
 """
 import argparse
+import re
 import json
 import os
 import random
@@ -57,7 +58,7 @@ def env_for(server):
 
 
 def limits(a):
-    return ["--llm-rpm", str(a.rpm), "--llm-tpm", str(a.tpm), "--llm-pool-size", str(a.pool_size)]
+    return ["--llm-rpm", str(a.rpm), "--llm-tpm", str(a.tpm), "--llm-archetypes", str(a.archetypes)]
 
 
 def measure(binary, a):
@@ -76,9 +77,8 @@ def measure(binary, a):
     summary = [l for l in r.stdout.splitlines() if l.startswith("llm:")]
     variants = 0
     if summary:
-        for part in summary[0].split(","):
-            if part.strip().endswith("variants"):
-                variants = int(part.split()[0])
+        found = re.search(r"(\d+) of \d+ archetypes accepted", summary[0])
+        variants = int(found.group(1)) if found else 0
     accepted = st["accepted"]
     tokens = sum(t for _, t in accepted)
     # The busiest minute: the most tokens the server counted in any 60 s window (a window starts
@@ -144,15 +144,15 @@ def main():
     ap.add_argument("--rpm", type=int, default=300)
     ap.add_argument("--tpm", type=int, default=80000)
     ap.add_argument("--latency", type=float, default=1.0)
-    ap.add_argument("--pool-size", type=int, default=16)
+    ap.add_argument("--archetypes", type=int, default=8)
     ap.add_argument("--interrupts", type=int, default=0)
     a = ap.parse_args()
     binaries = a.binary or [os.path.join(HERE, "..", "build", "asanasim")]
-    print("fake server: sliding 60 s window, %d RPM, %d TPM, %.1f s latency; pool size %d"
-          % (a.rpm, a.tpm, a.latency, a.pool_size))
+    print("fake server: sliding 60 s window, %d RPM, %d TPM, %.1f s latency; %d archetypes a "
+          "department" % (a.rpm, a.tpm, a.latency, a.archetypes))
     print("%-28s %5s %8s %6s %7s %8s %7s %9s %10s" % (
-        "binary", "exit", "requests", "429s", "429 %", "seconds", "TPM %", "variants",
-        "variants/min"))
+        "binary", "exit", "requests", "429s", "429 %", "seconds", "TPM %", "archetypes",
+        "per min"))
     for b in binaries:
         m = measure(b, a)
         print("%-28s %5d %8d %6d %6.1f%% %8.1f %6.0f%% %9d %10.0f" % (

@@ -1,5 +1,5 @@
 // Tier 3 of the text: its options (part of GenerateOptions), and the figures of its pool phase
-// (see src/llm/pools.h), filled by the client and the pool phase and reported in the generate
+// (see src/llm/archetypes.h), filled by the client and the pool phase and reported in the generate
 // summary and the manifest. Plain value types (thread-compatible).
 #ifndef ASANASIM_INCLUDE_ASANASIM_LLM_H_
 #define ASANASIM_INCLUDE_ASANASIM_LLM_H_
@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -35,9 +36,9 @@ struct LlmOptions {
   std::string api_key;
   std::string model = "openai/gpt-oss-20b";
   std::string base_url = "https://api.groq.com";
-  double share = 0.3;      // of descriptions and comments taken from the pools
-  int32_t pool_size = 16;  // variants per (department, slot)
-  int32_t batch = 16;      // variants asked for per request (each pays the prompt once)
+  double share = 0.5;      // of top-level tasks told by an LLM archetype (where there are some)
+  int32_t archetypes = 8;  // LLM archetypes per department file of the run's packs
+  int32_t batch = 2;       // archetypes asked for per request (each pays the prompt once)
   int32_t concurrency = 4;
   double rpm = 0;  // requests per minute; 0 = the model's free-tier limit
   double tpm = 0;  // tokens per minute; 0 = the model's free-tier limit
@@ -75,14 +76,15 @@ struct LlmStats {
   int64_t prompt_tokens = 0;
   int64_t completion_tokens = 0;
   int64_t cache_hits = 0;
-  int64_t variants = 0;       // variants in the pools
-  int64_t fallbacks = 0;      // pool variants missing (their rows use templates)
-  int64_t dropped_items = 0;  // variants that failed validation
-  double seconds = 0;         // wall time of the network phase
-  bool parked = false;        // a daily quota was reached
-  bool interrupted = false;   // SIGINT / SIGTERM stopped the pool phase
-  std::string fatal;          // why the tier stopped early (a fatal error), or empty
-  std::string pool_digest;    // hash of every variant: equal digests, equal text
+  int64_t archetypes = 0;         // accepted: they joined the packs for the run
+  int64_t archetypes_wanted = 0;  // --llm-archetypes times the department files asked for
+  int64_t rejected = 0;           // archetypes that failed a check
+  std::map<std::string, int64_t> reject_reasons;  // rejects by kind of reason
+  double seconds = 0;                             // wall time of the network phase
+  bool parked = false;                            // a daily quota was reached
+  bool interrupted = false;                       // SIGINT / SIGTERM stopped the pool phase
+  std::string fatal;   // why the tier stopped early (a fatal error), or empty
+  std::string digest;  // hash of the LLM's archetype files: equal digests, equal text
   double requests_per_minute() const { return seconds > 0 ? requests * 60.0 / seconds : 0; }
 };
 

@@ -1,6 +1,7 @@
 // asanasim llm warm [options]: fills the LLM response cache ahead of time, so that machines
 // without network (cluster nodes) can generate with --llm-offline from a shared cache.
 #include <cstdio>
+#include <filesystem>
 
 #include "asanasim/generate.h"
 #include "src/cli/command_line.h"
@@ -9,9 +10,11 @@
 #include "src/cli/output.h"
 #include "src/cli/signals.h"
 #include "src/config/generate_settings.h"
-#include "src/llm/pools.h"
+#include "src/llm/archetypes.h"
 #include "src/llm/tier.h"
+#include "src/plan/org_plan.h"
 #include "src/text/vocabulary.h"
+#include "src/util/file.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -20,6 +23,7 @@ namespace {
 struct CliFlags {
   bool quiet = false;
   bool verbose = false;
+  std::string export_dir;
 };
 
 const Setting<CliFlags> kCliSettings[] = {
@@ -30,16 +34,28 @@ const Setting<CliFlags> kCliSettings[] = {
       .type = SettingType::kBool,
       .doc = "one line per LLM request (status, tokens, latency, attempt) on stderr"},
      ASANASIM_SETTING_FIELD(CliFlags, verbose)},
+    {{.name = "export",
+      .type = SettingType::kText,
+      .value_name = "DIR",
+      .doc = "also write the accepted archetypes to DIR/<pack>/archetypes/<department>.llm.toml "
+             "(beside `pack export DIR`'s files: read, edit, `pack check DIR`, --pack-dir DIR)"},
+     ASANASIM_SETTING_FIELD(CliFlags, export_dir)},
 };
 
 constexpr CommandSpec kSpec{
     .name = "llm warm",
-    .summary = "Fills the LLM response cache (--llm-cache DIR) for the pools these settings need.",
+    .summary =
+        "Fills the LLM response cache (--llm-cache DIR) with the archetypes these settings "
+        "need.",
     .description =
-        "Over the network, paced and retried like generate. Takes generate's options; only the\n"
-        "llm-* ones and GROQ_API_KEY / GROQ_MODEL / GROQ_BASE_URL matter. Then any machine with\n"
+        "Over the network, paced and retried like generate, for the packs of the world that\n"
+        "--seed and --orgs describe. Takes generate's options; the llm-* ones, --seed, --orgs,\n"
+        "--pack-dir and GROQ_API_KEY / GROQ_MODEL / GROQ_BASE_URL matter. Then any machine with\n"
         "the same cache and settings generates with --llm-offline and makes no request.\n"
-        "Exit 0 when every pool is full, 1 when the tier stopped or a quota left pools short.\n",
+        "Exit 0 when every department got its archetypes, 1 when the tier stopped or a budget\n"
+        "or quota left some short.\n\n"
+        "Example:\n"
+        "  asanasim llm warm --orgs 5 --llm-archetypes 8 --export llm-packs\n",
     .reads_configuration = true};
 
 }  // namespace
@@ -73,20 +89,43 @@ absl::Status RunLlm(std::span<const std::string> args) {
   if (!options.pack_dir.empty()) {
     ASANASIM_ASSIGN_OR_RETURN(packs, Vocabulary::Load(options.pack_dir));
   }
-  LlmStats stats;
-  absl::StatusOr<TextPools> pools =
-      FillPools(llm, packs != nullptr ? *packs : Vocabulary::BuiltIn(),
-                /*jitter_seed=*/options.seed + 1, &stats);
-  if (!pools.ok()) {
-    if (absl::IsCancelled(pools.status())) return pools.status();  // exit 130
-    return absl::InternalError(pools.status().message());
+  const Vocabulary& vocabulary = packs != nullptr ? *packs : Vocabulary::BuiltIn();
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!flags.export_dir.empty() && fs::exists(flags.export_dir, ec) &&
+      !fs::is_directory(flags.export_dir, ec)) {
+    return absl::InvalidArgumentError(
+        Cat("--export ", flags.export_dir, ": exists and is not a directory"));
   }
-  CompleteLlmStats(llm, *pools, stats);
+  LlmStats stats;
+  const WorldConfig world{
+      .seed = options.seed, .org_count = options.orgs, .vocabulary = &vocabulary};
+  absl::StatusOr<LlmArchetypes> archetypes = WriteArchetypes(
+      llm, vocabulary, PacksOfWorld(world), /*jitter_seed=*/options.seed + 1, &stats);
+  if (!archetypes.ok()) {
+    if (absl::IsCancelled(archetypes.status())) return archetypes.status();  // exit 130
+    return absl::InternalError(archetypes.status().message());
+  }
+  CompleteLlmStats(llm, stats);
   ReportLlmProblems(stats);
   if (!flags.quiet) std::printf("%s\n", LlmSummaryLine(stats).c_str());
+  if (!flags.export_dir.empty()) {
+    for (const auto& [rel, text] : archetypes->files) {
+      const fs::path path = fs::path(flags.export_dir) / rel;
+      fs::create_directories(path.parent_path(), ec);
+      if (ec)
+        return ErrnoToStatus(ec.value(), "cannot create directory", path.parent_path().string());
+      ASANASIM_RETURN_IF_ERROR(WriteFileAtomically(path.string(), text));
+    }
+    if (!flags.quiet) {
+      std::printf("wrote %zu files to %s\n", archetypes->files.size(), flags.export_dir.c_str());
+    }
+  }
   if (!stats.fatal.empty()) return Unsatisfied("the LLM tier stopped; the cache is incomplete");
-  if (stats.fallbacks > 0)
-    return Unsatisfied(Cat(std::to_string(stats.fallbacks), " pool variants are missing"));
+  if (stats.archetypes < stats.archetypes_wanted) {
+    return Unsatisfied(
+        Cat(std::to_string(stats.archetypes_wanted - stats.archetypes), " archetypes are missing"));
+  }
   return absl::OkStatus();
 }
 

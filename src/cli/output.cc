@@ -80,7 +80,7 @@ std::function<void(const LlmProgress&)> LlmProgressPrinter() {
   auto state = std::make_shared<State>();
   return [state](const LlmProgress& p) {
     std::string line =
-        Cat("llm pools: ", std::to_string(p.done), "/", std::to_string(p.total), " requests, ",
+        Cat("llm archetypes: ", std::to_string(p.done), "/", std::to_string(p.total), " requests, ",
             std::to_string(p.in_flight), " in flight, ", Thousands(p.tokens), " tokens");
     if (p.token_budget > 0) line += Cat(" of ", Thousands(p.token_budget));
     if (p.wait_s > 0.5) {

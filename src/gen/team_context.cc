@@ -39,10 +39,4 @@ TemplateContext TeamContext::Context(int64_t at, uint32_t writer) const {
   return c;
 }
 
-const std::vector<std::string>* TeamContext::LlmPool(size_t slot) const {
-  if (org_.pools == nullptr) return nullptr;
-  const std::vector<std::string>& v = org_.pools->variants(team_.department, slot);
-  return v.empty() ? nullptr : &v;
-}
-
 }  // namespace asanasim

@@ -57,9 +57,6 @@ class TeamContext {
   // dates; people are the team's first names).
   TemplateContext Context(int64_t at, uint32_t writer) const;
 
-  // The department's tier-3 variants for `slot`, or null (tier 3 off, or an empty pool).
-  const std::vector<std::string>* LlmPool(size_t slot) const;
-
   // Tags the department's tasks draw from (indexes into org.tags), with a Zipf pick over them
   // (null when there are none); custom fields its projects carry (indexes into org.fields,
   // ascending id).

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <optional>
 
-#include "src/llm/prompts.h"
 #include "src/rng/distributions.h"
 #include "src/util/json.h"
 
@@ -40,12 +39,13 @@ void AppendNumber(std::string& out, double v, int precision) {
 TextBinder::TextBinder(const TeamContext& team)
     : team_(team), views_(kViewWeights), privacy_(kPrivacyWeights) {
   project_names_.reserve(static_cast<size_t>(team.team().project_count));
-  const std::span<const Archetype> archetypes = team.vocab().archetypes;
-  if (!archetypes.empty()) {
-    std::vector<double> weights;
-    for (const Archetype& a : archetypes) weights.push_back(a.weight);
-    archetype_pick_.emplace(weights);
+  std::vector<double> weights, llm_weights;
+  for (const Archetype& a : team.vocab().archetypes) {
+    (a.llm ? llm_archetypes_ : own_archetypes_).push_back(&a);
+    (a.llm ? llm_weights : weights).push_back(a.weight);
   }
+  if (!weights.empty()) archetype_pick_.emplace(weights);
+  if (!llm_weights.empty()) llm_archetype_pick_.emplace(llm_weights);
 }
 
 const ProjectText& TextBinder::BindProject(uint32_t local, uint32_t owner, int64_t created) {
@@ -115,9 +115,15 @@ const TaskText& TextBinder::BindTask(std::span<const ProjectState> projects,
 const Archetype* TextBinder::ChooseStory(int depth, uint64_t local) {
   if (depth == 0) {
     Rng rng = team_.Stream(Kind::kTask, Purpose::kTaskArchetype, local);
-    story_.archetype = archetype_pick_.has_value()
-                           ? &team_.vocab().archetypes[archetype_pick_->Pick(rng)]
-                           : nullptr;
+    story_.archetype =
+        archetype_pick_.has_value() ? own_archetypes_[archetype_pick_->Pick(rng)] : nullptr;
+    // Tier 3: the LLM's archetypes take their share (a draw of its own stream, made only where
+    // there are some: without them the output is exactly that of tiers 1-2).
+    if (llm_archetype_pick_.has_value()) {
+      Rng tier = team_.Stream(Kind::kTask, Purpose::kTextTier, local);
+      if (story_.archetype == nullptr || Bernoulli(tier, team_.org().llm_share))
+        story_.archetype = llm_archetypes_[llm_archetype_pick_->Pick(tier)];
+    }
     story_.binding.Clear();
     story_.next_subtask = 0;
   }
@@ -158,20 +164,12 @@ void TextBinder::BindNotes(const TaskState& task, const TemplateContext& context
   task_.notes_source = {};
   if (!Bernoulli(rng, task.depth == 0 ? p.description_share : p.description_share * 0.25)) return;
   task_.notes_source = "template";
-  if (const std::vector<std::string>* pool = team_.LlmPool(kDescriptionSlot)) {
-    Rng tier = team_.Stream(task.kind, Purpose::kTextTier, task.local);
-    if (Bernoulli(tier, team_.org().llm_share)) {
-      AppendTemplate(task_.notes, (*pool)[UniformInt(tier, static_cast<uint32_t>(pool->size()))],
-                     context, tier);
-      task_.notes_source = "llm";
-    }
-  }
-  if (task_.notes_source != "template") return;
   const Archetype* a = story_.archetype;
   if (a == nullptr) {
     AppendOneOf(task_.notes, team_.vocab().description_templates, context, rng);
     return;
   }
+  if (a->llm) task_.notes_source = "llm";
   if (task.depth > 0) {
     // A subtask's note is a line of its story's progress, about the same things as its parent.
     AppendOneOf(task_.notes, a->comments[static_cast<size_t>(Moment::kProgress)], context, rng);
@@ -262,18 +260,8 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
                              const TaskState& task, const TaskHistory& history) {
   const Profile& p = team_.profile();
   Rng text = team_.Stream(task.kind, Purpose::kStoryText, task.local);
-  // Tier 3 draws come from their own stream, and only when there are pools: without them the
-  // output is exactly that of tiers 1-2.
-  std::optional<Rng> tier_rng;
-  if (team_.org().pools != nullptr)
-    tier_rng.emplace(team_.Stream(task.kind, Purpose::kStoryTextTier, task.local));
-  Rng* tier = tier_rng.has_value() ? &*tier_rng : nullptr;
   const Archetype* a = story_.archetype;
   if (a != nullptr) PlanScript(task, history);
-  const StoryDraft* last_comment = nullptr;
-  for (const StoryDraft& s : history.stories) {
-    if (s.kind == StoryKind::kComment) last_comment = &s;
-  }
   task_.story_text.clear();
   task_.stories.clear();
   used_templates_.clear();
@@ -307,17 +295,7 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
       } else if (moment == Moment::kAnswer) {
         context.asker = asker;
       }
-      // Tier 3: a done task's last comment wraps up; others report progress or ask.
-      const size_t slot = task.completed && &s == last_comment
-                              ? 3
-                              : (tier != nullptr && Bernoulli(*tier, kQuestionShare) ? 2 : 1);
-      const std::vector<std::string>* pool = team_.LlmPool(slot);
-      if (pool != nullptr && Bernoulli(*tier, team_.org().llm_share)) {
-        AppendTemplate(out, (*pool)[UniformInt(*tier, static_cast<uint32_t>(pool->size()))],
-                       context, *tier);
-        story.text_source = "llm";
-        if (moment == Moment::kQuestion) question_pick = -1;  // not one the script answers
-      } else {
+      {
         const Words own = a != nullptr ? a->comments[static_cast<size_t>(moment)] : Words();
         Words script = own;
         if (script.empty() && a != nullptr) {
@@ -376,6 +354,9 @@ void TextBinder::BindStories(std::span<const ProjectState> projects, const Proje
             attempt = -1;
           }
         }
+        // A line of an LLM archetype's script is the LLM's text (tier 3).
+        if (a != nullptr && a->llm && script.data() != team_.vocab().comment_templates.data())
+          story.text_source = "llm";
       }
       previous_begin = story.begin;
       previous_end = out.size();

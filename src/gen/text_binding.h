@@ -93,7 +93,12 @@ class TextBinder {
   ProjectText project_;
   std::vector<StatusText> statuses_;
   TaskText task_;
-  std::optional<WeightedTable> archetype_pick_;  // by weight; empty without archetypes
+  // By weight, among the department's own archetypes and among the LLM's (tier 3); empty
+  // without any. An LLM archetype tells a task with the org's llm_share.
+  std::optional<WeightedTable> archetype_pick_;
+  std::optional<WeightedTable> llm_archetype_pick_;
+  std::vector<const Archetype*> own_archetypes_;
+  std::vector<const Archetype*> llm_archetypes_;
   Story story_;
   std::vector<Moment> moments_;                   // per story of the task (comments only)
   std::vector<size_t> comment_indexes_;           // PlanScript's: the comments among them

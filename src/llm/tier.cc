@@ -1,6 +1,8 @@
 #include "src/llm/tier.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "src/util/json.h"
 #include "src/util/status.h"
@@ -19,11 +21,7 @@ absl::Status CheckLlmOptions(const LlmOptions& o) {
   return absl::OkStatus();
 }
 
-void CompleteLlmStats(const LlmOptions& o, const TextPools& pools, LlmStats& stats) {
-  stats.model = o.model;
-  stats.variants = static_cast<int64_t>(pools.size());
-  stats.pool_digest = pools.Digest();
-}
+void CompleteLlmStats(const LlmOptions& o, LlmStats& stats) { stats.model = o.model; }
 
 Json LlmSummaryJson(const LlmStats& s) {
   return Json{{"model", s.model},
@@ -34,30 +32,43 @@ Json LlmSummaryJson(const LlmStats& s) {
               {"prompt_tokens", s.prompt_tokens},
               {"completion_tokens", s.completion_tokens},
               {"cache_hits", s.cache_hits},
-              {"variants", s.variants},
-              {"fallbacks", s.fallbacks},
-              {"dropped_items", s.dropped_items},
+              {"archetypes", s.archetypes},
+              {"archetypes_wanted", s.archetypes_wanted},
+              {"rejected", s.rejected},
+              {"reject_reasons", Json(s.reject_reasons)},
               {"seconds", s.seconds},
               {"requests_per_minute", s.requests_per_minute()},
               {"parked", s.parked},
               {"stopped", s.fatal.empty() ? Json() : Json(s.fatal)},
-              {"pools", s.pool_digest}};
+              {"archetype_digest", s.digest}};
 }
 
 std::string LlmSummaryLine(const LlmStats& s) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "llm: %lld requests (%lld retries, %lld rate-limited), %lld tokens, %lld cache "
-                "hits, %lld variants, %lld fallbacks, %lld items dropped, %.1f requests/min over "
-                "%.1f s%s",
+                "hits, %.1f requests/min over %.1f s; %lld of %lld archetypes accepted, %lld "
+                "rejected",
                 static_cast<long long>(s.requests), static_cast<long long>(s.retries),
                 static_cast<long long>(s.rate_limited),
                 static_cast<long long>(s.prompt_tokens + s.completion_tokens),
-                static_cast<long long>(s.cache_hits), static_cast<long long>(s.variants),
-                static_cast<long long>(s.fallbacks), static_cast<long long>(s.dropped_items),
-                s.requests_per_minute(), s.seconds,
-                s.parked ? " (daily quota reached: parked)" : "");
-  return buf;
+                static_cast<long long>(s.cache_hits), s.requests_per_minute(), s.seconds,
+                static_cast<long long>(s.archetypes), static_cast<long long>(s.archetypes_wanted),
+                static_cast<long long>(s.rejected));
+  std::string line = buf;
+  if (!s.reject_reasons.empty()) {
+    // The commonest reasons first.
+    std::vector<std::pair<std::string, int64_t>> reasons(s.reject_reasons.begin(),
+                                                         s.reject_reasons.end());
+    std::stable_sort(reasons.begin(), reasons.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    line += " (";
+    for (size_t i = 0; i < reasons.size(); ++i)
+      line += Cat(i ? ", " : "", reasons[i].first, " ", std::to_string(reasons[i].second));
+    line += ")";
+  }
+  if (s.parked) line += " (daily quota reached: parked)";
+  return line;
 }
 
 }  // namespace asanasim

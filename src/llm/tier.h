@@ -7,7 +7,7 @@
 
 #include "absl/status/status.h"
 #include "asanasim/llm.h"
-#include "src/llm/pools.h"
+#include "src/llm/archetypes.h"
 #include "src/util/json.h"
 
 namespace asanasim {
@@ -16,13 +16,14 @@ namespace asanasim {
 // option, never the key. (Ranges are checked with every other setting's.)
 absl::Status CheckLlmOptions(const LlmOptions& o);
 
-// Adds what the pools say (model, variants, digest) to the pool phase's figures.
-void CompleteLlmStats(const LlmOptions& o, const TextPools& pools, LlmStats& stats);
+// Adds the model to the pool phase's figures.
+void CompleteLlmStats(const LlmOptions& o, LlmStats& stats);
 
 // The figures as a JSON object (for the manifest).
 Json LlmSummaryJson(const LlmStats& s);
 
-// One line for people: "llm: 72 requests (1 retries, 0 rate-limited), ...".
+// One line for people: "llm: 36 requests (1 retries, 0 rate-limited), ..., 72 of 72 archetypes
+// accepted, 9 rejected (unknown placeholder 4, ...)".
 std::string LlmSummaryLine(const LlmStats& s);
 
 }  // namespace asanasim

@@ -93,9 +93,9 @@ enum class Purpose : uint8_t {
   kTaskHistory,
   kTaskLinks,
   kTaskFieldChanges,
-  kTextTier,       // tier 3 draws of a task's description: only made when LLM pools exist
+  kTextTier,       // whether a task's story is an LLM archetype: only drawn where there are some
   kStoryText,      // the text, source and pin of a task's stories
-  kStoryTextTier,  // tier 3 draws of the stories: only made when LLM pools exist
+  kStoryTextTier,  // unused since tier 3 writes archetypes (kept: it numbers the ones after it)
   kProjectQuiet,   // whether and when an open project goes quiet
   kTaskAbandon,    // whether and when a task goes stale
   kTaskTriage,     // whether an assigned task waited in the backlog, and for how long

@@ -36,7 +36,7 @@
 
 #include "src/config/generate_settings.h"
 #include "src/gen/jobs.h"
-#include "src/llm/pools.h"
+#include "src/llm/archetypes.h"
 #include "src/llm/tier.h"
 #include "src/model/batch.h"
 #include "src/model/ids.h"
@@ -62,11 +62,13 @@ struct Job {
   int32_t team = -1;  // -1: the org-level job
 };
 
-// What the run reads besides its options: the profile, the vocabulary packs and tier 3's pools.
+// What the run reads besides its options: the profile, the vocabulary packs (with tier 3's
+// archetypes, when it is on) and the digest of the packs as given.
 struct WorldInputs {
   const Profile& profile;
   const Vocabulary& vocabulary;
-  const TextPools* pools = nullptr;  // null: tier 3 off
+  std::string_view packs_digest;
+  const LlmArchetypes* llm = nullptr;  // null: tier 3 off
 };
 
 // The packs of `dir`, or null (the built-in packs) when it is empty.
@@ -85,21 +87,20 @@ WorldConfig WorldOf(const GenerateOptions& o, const WorldInputs& in) {
                      .as_of_ms = o.as_of_ms,
                      .profile = &in.profile,
                      .vocabulary = &in.vocabulary,
-                     .pools = in.pools,
                      .llm_share = o.llm.share};
 }
 
 uint32_t OrgEnd(const GenerateOptions& o) { return o.org_end == 0 ? o.orgs : o.org_end; }
 
-// Tier 3 in the run record: what shapes the text (model, share, the pools' digest), never the
-// key, the server or the run's network figures.
-Json LlmJson(const GenerateOptions& o, const TextPools* pools) {
-  if (pools == nullptr) return "off";
+// Tier 3 in the run record: what shapes the text (model, share, the archetypes' digest), never
+// the key, the server or the run's network figures.
+Json LlmJson(const GenerateOptions& o, const LlmArchetypes* llm) {
+  if (llm == nullptr) return "off";
   return Json{{"model", o.llm.model},
               {"share", JsonNumber(o.llm.share)},
-              {"pool_size", o.llm.pool_size},
-              {"variants", static_cast<int64_t>(pools->size())},
-              {"pools", pools->Digest()}};
+              {"archetypes_per_department", o.llm.archetypes},
+              {"archetypes", llm->accepted},
+              {"archetype_digest", llm->digest}};
 }
 
 // The options that shape the universe: the settings marked `world` (never the org range: the
@@ -117,8 +118,8 @@ Json WorldJson(const GenerateOptions& o, const WorldInputs& in) {
                                               : Json(SettingText(s.info, v));
   }
   j["profile"] = ProfileOverridesJson(in.profile);
-  j["packs"] = in.vocabulary.digest();
-  j["llm"] = LlmJson(o, in.pools);
+  j["packs"] = std::string(in.packs_digest);
+  j["llm"] = LlmJson(o, in.llm);
   return j;
 }
 
@@ -281,21 +282,29 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   ASANASIM_ASSIGN_OR_RETURN(const std::unique_ptr<const Vocabulary> packs,
                             LoadVocabulary(options.pack_dir));
   const Vocabulary& vocabulary = packs != nullptr ? *packs : Vocabulary::BuiltIn();
-  // Tier 3: fill the text pools before any row is generated (the pipeline never waits on the
-  // network); problems with the server end in fallbacks, not errors.
-  std::unique_ptr<TextPools> pools;
+  // Tier 3: the LLM's archetypes join the packs before any row is generated (the pipeline never
+  // waits on the network); problems with the server leave the packs as they are, not errors.
+  std::optional<LlmArchetypes> llm_archetypes;
+  std::unique_ptr<const Vocabulary> extended;
   std::optional<LlmStats> llm_stats;
   if (options.llm.enabled()) {
     LlmStats stats;
     LlmOptions llm = options.llm;
     if (llm.cancel == nullptr) llm.cancel = options.cancel;
-    ASANASIM_ASSIGN_OR_RETURN(TextPools filled,
-                              FillPools(llm, vocabulary, /*jitter_seed=*/options.seed + 1, &stats));
-    pools = std::make_unique<TextPools>(std::move(filled));
-    CompleteLlmStats(options.llm, *pools, stats);
+    const std::vector<const Pack*> packs =
+        PacksOfWorld(WorldOf(options, WorldInputs{profile, vocabulary, "", nullptr}));
+    ASANASIM_ASSIGN_OR_RETURN(
+        llm_archetypes,
+        WriteArchetypes(llm, vocabulary, packs, /*jitter_seed=*/options.seed + 1, &stats));
+    if (!llm_archetypes->files.empty()) {
+      ASANASIM_ASSIGN_OR_RETURN(extended, vocabulary.With(llm_archetypes->files));
+    }
+    CompleteLlmStats(options.llm, stats);
     llm_stats = stats;
   }
-  const WorldInputs inputs{profile, vocabulary, pools.get()};
+  const WorldInputs inputs{profile, extended != nullptr ? *extended : vocabulary,
+                           vocabulary.digest(),
+                           llm_archetypes.has_value() ? &*llm_archetypes : nullptr};
   // The writer, unless rows are discarded (then only counted).
   std::unique_ptr<SqliteWriter> writer;
   if (!options.discard) {

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "src/llm/pools.h"
 #include "src/plan/profile.h"
 #include "src/rng/distributions.h"
 #include "src/text/vocabulary.h"
@@ -31,9 +30,8 @@ struct WorldConfig {
   int64_t as_of_ms = 0;                    // "now"; the history ends here
   const Profile* profile = nullptr;        // DefaultProfile() when null
   const Vocabulary* vocabulary = nullptr;  // Vocabulary::BuiltIn() when null
-  // Tier 3: LLM-written variants and the share of descriptions and comments that use them.
-  // Null (or empty pools) = tiers 1-2 only.
-  const TextPools* pools = nullptr;
+  // Tier 3: the share of top-level tasks told by an LLM-written archetype, in departments that
+  // have some (the vocabulary's <department>.llm.toml files).
   double llm_share = 0;
 };
 
@@ -87,8 +85,7 @@ struct OrgPlan {
   const Profile* profile;
   const Vocabulary* vocabulary;  // never null
   const Pack* pack;              // the pack of the org's industry (Vocabulary::PackFor)
-  const TextPools* pools;        // null when tier 3 is off
-  double llm_share;
+  double llm_share;              // WorldConfig::llm_share
   std::string name;
   std::string domain;
   std::string_view industry;
@@ -125,6 +122,10 @@ struct OrgSize {
   int32_t tasks_per_project = 0;
 };
 OrgSize PlanOrgSize(const WorldConfig& config, uint32_t org_index);
+
+// The packs of the world's organizations (all of them, whatever shard of orgs a run makes),
+// in the vocabulary's order. Cheap: no org is planned.
+std::vector<const Pack*> PacksOfWorld(const WorldConfig& config);
 
 // First instant of the history: as_of minus `months` calendar months.
 int64_t HistoryStart(const WorldConfig& config);

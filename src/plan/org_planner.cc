@@ -67,6 +67,13 @@ std::string Roman(uint32_t n) {
   return out;
 }
 
+// The place of org `index` (> 0) in the space of company names: prefix x suffix x kind.
+uint64_t CompanySlot(const WorldConfig& c, const Vocabulary& v, uint64_t index, uint64_t* space) {
+  *space = v.company_prefixes().size() * v.company_suffixes().size() * v.company_kinds().size();
+  const uint64_t offset = Mix64(c.seed) % *space;
+  return (offset + index * kCompanyStride) % *space;
+}
+
 // The company's identity and size. Everything here derives from the (org, kCompany) streams.
 void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
   const Profile& p = *org.profile;
@@ -81,9 +88,8 @@ void PlanCompany(const WorldConfig& c, OrgPlan& org, OrgSize* size) {
     const Words prefixes = org.vocabulary->company_prefixes();
     const Words suffixes = org.vocabulary->company_suffixes();
     const auto kinds = org.vocabulary->company_kinds();
-    const uint64_t space = prefixes.size() * suffixes.size() * kinds.size();
-    const uint64_t offset = Mix64(c.seed) % space;
-    const uint64_t slot = (offset + static_cast<uint64_t>(org.index) * kCompanyStride) % space;
+    uint64_t space = 0;
+    const uint64_t slot = CompanySlot(c, *org.vocabulary, org.index, &space);
     const std::string_view prefix = prefixes[slot % prefixes.size()];
     const std::string_view suffix = suffixes[(slot / prefixes.size()) % suffixes.size()];
     const CompanyKind& kind = kinds[slot / (prefixes.size() * suffixes.size())];
@@ -397,7 +403,6 @@ OrgSize PlanOrgSize(const WorldConfig& config, uint32_t org_index) {
   org.index = org_index;
   org.profile = config.profile != nullptr ? config.profile : &DefaultProfile();
   org.vocabulary = config.vocabulary != nullptr ? config.vocabulary : &Vocabulary::BuiltIn();
-  org.pools = config.pools != nullptr && !config.pools->empty() ? config.pools : nullptr;
   org.llm_share = config.llm_share;
   org.history_start = HistoryStart(config);
   OrgSize size;
@@ -421,7 +426,6 @@ absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfi
   org->seed = config.seed;
   org->profile = config.profile != nullptr ? config.profile : &DefaultProfile();
   org->vocabulary = config.vocabulary != nullptr ? config.vocabulary : &Vocabulary::BuiltIn();
-  org->pools = config.pools != nullptr && !config.pools->empty() ? config.pools : nullptr;
   org->llm_share = config.llm_share;
   org->as_of = config.as_of_ms;
   org->history_start = HistoryStart(config);
@@ -439,6 +443,21 @@ absl::StatusOr<std::shared_ptr<const OrgPlan>> PlanOrganization(const WorldConfi
   PlanTitles(config, *org);
   PlanFieldsAndTags(config, *org);
   return std::shared_ptr<const OrgPlan>(std::move(org));
+}
+
+std::vector<const Pack*> PacksOfWorld(const WorldConfig& config) {
+  const Vocabulary& v = config.vocabulary != nullptr ? *config.vocabulary : Vocabulary::BuiltIn();
+  std::vector<const Pack*> packs = {&v.PackFor("B2B SaaS")};  // org 0, TechFlow Solutions
+  const auto kinds = v.company_kinds();
+  const uint64_t per_kind = v.company_prefixes().size() * v.company_suffixes().size();
+  for (uint64_t i = 1; i < config.org_count && packs.size() < v.packs().size(); ++i) {
+    uint64_t space = 0;
+    const Pack* p = &v.PackFor(kinds[CompanySlot(config, v, i, &space) / per_kind].industry);
+    if (std::find(packs.begin(), packs.end(), p) == packs.end()) packs.push_back(p);
+  }
+  // In the vocabulary's order, not the orgs': the same set is the same request list.
+  std::sort(packs.begin(), packs.end());
+  return packs;
 }
 
 }  // namespace asanasim

@@ -671,6 +671,7 @@ class VocabularyParser {
         path_ = path;
         pack_dir_ = file_dir;
         file_stem_ = std::string(stem);
+        p.departments[d].file = Own(Cat(file_dir, "/", stem));
         ReadDepartment(*root, p.departments[d]);
         read_departments_[path] = p.departments[d];
       }
@@ -814,8 +815,17 @@ class VocabularyParser {
     department_slots_.push_back({path_, dv.slots});
     if (archetypes != nullptr) {
       path_ = archetypes_path;
-      ReadArchetypes(*archetypes, dv);
+      ReadArchetypes(*archetypes, dv, /*llm=*/false);
       path_ = department_path;
+    }
+    // The LLM's archetypes follow the department's own (tier 3 writes this file for a run).
+    const std::string llm_path = Cat(pack_dir_, "/archetypes/", file_stem_, ".llm.toml");
+    if (texts_.count(llm_path)) {
+      if (const std::unique_ptr<toml::table> llm = Open(llm_path)) {
+        path_ = llm_path;
+        ReadArchetypes(*llm, dv, /*llm=*/true);
+        path_ = department_path;
+      }
     }
   }
 
@@ -866,12 +876,21 @@ class VocabularyParser {
     return hints;
   }
 
-  void ReadArchetypes(const toml::table& root, DepartmentVocab& dv) {
-    OnlyKeys(root, {"slots", "archetype"});
+  // The [[archetype]] tables of `root`, after the department's archetypes read so far; `llm`:
+  // the LLM's file (no [slots] of its own).
+  void ReadArchetypes(const toml::table& root, DepartmentVocab& dv, bool llm) {
+    if (llm) {
+      OnlyKeys(root, {"archetype"});
+    } else {
+      OnlyKeys(root, {"slots", "archetype"});
+    }
     const toml::array* array = Array(Need(root, "archetype", 1), "archetype");
     if (array == nullptr) return;
-    std::vector<Archetype>& list = v_.archetypes_.emplace_back();
+    std::vector<Archetype>& list =
+        v_.archetypes_.emplace_back(dv.archetypes.begin(), dv.archetypes.end());
     std::set<std::string> ids;
+    for (const Archetype& a : dv.archetypes)
+      ids.insert(std::string(a.id.substr(a.id.rfind('/') + 1)));
     std::map<std::string, int> texts;  // every text of the file: a repeat is a warning
     for (const toml::node& item : *array) {
       const toml::table* t = item.as_table();
@@ -883,6 +902,7 @@ class VocabularyParser {
       OnlyKeys(*t, {"id", "weight", "names", "descriptions", "subtasks", "tags", "fields", "days",
                     "comments", "slots"});
       Archetype a{};
+      a.llm = llm;
       const std::string_view id = String(Need(*t, "id", line), "id");
       if (!IsKebab(id)) {
         Problem(path_, line, Cat("archetype id '", id, "' must be kebab-case (a-z, 0-9, -)"));
@@ -1070,6 +1090,9 @@ absl::StatusOr<std::unique_ptr<const Vocabulary>> Vocabulary::ParseChecked(
   VocabularyParser parser(*v, origin, lint, /*warnings=*/problems != nullptr);
   parser.Run(files);
   if (problems != nullptr) *problems = parser.problems;
+  v->files_.assign(files.begin(), files.end());
+  std::sort(v->files_.begin(), v->files_.end());
+  v->origin_ = std::string(origin);
   std::vector<std::string> errors;
   for (const std::string& p : parser.problems) {
     if (p.find(Cat(": ", kWarning)) == std::string::npos) errors.push_back(p);
@@ -1110,6 +1133,43 @@ absl::StatusOr<std::unique_ptr<const Vocabulary>> Vocabulary::Load(
     return absl::InvalidArgumentError(message);
   }
   return Parse(files, dir, problems);
+}
+
+absl::StatusOr<std::unique_ptr<const Vocabulary>> Vocabulary::With(
+    std::span<const std::pair<std::string, std::string>> extra) const {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& f : files_) {
+    if (std::none_of(extra.begin(), extra.end(), [&](const auto& e) { return e.first == f.first; }))
+      files.push_back(f);
+  }
+  files.insert(files.end(), extra.begin(), extra.end());
+  return ParseChecked(files, origin_, nullptr, /*lint=*/false);
+}
+
+std::vector<std::pair<std::string, std::string>> Vocabulary::FilesOf(const Pack& pack) const {
+  // The pack, the default one, and (transitively) the packs whose departments they reuse.
+  std::set<std::string> dirs;
+  std::vector<const Pack*> todo = {&pack, &default_pack()};
+  while (!todo.empty()) {
+    const Pack* p = todo.back();
+    todo.pop_back();
+    if (!dirs.insert(std::string(p->name)).second) continue;
+    for (const DepartmentVocab& d : p->departments) {
+      const std::string_view dir = d.file.substr(0, d.file.find('/'));
+      for (const Pack& other : packs_) {
+        if (other.name == dir) todo.push_back(&other);
+      }
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : files_) {
+    const size_t slash = f.first.find('/');
+    if (f.first == kCommonFile ||
+        (slash != std::string::npos && dirs.count(f.first.substr(0, slash)))) {
+      out.push_back(f);
+    }
+  }
+  return out;
 }
 
 const Vocabulary& Vocabulary::BuiltIn() {

@@ -15,6 +15,8 @@
 //                           [templates] and [slots]
 //   saas/archetypes/<department>.toml   its archetypes ([[archetype]]) and the [slots] they add
 //                           to the department's
+//   saas/archetypes/<department>.llm.toml   optional: archetypes the LLM wrote (tier 3), in the
+//                           same form without [slots]; tier 3 adds them for a run
 //
 // Templates contain slots "{name}". A slot resolves, in order, to the department's own slot
 // table, then to the shared slot table, then to a context value the generator supplies (see
@@ -106,10 +108,14 @@ struct Archetype {
   double days = 0;                    // hint: median days from creation to done (0: the profile's)
   std::array<Words, kMomentCount> comments;  // empty where the archetype has none
   std::span<const Slot> slots;               // its own slots (searched before the department's)
+  // Written by the LLM (tier 3: <pack>/archetypes/<department>.llm.toml), not by a person. A task
+  // draws an LLM archetype with the run's --llm-share, and its text rows say 'llm'.
+  bool llm = false;
 };
 
 struct DepartmentVocab {
   std::string_view name;
+  std::string_view file;    // the pack and file stem it is read from: "saas/people"
   double headcount_weight;  // share of an org's people, before jitter
   Words team_focuses;       // what distinguishes its teams ("Platform", "Payments")
   Words titles;             // individual contributor titles, commonest first
@@ -123,7 +129,8 @@ struct DepartmentVocab {
   std::span<const Slot> slots;
   Words field_keys;  // custom fields its projects carry (see CustomFieldSpec)
   Words tag_names;   // tags its tasks draw from (see TagSpec)
-  // The stories of its tasks (archetypes/<department>.toml); empty: tasks use the templates.
+  // The stories of its tasks (archetypes/<department>.toml, then the LLM's in
+  // archetypes/<department>.llm.toml); empty: tasks use the templates.
   std::span<const Archetype> archetypes;
 };
 
@@ -249,6 +256,17 @@ class Vocabulary {
   Words description_trailers() const { return description_trailers_; }
   // Hash of every source file's text, in path order: equal digests, equal vocabulary.
   const std::string& digest() const { return digest_; }
+  // The source files (path relative to the pack directory, text), in path order, and the
+  // directory they came from ("prompts/packs" for the built-in packs).
+  std::span<const std::pair<std::string, std::string>> files() const { return files_; }
+  const std::string& origin() const { return origin_; }
+  // This vocabulary with `extra` files added (replacing files of the same path), parsed without
+  // lint (the caller checked them): how tier 3 adds the LLM's archetypes for a run.
+  absl::StatusOr<std::unique_ptr<const Vocabulary>> With(
+      std::span<const std::pair<std::string, std::string>> extra) const;
+  // The files a parse of pack `pack` alone needs: common.toml, the default pack's files, and
+  // those of every pack whose departments it reuses (for checking one pack's file quickly).
+  std::vector<std::pair<std::string, std::string>> FilesOf(const Pack& pack) const;
 
  private:
   friend class VocabularyParser;
@@ -282,6 +300,8 @@ class Vocabulary {
   std::array<Words, kStatusTypeCount> status_texts_{};
   Words description_trailers_;
   std::string digest_;
+  std::vector<std::pair<std::string, std::string>> files_;
+  std::string origin_;
 };
 
 // Story texts for system events ({actor}, {assignee}, {date} are context slots).

@@ -68,6 +68,20 @@ constexpr TextCheck kTextChecks[] = {
      .target = 0.8,
      .min_sample = 50,
      .gating = kTextChecksGate},
+    // Tier 3: the same measures for the LLM's text alone (not judged without it).
+    {.name = "llm_comments_distinct",
+     .description = "distinct comment texts per comment written from LLM archetypes "
+                    "(text_source 'llm'; story ids of the commonest)",
+     .target = 0.9,
+     .min_sample = 100,
+     .gating = kTextChecksGate},
+    {.name = "llm_comment_coherence",
+     .description = "of tasks with two comments or more, some from LLM archetypes: those where "
+                    "a comment shares a content word with the task's name or description (task "
+                    "ids of some that do not)",
+     .target = 0.8,
+     .min_sample = 20,
+     .gating = kTextChecksGate},
     {.name = "self_mentions",
      .description = "comments naming their own author: full name, or first name when no other "
                     "participant of the task has it (story ids)",

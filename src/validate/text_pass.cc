@@ -93,6 +93,7 @@ struct Comment {
   int64_t id = 0;
   int64_t author = 0;
   int64_t day = kUnknownDay;
+  bool llm = false;  // text_source 'llm' (tier 3)
   std::string text;
 };
 
@@ -129,7 +130,8 @@ class TextPass {
         k_(examples),
         self_mentions_(examples),
         repeated_comments_(examples),
-        incoherent_(examples) {
+        incoherent_(examples),
+        llm_incoherent_(examples) {
     const std::span<const TextCheck> checks = TextChecks();
     for (size_t i = 0; i < checks.size(); ++i) {
       if (checks[i].find != nullptr)
@@ -184,6 +186,12 @@ class TextPass {
   int64_t discussed_tasks_ = 0;  // with two comments or more
   int64_t coherent_tasks_ = 0;
   Offenders incoherent_;
+  // The same for the LLM's text (tier 3): its comments, and the tasks it tells.
+  int64_t llm_comments_ = 0;
+  absl::flat_hash_map<size_t, Occurrences> llm_comment_texts_;
+  int64_t llm_discussed_tasks_ = 0;
+  int64_t llm_coherent_tasks_ = 0;
+  Offenders llm_incoherent_;
 
   // Top-level task names.
   absl::flat_hash_map<size_t, NameIndustries> name_industries_;
@@ -280,8 +288,8 @@ absl::Status TextPass::ReadTasks() {
   ASANASIM_ASSIGN_OR_RETURN(
       TaskCursor comments,
       TaskCursor::Open(db_,
-                       "SELECT task_id, id, created_by_id, created_at, text FROM stories WHERE "
-                       "type = 'comment' ORDER BY task_id, created_at, id",
+                       "SELECT task_id, id, created_by_id, created_at, text, text_source = 'llm' "
+                       "FROM stories WHERE type = 'comment' ORDER BY task_id, created_at, id",
                        kWhat));
   const absl::Hash<std::string_view> hash;
   int rc;
@@ -328,6 +336,7 @@ absl::Status TextPass::ReadTasks() {
       c.author = Id(s, 2);
       c.day = LocalDay(c.author, TextView(s, 3));
       c.text = TextView(s, 4);
+      c.llm = sqlite3_column_int(s, 5) != 0;
       participants_.push_back(c.author);
       ASANASIM_RETURN_IF_ERROR(comments.Step());
     }
@@ -367,11 +376,19 @@ void TextPass::OnComments(int64_t task, int64_t org, std::string_view name,
     org_comment_texts_[OrgName{org, h}].Add(c.id);
     ++org_comments_[org];
     if (i > 0 && c.text == task_comments_[i - 1].text) repeated_comments_.Add(c.id, c.text);
+    if (c.llm) {
+      ++llm_comments_;
+      llm_comment_texts_[h].Add(c.id);
+    }
     if (NamesSelf(c)) self_mentions_.Add(c.id, c.text);
     ScanRow(c.id, {{kCommentField, TextSite{c.text, c.day, department_}}});
   }
   if (comment_count_ < 2) return;
   ++discussed_tasks_;
+  const bool llm = std::any_of(task_comments_.begin(),
+                               task_comments_.begin() + static_cast<std::ptrdiff_t>(comment_count_),
+                               [](const Comment& c) { return c.llm; });
+  llm_discussed_tasks_ += llm;
   task_words_.clear();
   AppendContentWords(name, task_words_);
   AppendContentWords(notes, task_words_);
@@ -382,11 +399,13 @@ void TextPass::OnComments(int64_t task, int64_t org, std::string_view name,
     for (const std::string& w : comment_words_) {
       if (std::binary_search(task_words_.begin(), task_words_.end(), w)) {
         ++coherent_tasks_;
+        llm_coherent_tasks_ += llm;
         return;
       }
     }
   }
   incoherent_.Add(task, name);
+  if (llm) llm_incoherent_.Add(task, name);
 }
 
 absl::Status TextPass::ReadProjects() {
@@ -522,6 +541,17 @@ absl::StatusOr<std::vector<TextMeasure>> TextPass::Finish() {
     m->value = ratio(coherent_tasks_, discussed_tasks_);
     m->sample = discussed_tasks_;
     m->examples = std::move(incoherent_.smallest());
+  }
+  if (TextMeasure* m = measure("llm_comments_distinct")) {
+    m->value = ratio(static_cast<int64_t>(llm_comment_texts_.size()), llm_comments_);
+    m->sample = llm_comments_;
+    m->examples = Commonest(llm_comment_texts_, k_, [](size_t) { return true; });
+    ASANASIM_RETURN_IF_ERROR(ReadBackTexts(kCommentText, m->examples));
+  }
+  if (TextMeasure* m = measure("llm_comment_coherence")) {
+    m->value = ratio(llm_coherent_tasks_, llm_discussed_tasks_);
+    m->sample = llm_discussed_tasks_;
+    m->examples = std::move(llm_incoherent_.smallest());
   }
   for (auto [name, offenders, sample] :
        {std::tuple<std::string_view, Offenders*, int64_t>{"self_mentions", &self_mentions_,

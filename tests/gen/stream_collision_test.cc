@@ -7,24 +7,34 @@
 #include <map>
 
 #include "src/gen/jobs.h"
-#include "src/llm/pools.h"
 #include "src/plan/org_plan.h"
 #include "src/rng/rng.h"
+#include "src/text/vocabulary.h"
 
 namespace asanasim {
 namespace {
 
-// Tier 3 draws happen only when there are pools: give every department and slot one variant.
-TextPools OneVariantEach() {
-  TextPools::Variants v;
-  for (auto& department : v) {
-    for (auto& slot : department) slot = {"Following up on this with the team this week."};
+// Tier 3 draws happen only where a department has LLM archetypes: give every department of the
+// B2B SaaS pack one.
+std::unique_ptr<const Vocabulary> WithLlmArchetypes() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (std::string_view stem : kDepartmentFiles) {
+    files.emplace_back(std::string("saas/archetypes/") + std::string(stem) + ".llm.toml",
+                       "[[archetype]]\nid = \"llm-follow-up\"\n"
+                       "names = [\"Follow up with {person} on the open items\"]\n"
+                       "descriptions = [\"Collect the open items with {person} and close them.\"]\n"
+                       "subtasks = [\"List the open items\", \"Agree owners\", \"Close them\"]\n"
+                       "[archetype.comments]\n"
+                       "progress = [\"Went through the open items with {person}.\"]\n");
   }
-  return TextPools(std::move(v));
+  absl::StatusOr<std::unique_ptr<const Vocabulary>> v = Vocabulary::BuiltIn().With(files);
+  EXPECT_TRUE(v.ok()) << v.status();
+  return v.ok() ? *std::move(v) : nullptr;
 }
 
 TEST(StreamCollisionTest, EveryStreamOfABigOrgIsDistinct) {
-  const TextPools pools = OneVariantEach();
+  const std::unique_ptr<const Vocabulary> vocabulary = WithLlmArchetypes();
+  ASSERT_NE(vocabulary, nullptr);
   const WorldConfig world{.seed = 42,
                           .org_count = 2,
                           .users = 2700,
@@ -32,7 +42,7 @@ TEST(StreamCollisionTest, EveryStreamOfABigOrgIsDistinct) {
                           .tasks_per_project = 3,
                           .months = 6,
                           .as_of_ms = 1782864000000,
-                          .pools = &pools,
+                          .vocabulary = vocabulary.get(),
                           .llm_share = 0.5};
   StreamRecorder recorder;
   absl::StatusOr<std::shared_ptr<const OrgPlan>> plan = PlanOrganization(world, 0);

@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <random>
 
+#include "src/llm/archetypes.h"
 #include "src/llm/cache.h"
 #include "src/llm/client.h"
 #include "src/llm/pacer.h"
-#include "src/llm/pools.h"
 #include "src/llm/prompts.h"
 #include "src/util/json.h"
 
@@ -56,45 +56,142 @@ TEST(JsonTest, ParsesRejectsAndWritesRecords) {
             "b\"");
 }
 
-TEST(PromptsTest, EmbeddedPromptsLoadAndEveryExampleIsAValidVariant) {
+TEST(PromptsTest, EmbeddedPromptsLoad) {
   absl::StatusOr<PromptSet> p = PromptSet::Load("");
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_NE(p->system().find("JSON"), std::string::npos) << "JSON mode needs JSON in the prompt";
+  EXPECT_NE(p->system().find("\"comments\""), std::string::npos);
+  EXPECT_FALSE(p->task().empty());
   EXPECT_EQ(p->digest().size(), 32u);
-  for (int d = 0; d < kDepartmentCount; ++d) {
-    const auto dept = static_cast<Department>(d);
-    EXPECT_FALSE(p->context(dept).empty());
-    for (size_t s = 0; s < kLlmSlots.size(); ++s) {
-      ASSERT_FALSE(p->examples(dept, s).empty());
-      for (const std::string& e : p->examples(dept, s)) {
-        EXPECT_EQ(RejectReason(e, Vocabulary::BuiltIn(), dept, s), "")
-            << PromptSet::FileName(dept) << " " << e;
-      }
-    }
-  }
   EXPECT_FALSE(PromptSet::Load("/nonexistent/prompts").ok());
 }
 
-TEST(PoolsTest, RejectsWhatMustNotReachTheDatabase) {
-  const Department eng = Department::kEngineering;
+// A well-formed archetype as a model would answer it.
+Json GoodArchetype() {
+  return ParseJson(R"({
+    "id": "cache-warmup", "weight": 1.0, "days": 4,
+    "names": ["Warm the cache of {backend_service} before the {integration_partner} sync",
+              "Cold-cache latency in {backend_service} after deploys"],
+    "descriptions": ["After each deploy {backend_service} serves from a cold cache and p95 latency spikes for {n|minute|minutes}.\n\n- Warm-up job runs on deploy\n- No latency spike on the next deploy"],
+    "subtasks": ["Measure cold-cache latency", "Write the warm-up job", "Run it on staging",
+                 "Ship it with the next deploy"],
+    "tags": ["performance"],
+    "fields": {"priority": "Medium"},
+    "slots": {"cache_layer": ["the session cache", "the query cache", "the feature-flag cache"]},
+    "comments": {
+      "kickoff": ["Taking the cache warm-up for {backend_service}; starting with a latency baseline from {person}."],
+      "progress": ["The warm-up job fills {cache_layer} in {backend_service} before traffic arrives."],
+      "question": ["{to}, can the warm-up for {backend_service} run before the health check passes?"],
+      "answer": ["{asker}, yes: the cache warm-up can gate readiness for {backend_service}."]
+    }})")
+      .value();
+}
+
+TEST(ArchetypeCheckTest, SchemaRejectsWhatThePackFormatCannotHold) {
+  EXPECT_EQ(SchemaReason(GoodArchetype()), "");
+  EXPECT_EQ(SchemaReason(Json("text")), "schema: an item is not a JSON object");
+  Json a = GoodArchetype();
+  a["owner"] = "me";
+  EXPECT_EQ(SchemaReason(a), "schema: unknown key 'owner'");
+  a = GoodArchetype();
+  a["id"] = "Bad_ID";
+  EXPECT_EQ(SchemaReason(a), "schema: id 'Bad_ID' is not kebab-case (a-z, 0-9, -)");
+  a = GoodArchetype();
+  a.erase("names");
+  EXPECT_EQ(SchemaReason(a), "schema: missing 'names'");
+  a = GoodArchetype();
+  a["subtasks"] = Json::array({1, 2});
+  EXPECT_EQ(SchemaReason(a), "schema: 'subtasks' must be a list of strings");
+  a = GoodArchetype();
+  a["comments"] = Json::array();
+  EXPECT_EQ(SchemaReason(a), "schema: 'comments' must be an object");
+  a = GoodArchetype();
+  a["days"] = "four";
+  EXPECT_EQ(SchemaReason(a), "schema: 'days' must be a number");
+}
+
+TEST(ArchetypeCheckTest, LiteralsWherePlaceholdersBelongAreFound) {
   const Vocabulary& v = Vocabulary::BuiltIn();
-  EXPECT_EQ(RejectReason("Checked the rollout with {person}; next step on {weekday}.", v, eng, 1),
-            "");
-  EXPECT_EQ(RejectReason("ok", v, eng, 1), "too short");
-  EXPECT_EQ(RejectReason(std::string(400, 'x'), v, eng, 1), "too long");
-  EXPECT_EQ(RejectReason("```json {\"a\": 1}``` and more text here", v, eng, 1), "markdown");
-  EXPECT_EQ(RejectReason("**Bold** statement about the rollout plan", v, eng, 1), "markdown");
-  EXPECT_EQ(RejectReason("Ask {nonexistent} about the rollout today", v, eng, 1),
-            "unknown placeholder {nonexistent}");
-  EXPECT_EQ(RejectReason("A stray } brace in an otherwise fine comment", v, eng, 1), "stray '}'");
-  EXPECT_EQ(RejectReason("A stray { brace in an otherwise fine comment", v, eng, 1), "stray '{'");
-  EXPECT_EQ(RejectReason("Line one of a comment\nline two of it", v, eng, 1),
-            "a line break in a comment");
-  // {service} is engineering's, not finance's.
-  EXPECT_EQ(RejectReason("Deploy {service} before the end of the day, please", v, eng, 1), "");
-  EXPECT_NE(RejectReason("Deploy {service} before the end of the day, please", v,
-                         Department::kFinance, 1),
-            "");
+  EXPECT_EQ(LiteralReason(GoodArchetype(), v), "");
+  const auto with_progress = [](std::string line) {
+    Json a = GoodArchetype();
+    a["comments"]["progress"] = Json::array({line});
+    return a;
+  };
+  EXPECT_EQ(LiteralReason(with_progress("Ships on Friday for {backend_service}."), v),
+            "literal: the weekday 'Friday' where {weekday} belongs");
+  EXPECT_EQ(LiteralReason(with_progress("Planned for March in {backend_service}."), v),
+            "literal: the month 'March' where {month} belongs");
+  EXPECT_EQ(LiteralReason(with_progress("Part of the Q3 plan for {backend_service}."), v),
+            "literal: the quarter 'Q3' where {quarter} belongs");
+  EXPECT_EQ(LiteralReason(with_progress("See PR 4821 on {backend_service}."), v),
+            "literal: the number '4821' where {id4}, {pr} or {n} belongs");
+  EXPECT_EQ(LiteralReason(with_progress("Frozen until 2026-03-14 in {backend_service}."), v),
+            "literal: the date '2026-03-14' (dates go stale: use {weekday} or {month})");
+  // A first name from the packs' name lists (not one that is also a common word).
+  const std::string name(v.name_cultures()[0].first_names[0]);
+  EXPECT_EQ(LiteralReason(with_progress(name + " checked {backend_service}."), v),
+            "literal: the name '" + name + "' where {person} belongs");
+  EXPECT_EQ(LiteralReason(with_progress("Will {person} check {backend_service}?"), v), "");
+  // Placeholders are not literals, and slot values may hold numbers.
+  Json a = with_progress("Due by {weekday} in {month}, see {pr}.");
+  a["slots"]["quota"] = Json::array({"5000 requests a minute"});
+  EXPECT_EQ(LiteralReason(a, v), "");
+}
+
+TEST(ArchetypeCheckTest, MaskedTextsTellTheSameStory) {
+  const Pack& saas = Vocabulary::BuiltIn().default_pack();
+  const DepartmentVocab& eng = saas.department(Department::kEngineering);
+  const SlotScope scope{{}, eng.slots, Vocabulary::BuiltIn().shared_slots()};
+  // A value that names something ("auth-service"), and its slot.
+  std::string_view service, slot;
+  for (const Slot& s : eng.slots) {
+    for (std::string_view v : s.values) {
+      if (service.empty() && v.find('-') != std::string_view::npos && v.find('{') == v.npos) {
+        service = v;
+        slot = s.name;
+      }
+    }
+  }
+  ASSERT_FALSE(service.empty());
+  EXPECT_EQ(MaskedText("Fix memory leak in {backend_service}", scope),
+            MaskedText("fix Memory-leak in {service}!", scope));
+  // A literal value masks like its placeholder.
+  EXPECT_EQ(MaskedText(std::string("Restart ") + std::string(service), scope),
+            MaskedText("Restart {" + std::string(slot) + "}", scope));
+  EXPECT_NE(MaskedText("Fix memory leak in {backend_service}", scope),
+            MaskedText("Fix cache warm-up in {backend_service}", scope));
+}
+
+TEST(ArchetypeCheckTest, AGoodItemBecomesTomlThatPackCheckAccepts) {
+  const Vocabulary& v = Vocabulary::BuiltIn();
+  const std::string toml = ArchetypeToml(GoodArchetype(), "llm-cache-warmup");
+  EXPECT_NE(toml.find("[[archetype]]\nid = \"llm-cache-warmup\""), std::string::npos) << toml;
+  std::vector<std::pair<std::string, std::string>> files = v.FilesOf(v.default_pack());
+  files.emplace_back("saas/archetypes/engineering.llm.toml", toml);
+  std::vector<std::string> problems;
+  absl::StatusOr<std::unique_ptr<const Vocabulary>> parsed =
+      Vocabulary::Parse(files, "", &problems);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  for (const std::string& p : problems) {
+    EXPECT_NE(p.find("warning"), std::string::npos) << p;
+  }
+  const DepartmentVocab& eng = (*parsed)->default_pack().department(Department::kEngineering);
+  ASSERT_FALSE(eng.archetypes.empty());
+  const Archetype& last = eng.archetypes.back();
+  EXPECT_EQ(last.id, "saas/engineering/llm-cache-warmup");
+  EXPECT_TRUE(last.llm);
+  EXPECT_FALSE(eng.archetypes.front().llm);
+  EXPECT_EQ(last.days, 4);
+  EXPECT_EQ(last.names.size(), 2u);
+  EXPECT_EQ(last.descriptions[0].find("\n\n- Warm-up job"), last.descriptions[0].find("\n\n"));
+  // What pack check refuses in a person's file it refuses in the LLM's.
+  files.back().second = ArchetypeToml(ParseJson(R"({"id": "x", "names": ["Ask {nobody}"],
+      "descriptions": ["d"], "subtasks": ["s"], "comments": {"progress": ["p {to}"]}})")
+                                          .value(),
+                                      "llm-x");
+  EXPECT_FALSE(Vocabulary::Parse(files, "", &problems).ok());
+  EXPECT_GE(problems.size(), 2u);
 }
 
 TEST(CacheTest, RoundTripsAndKeysOnTheWholeRequest) {
