@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "src/llm/cache.h"
 #include "src/llm/client.h"
@@ -40,6 +43,20 @@ constexpr std::string_view kContextPlaceholders =
     "{person} {to} {asker} {weekday} {month} {quarter} {n} {n|one|many} {id4} {pr} {version} "
     "{focus}";
 
+// The weighted mean and standard deviation of log(days) over (weight, days) pairs.
+std::pair<double, double> LogSpread(std::span<const std::pair<double, double>> days) {
+  double w = 0, sum = 0, squares = 0;
+  for (const auto& [weight, d] : days) {
+    const double x = std::log(std::max(0.5, d));
+    w += weight;
+    sum += weight * x;
+    squares += weight * x * x;
+  }
+  if (w <= 0) return {0, 0};
+  const double mean = sum / w;
+  return {mean, std::sqrt(std::max(0.0, squares / w - mean * mean))};
+}
+
 std::string Quoted(std::string_view s) {
   std::string out;
   AppendJsonString(out, s);
@@ -51,11 +68,21 @@ std::string TomlString(std::string_view s) {
   std::string out = "\"";
   for (const char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           char buf[8];
@@ -76,7 +103,8 @@ std::string TomlArray(const Json& list, std::string_view indent) {
 }
 
 bool IsStringList(const Json& j) {
-  return j.is_array() && std::all_of(j.begin(), j.end(), [](const Json& v) { return v.is_string(); });
+  return j.is_array() &&
+         std::all_of(j.begin(), j.end(), [](const Json& v) { return v.is_string(); });
 }
 
 bool IsKebabId(std::string_view id) {
@@ -94,7 +122,8 @@ void ForEachText(const Json& item, const std::function<void(std::string_view)>& 
       }
     }
   }
-  if (const Json* comments = Member(item, "comments"); comments != nullptr && comments->is_object()) {
+  if (const Json* comments = Member(item, "comments");
+      comments != nullptr && comments->is_object()) {
     for (const auto& [moment, list] : comments->items()) {
       if (!list.is_array()) continue;
       for (const Json& v : list) {
@@ -132,28 +161,30 @@ void ForEachWord(std::string_view t, F f) {
 constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                           "Friday", "Saturday", "Sunday"};
 // "May" is left out: it is a word far more often than a month in work text.
-constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
-                                        "June",    "July",     "August",    "September",
+constexpr std::string_view kMonths[] = {"January", "February", "March",   "April",
+                                        "June",    "July",     "August",  "September",
                                         "October", "November", "December"};
 // First names that are common words as well ("Will it ship?", "Mark as done").
 constexpr std::string_view kWordNames[] = {
-    "Will", "Mark", "Grace", "Hope", "Faith", "Chase", "Drew", "June", "April", "Summer",
-    "Rose", "Bill", "Page", "Dawn", "Joy",  "Lane",  "Reed", "Wade", "Ray",   "Jay",
-    "Max",  "Art",  "Dean", "Case", "Rich", "Sage",  "Gene", "Ivy",  "Pat",   "Sunny",
-    "Frank", "Young", "Long", "Park", "Song", "Hall", "Sky", "Amber", "Jade", "Ruby",
-    "Angel", "Star", "Happy", "Precious", "Justice", "Royal", "Asia", "India", "China",
-    "Paris", "Sydney", "Austin", "Jordan", "Kenya", "Florence", "Victoria", "Georgia",
-    "Carolina", "Cameron", "Taylor", "Morgan", "Hunter", "Mason", "Cooper", "Parker", "Harper",
-    "Tucker", "Baker", "Carter", "Miller", "Porter", "Archer", "Fisher", "Marshall", "Sterling",
-    "Price", "Lee", "Chan", "Han", "Jin", "Ming", "Sol", "Luz", "Paz", "Ana"};
+    "Will",    "Mark",     "Grace",    "Hope",     "Faith",   "Chase",  "Drew",     "June",
+    "April",   "Summer",   "Rose",     "Bill",     "Page",    "Dawn",   "Joy",      "Lane",
+    "Reed",    "Wade",     "Ray",      "Jay",      "Max",     "Art",    "Dean",     "Case",
+    "Rich",    "Sage",     "Gene",     "Ivy",      "Pat",     "Sunny",  "Frank",    "Young",
+    "Long",    "Park",     "Song",     "Hall",     "Sky",     "Amber",  "Jade",     "Ruby",
+    "Angel",   "Star",     "Happy",    "Precious", "Justice", "Royal",  "Asia",     "India",
+    "China",   "Paris",    "Sydney",   "Austin",   "Jordan",  "Kenya",  "Florence", "Victoria",
+    "Georgia", "Carolina", "Cameron",  "Taylor",   "Morgan",  "Hunter", "Mason",    "Cooper",
+    "Parker",  "Harper",   "Tucker",   "Baker",    "Carter",  "Miller", "Porter",   "Archer",
+    "Fisher",  "Marshall", "Sterling", "Price",    "Lee",     "Chan",   "Han",      "Jin",
+    "Ming",    "Sol",      "Luz",      "Paz",      "Ana"};
 
 class LiteralFinder {
  public:
   explicit LiteralFinder(const Vocabulary& v) {
     for (const NameCulture& c : v.name_cultures()) {
       for (std::string_view n : c.first_names) {
-        if (n.size() >= 4 && std::find(std::begin(kWordNames), std::end(kWordNames), n) ==
-                                 std::end(kWordNames)) {
+        if (n.size() >= 4 &&
+            std::find(std::begin(kWordNames), std::end(kWordNames), n) == std::end(kWordNames)) {
           names_.insert(std::string(n));
         }
       }
@@ -196,16 +227,20 @@ struct DepartmentJob {
   const Pack* owner = nullptr;  // the pack that owns the file
   Department d = Department::kEngineering;
   const DepartmentVocab* dv = nullptr;
-  std::string path;  // "<pack>/archetypes/<stem>.llm.toml"
-  std::vector<std::string> accepted;  // the TOML of each accepted archetype
-  std::vector<std::string> ids;       // taken: the department's and the accepted ones
-  std::set<std::string> names;        // masked names of the department's and accepted archetypes
-  std::vector<std::string> reasons;   // of the last round's rejects, for the next prompt
+  std::string path;                                    // "<pack>/archetypes/<stem>.llm.toml"
+  std::vector<std::pair<std::string, Json>> accepted;  // (id, item) of each accepted archetype
+  std::vector<std::string> ids;      // taken: the department's and the accepted ones
+  std::vector<std::string> reasons;  // of the last round's rejects, for the next prompt
+  // The typical durations of the department's own archetypes, in log days.
+  struct {
+    double mean = 0, sd = 0;
+  } own_days;
 };
 
 struct Candidate {
   size_t job;
   std::string id;
+  Json item;
   std::string toml;
   std::vector<std::string> names;  // masked
 };
@@ -249,8 +284,8 @@ Json ExampleJson(const Archetype& a) {
   // The moments every story has, a line or two each: the rest of the schema is in the system
   // prompt, and a shorter prompt leaves more of the minute's tokens for answers.
   Json comments = Json::object();
-  for (Moment m : {Moment::kKickoff, Moment::kProgress, Moment::kQuestion, Moment::kAnswer,
-                   Moment::kWrapup}) {
+  for (Moment m :
+       {Moment::kKickoff, Moment::kProgress, Moment::kQuestion, Moment::kAnswer, Moment::kWrapup}) {
     const Words lines = a.comments[static_cast<size_t>(m)];
     if (!lines.empty())
       comments[std::string(kMomentNames[static_cast<size_t>(m)])] =
@@ -272,8 +307,8 @@ std::string Body(const LlmOptions& o, const PromptSet& prompts, const Vocabulary
   user += ". Its projects are like: ";
   for (size_t i = 0; i < dv.project_templates.size() && i < 4; ++i)
     user += Cat(i ? ", " : "", Quoted(dv.project_templates[i]));
-  user += Cat(".\n\nWrite ", std::to_string(r.count), " new archetypes for this department: ",
-              prompts.task(), "\n\n",
+  user += Cat(".\n\nWrite ", std::to_string(r.count),
+              " new archetypes for this department: ", prompts.task(), "\n\n",
               "Slots of this department (write {name} wherever one of these details goes; never "
               "the literal value):\n");
   const auto add_slot = [&](const Slot& s) {
@@ -328,8 +363,9 @@ std::string Body(const LlmOptions& o, const PromptSet& prompts, const Vocabulary
     user += Cat("Fields it may hint (field = option or [options]): ", fields, "\n");
   user += "Ids already taken: ";
   for (size_t i = 0; i < job.ids.size(); ++i) user += Cat(i ? ", " : "", job.ids[i]);
-  user += "\n\nExamples of the format (new archetypes must be about different work; do not "
-          "copy):\n";
+  user +=
+      "\n\nExamples of the format (new archetypes must be about different work; do not "
+      "copy):\n";
   std::vector<const Archetype*> own;
   for (const Archetype& a : dv.archetypes) {
     if (!a.llm) own.push_back(&a);
@@ -418,12 +454,16 @@ int ProblemLine(std::string_view problem, std::string_view path, std::string_vie
 }
 
 std::string FileText(const DepartmentJob& job, std::span<const std::string* const> archetypes,
-                     std::vector<std::pair<int, int>>* lines) {
+                     std::vector<std::pair<int, int>>* lines, std::string_view note = {}) {
   std::string text = Cat("# Archetypes of the ", job.dv->name,
                          " department written by the LLM tier (asanasim generate with "
                          "--llm groq),\n# checked like `asanasim pack check` checks a "
                          "person's. Edit or delete freely.\n");
   int line = 3;
+  if (!note.empty()) {
+    text += Cat("# ", note, "\n");
+    ++line;
+  }
   for (const std::string* a : archetypes) {
     text += "\n";
     ++line;
@@ -441,9 +481,9 @@ bool IsReasoningModel(std::string_view model) { return model.starts_with("openai
 
 std::string SchemaReason(const Json& item) {
   if (!item.is_object()) return "schema: an item is not a JSON object";
-  static constexpr std::string_view kKeys[] = {"id",       "weight", "days",   "names",
+  static constexpr std::string_view kKeys[] = {"id",           "weight",   "days", "names",
                                                "descriptions", "subtasks", "tags", "fields",
-                                               "slots",    "comments"};
+                                               "slots",        "comments"};
   for (const auto& [key, value] : item.items()) {
     if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys))
       return Cat("schema: unknown key '", key, "'");
@@ -500,7 +540,8 @@ std::string LiteralReason(const Json& item, const Vocabulary& vocabulary) {
   if (const Json* slots = Member(item, "slots"); reason.empty() && slots != nullptr) {
     for (const auto& [k, values] : slots->items()) {
       for (const Json& v : values) {
-        if (reason.empty() && v.is_string()) reason = finder.Find(v.get_ref<const std::string&>(), true);
+        if (reason.empty() && v.is_string())
+          reason = finder.Find(v.get_ref<const std::string&>(), true);
       }
     }
   }
@@ -562,7 +603,8 @@ std::string MaskedText(std::string_view text, const SlotScope& scope) {
 std::string ArchetypeToml(const Json& item, std::string_view id) {
   std::string out = Cat("[[archetype]]\nid = ", TomlString(id), "\n");
   const auto number = [&](std::string_view key) {
-    if (const Json* v = Member(item, key)) out += Cat(key, " = ", DumpJson(JsonNumber(v->get<double>())), "\n");
+    if (const Json* v = Member(item, key))
+      out += Cat(key, " = ", DumpJson(JsonNumber(v->get<double>())), "\n");
   };
   number("weight");
   number("days");
@@ -604,29 +646,33 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
   if (options.cache.empty()) return absl::InvalidArgumentError("the LLM cache needs a directory");
   const ResponseCache cache(options.cache);
   const LiteralFinder literals(vocabulary);
-  // The department files of the run's packs, each once, in (pack, department) order.
+  // The departments of the run's packs, in (pack, department) order.
   std::vector<DepartmentJob> jobs;
+  // Every archetype name of those departments, masked -> the archetype's id: an LLM archetype
+  // tells a story no department of the run tells yet, in its industry or another.
+  std::map<std::string, std::string> names;
   std::vector<const Pack*> owners;
   for (const Pack* pack : packs) {
     for (int d = 0; d < kDepartmentCount; ++d) {
-      const std::string_view file = pack->department(static_cast<Department>(d)).file;
-      const std::string path = Cat(file.substr(0, file.find('/')), "/archetypes/",
-                                   file.substr(file.find('/') + 1), ".llm.toml");
-      if (std::any_of(jobs.begin(), jobs.end(), [&](const DepartmentJob& j) { return j.path == path; }))
+      // Per (pack, department): a department the pack reuses gets archetypes of its industry,
+      // in the pack's own directory (the parser adds them to its copy of the department).
+      const std::string path = Cat(pack->name, "/archetypes/", kDepartmentFiles[d], ".llm.toml");
+      if (std::any_of(jobs.begin(), jobs.end(),
+                      [&](const DepartmentJob& j) { return j.path == path; }))
         continue;
       DepartmentJob job;
       job.owner = pack;
-      for (const Pack& p : vocabulary.packs()) {
-        if (p.name == file.substr(0, file.find('/'))) job.owner = &p;
-      }
       job.d = static_cast<Department>(d);
       job.dv = &job.owner->department(job.d);
       job.path = path;
+      std::vector<std::pair<double, double>> days;
       for (const Archetype& a : job.dv->archetypes) {
         job.ids.push_back(std::string(a.id.substr(a.id.rfind('/') + 1)));
         const SlotScope own{a.slots, job.dv->slots, vocabulary.shared_slots()};
-        for (std::string_view n : a.names) job.names.insert(MaskedText(n, own));
+        for (std::string_view n : a.names) names.emplace(MaskedText(n, own), a.id);
+        if (a.days > 0) days.emplace_back(a.weight, a.days);
       }
+      std::tie(job.own_days.mean, job.own_days.sd) = LogSpread(days);
       jobs.push_back(std::move(job));
       if (std::find(owners.begin(), owners.end(), jobs.back().owner) == owners.end())
         owners.push_back(jobs.back().owner);
@@ -711,7 +757,8 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
       absl::StatusOr<Json> json = ParseJson(*contents[i]);
       const Json* items = json.ok() ? Member(*json, "archetypes") : nullptr;
       if (items == nullptr || !items->is_array()) {
-        for (int k = 0; k < r.count; ++k) reject(job, "", "schema: no \"archetypes\" list in the answer");
+        for (int k = 0; k < r.count; ++k)
+          reject(job, "", "schema: no \"archetypes\" list in the answer");
         continue;
       }
       int taken = 0;
@@ -736,25 +783,29 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
             }
           }
         }
-        Candidate c{r.job, "", "", {}};
+        Candidate c{r.job, "", Json(), "", {}};
         if (reason.empty()) {
           const SlotScope scope{{}, job.dv->slots, vocabulary.shared_slots()};
           std::set<std::string> names_here;
           for (const Json& n : (*Member(item, "names"))) {
             std::string masked = MaskedText(n.get_ref<const std::string&>(), scope);
-            if (job.names.count(masked) || !names_here.insert(masked).second) {
-              reason = Cat("duplicate: the name ", Quoted(n.get<std::string>()),
-                           " repeats an archetype the department has");
+            if (const auto seen = names.find(masked); seen != names.end()) {
+              reason = Cat("duplicate: the name ", Quoted(n.get<std::string>()), " repeats ",
+                           seen->second);
+              break;
+            }
+            if (!names_here.insert(masked).second) {
+              reason = Cat("duplicate: the name ", Quoted(n.get<std::string>()), " is there twice");
               break;
             }
             c.names.push_back(std::move(masked));
           }
           // ... or one offered before it in this round.
           for (const Candidate& other : candidates) {
-            if (!reason.empty() || other.job != r.job) continue;
+            if (!reason.empty()) break;
             for (const std::string& n : c.names) {
               if (std::find(other.names.begin(), other.names.end(), n) != other.names.end())
-                reason = Cat("duplicate: a name repeats the archetype ", other.id);
+                reason = Cat("duplicate: a name repeats ", other.id, ", offered with it");
             }
           }
         }
@@ -773,6 +824,7 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
         std::string unique = id;
         for (int n = 2; taken_id(unique); ++n) unique = Cat(id, "-", std::to_string(n));
         c.id = unique;
+        c.item = item;
         c.toml = ArchetypeToml(item, c.id);
         candidates.push_back(std::move(c));
       }
@@ -784,8 +836,10 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
     for (size_t k = 0; k < candidates.size(); ++k) of_job[candidates[k].job].push_back(k);
     for (size_t j = 0; j < jobs.size(); ++j) {
       if (of_job[j].empty()) continue;
+      std::vector<std::string> tomls;
+      for (const auto& [id, item] : jobs[j].accepted) tomls.push_back(ArchetypeToml(item, id));
       std::vector<const std::string*> all;
-      for (const std::string& a : jobs[j].accepted) all.push_back(&a);
+      for (const std::string& t : tomls) all.push_back(&t);
       for (size_t k : of_job[j]) all.push_back(&candidates[k].toml);
       files[jobs[j].path] = FileText(jobs[j], all, &lines[j]);
     }
@@ -817,9 +871,9 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
         continue;
       }
       if (static_cast<int>(job.accepted.size()) >= want) continue;
-      job.accepted.push_back(std::move(candidates[k].toml));
+      job.accepted.emplace_back(candidates[k].id, std::move(candidates[k].item));
       job.ids.push_back(candidates[k].id);
-      for (std::string& n : candidates[k].names) job.names.insert(std::move(n));
+      for (std::string& n : candidates[k].names) names.emplace(std::move(n), candidates[k].id);
     }
   }
   const LlmStats& net = client.stats();
@@ -835,12 +889,42 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
 
   LlmArchetypes out;
   RowHasher digest;
-  for (const DepartmentJob& job : jobs) {
+  for (DepartmentJob& job : jobs) {
     stats->archetypes_wanted += want;
     if (job.accepted.empty()) continue;
+    // The model knows which work takes longer; the department's own archetypes know how long
+    // work takes at this company (the profile's pace): the typical durations keep the model's
+    // proportions on the department's scale.
+    // In log days: the model's mean moves to the department's, and a spread wider than the
+    // department's narrows to it (a long tail of slow archetypes would leave old work open).
+    std::vector<std::pair<double, double>> days;
+    for (const auto& [id, item] : job.accepted) {
+      const Json* d = Member(item, "days");
+      const Json* w = Member(item, "weight");
+      if (d != nullptr) days.emplace_back(w != nullptr ? w->get<double>() : 1.0, d->get<double>());
+    }
+    std::string note;
+    if (!days.empty() && job.own_days.mean != 0) {
+      const auto [mean, sd] = LogSpread(days);
+      const double k = sd > job.own_days.sd && sd > 0 ? job.own_days.sd / sd : 1.0;
+      for (auto& [id, item] : job.accepted) {
+        if (!item.contains("days")) continue;
+        const double log_days =
+            job.own_days.mean + k * (std::log(std::max(0.5, item["days"].get<double>())) - mean);
+        item["days"] = JsonNumber(std::clamp(std::round(std::exp(log_days) * 2) / 2, 0.5, 90.0));
+      }
+      char buf[200];
+      std::snprintf(buf, sizeof buf,
+                    "days: the model's, moved to the department's own scale (its archetypes' "
+                    "geometric mean %.1f days; the model's %.1f, spread times %.2f)",
+                    std::exp(job.own_days.mean), std::exp(mean), k);
+      note = buf;
+    }
+    std::vector<std::string> tomls;
+    for (const auto& [id, item] : job.accepted) tomls.push_back(ArchetypeToml(item, id));
     std::vector<const std::string*> all;
-    for (const std::string& a : job.accepted) all.push_back(&a);
-    out.files.emplace_back(job.path, FileText(job, all, nullptr));
+    for (const std::string& t : tomls) all.push_back(&t);
+    out.files.emplace_back(job.path, FileText(job, all, nullptr, note));
     out.accepted += static_cast<int64_t>(job.accepted.size());
     digest.Text(out.files.back().first);
     digest.Text(out.files.back().second);

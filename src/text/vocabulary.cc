@@ -676,7 +676,31 @@ class VocabularyParser {
         read_departments_[path] = p.departments[d];
       }
       path_ = pack_path;
+      // The LLM archetypes of a department's own pack are of that pack's industry: a pack that
+      // reuses the department does not get them (it may have its own, below).
+      if (file_dir != dir) {
+        const std::span<const Archetype> all = p.departments[d].archetypes;
+        if (std::any_of(all.begin(), all.end(), [](const Archetype& a) { return a.llm; })) {
+          std::vector<Archetype>& own = v_.archetypes_.emplace_back();
+          for (const Archetype& a : all) {
+            if (!a.llm) own.push_back(a);
+          }
+          p.departments[d].archetypes = own;
+        }
+      }
       if (overrides != nullptr) OverrideSlots(*overrides, kDepartmentFiles[d], p.departments[d]);
+      // A reused department's LLM archetypes are the pack's own (its industry's): they sit in
+      // this pack's directory and join only its copy of the department.
+      const std::string llm_path = Cat(dir, "/archetypes/", stem, ".llm.toml");
+      if (file_dir != dir && texts_.count(llm_path)) {
+        if (const std::unique_ptr<toml::table> llm = Open(llm_path)) {
+          path_ = llm_path;
+          pack_dir_ = dir;
+          file_stem_ = std::string(stem);
+          ReadArchetypes(*llm, p.departments[d], /*llm=*/true);
+        }
+        path_ = pack_path;
+      }
       weight += p.departments[d].headcount_weight;
     }
     if (departments.size() == kDepartmentCount && std::abs(weight - 1.0) > 1e-6) {

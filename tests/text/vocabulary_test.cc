@@ -300,6 +300,45 @@ TEST(VocabularyTest, PackGivesAReusedDepartmentItsOwnSlotValues) {
       << p[0];
 }
 
+TEST(VocabularyTest, LlmArchetypesJoinTheirOwnPacksDepartmentOnly) {
+  // saas/archetypes/operations.llm.toml joins saas's Operations; climate, which reuses
+  // saas/operations, gets its own from climate/archetypes/operations.llm.toml instead.
+  const auto llm_file = [](std::string_view id) {
+    return std::string("[[archetype]]\nid = \"") + std::string(id) +
+           "\"\nnames = [\"Review the {n|vendor|vendors} with {person}\"]\n"
+           "descriptions = [\"Go through the open vendor questions with {person}.\"]\n"
+           "subtasks = [\"List the vendors\", \"Agree owners\"]\n"
+           "[archetype.comments]\nprogress = [\"Went through the vendors with {person}.\"]\n";
+  };
+  std::vector<std::pair<std::string, std::string>> files = FilesFor("climate/pack.toml");
+  files.emplace_back("saas/archetypes/operations.llm.toml", llm_file("llm-saas-vendors"));
+  files.emplace_back("climate/archetypes/operations.llm.toml", llm_file("llm-climate-vendors"));
+  std::vector<std::string> problems;
+  absl::StatusOr<std::unique_ptr<const Vocabulary>> v = Vocabulary::Parse(files, "dir", &problems);
+  ASSERT_TRUE(v.ok()) << v.status();
+  const auto llm_ids = [&](std::string_view pack) {
+    std::vector<std::string> ids;
+    for (const Pack& p : (*v)->packs()) {
+      if (p.name != pack) continue;
+      for (const Archetype& a : p.department(Department::kOperations).archetypes) {
+        if (a.llm) ids.emplace_back(a.id);
+      }
+      EXPECT_FALSE(p.department(Department::kOperations).archetypes.front().llm);
+    }
+    return ids;
+  };
+  EXPECT_EQ(llm_ids("saas"), std::vector<std::string>{"saas/operations/llm-saas-vendors"});
+  EXPECT_EQ(llm_ids("climate"), std::vector<std::string>{"climate/operations/llm-climate-vendors"});
+  // An LLM file holds archetypes only, and their ids must not clash with the department's.
+  files.pop_back();
+  files.emplace_back("saas/archetypes/engineering.llm.toml",
+                     "[slots]\nx = [\"y\"]\n" + llm_file("memory-leak"));
+  EXPECT_FALSE(Vocabulary::Parse(files, "dir", &problems).ok());
+  const std::string all = testing::PrintToString(problems);
+  EXPECT_NE(all.find("unknown key 'slots'"), std::string::npos) << all;
+  EXPECT_NE(all.find("archetype id 'memory-leak' is used twice"), std::string::npos) << all;
+}
+
 TEST(VocabularyTest, LoadReadsADirectoryAndReportsTheFirstProblem) {
   const std::string dir = ::testing::TempDir() + "/packs_load_test";
   std::filesystem::remove_all(dir);
