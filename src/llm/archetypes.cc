@@ -609,7 +609,8 @@ std::string ArchetypeToml(const Json& item, std::string_view id) {
   number("weight");
   number("days");
   for (std::string_view key : kListKeys) {
-    if (const Json* v = Member(item, key)) out += Cat(key, " = ", TomlArray(*v, ""), "\n");
+    const Json* v = Member(item, key);
+    if (v != nullptr && !v->empty()) out += Cat(key, " = ", TomlArray(*v, ""), "\n");
   }
   if (const Json* fields = Member(item, "fields"); fields != nullptr && !fields->empty()) {
     out += "fields = { ";
