@@ -9,8 +9,9 @@ Prints "PORT <n>" on stdout once listening (port 0 = any free port). Behaviour:
 - POST /openai/v1/chat/completions. 401 for a missing or wrong bearer key; 404 model_not_found
   for a model not in --models; 400 for n != 1 or more than 4 stop strings; 413 when the prompt
   estimate plus max_completion_tokens exceeds the TPM limit; 400 invalid_request_error
-  "unrecognised prompt" when the last message is not an archetype request ("Write N new
-  archetypes ...", "Department: X."); 429 (retry-after, "Please try again in Xs", type
+  "unrecognised prompt" when the last message is neither an archetype request ("Write N new
+  archetypes ...", "Department: X.") nor a department request ("Department: X. Write the ...",
+  'Answer with JSON only: {"department"'); 429 (retry-after, "Please try again in Xs", type
   requests/tokens) when the RPM or TPM of the sliding --window (default 60 s) is used up, and 429
   "requests per day (RPD)" past --rpd. A request counts in the token window with what it uses
   (prompt + completion: --count used, the default) or with prompt + max_completion_tokens
@@ -28,12 +29,27 @@ Prints "PORT <n>" on stdout once listening (port 0 = any free port). Behaviour:
   kind rotating: an unknown placeholder {nonexistent_slot}; a literal date ("by March 14", or
   {date}) in a progress line; no comments.progress; the names of the request's first example
   (a near duplicate); the id "Bad_ID"; {to} in a progress line.
+- The answer to a department request (`asanasim pack author`): content {"department": {...},
+  "company_words": [3 words]} (company_words only when the request's 'Also give
+  "company_words"' line asks), the department in the format the request shows: name (the
+  request's), headcount_weight 0.05-0.3, 4-6 team_focuses, 4-6 titles, 2-3 lead_titles, 5-8
+  projects, 3-5 slots of its own (6-10 values each; names not among the request's "Shared
+  slots" nor context placeholders), templates (tasks 8-12, subtasks 8-12, descriptions 4-6,
+  comments 6-10) using only its slots, the shared slots and the context placeholders listed.
+  Built from the "Industry:" line's words (a table of domains: what such a business works on,
+  whom it serves, what its companies are called) and a spec per department, drawn by a seed
+  from crc32 of the user message; company_words by crc32 of the industry, so every department
+  of an industry gives the same. About one answer in four (seed % 4 == 0) is bad, of kind
+  (seed // 4) % 3: a task template with {nonexistent_slot}; a slot of its own named after a shared
+  slot ({metric} first; `pack check` allows that, since shipped packs give departments their
+  own co_kind, so the C++ side must check names itself); templates without "comments".
 - x-ratelimit-{limit,remaining,reset}-{requests,tokens} on every response (Go durations).
 - --faults: a comma list applied to the first requests in order, one per request: 500, 502,
   503 (no body), 498, 429 (retry-after 1), reset (connection closed mid-response), slow (2 s
   delay), malformed (200 with broken JSON), truncated (200, body cut short), wrong_count (one
-  archetype too few, or one extra when one is asked for), bad_items (every archetype bad, item i
-  of kind i mod 6 in the order above), json_validate_failed (400), ok (no fault).
+  archetype too few, or one extra when one is asked for; two company_words instead of three),
+  bad_items (every archetype bad, item i of kind i mod 6 in the order above; a department
+  answer bad, of its seed's kind), json_validate_failed (400), ok (no fault).
 - GET /stats: {"requests": N, "statuses": {code: n}, "times": [seconds since start, ...],
   "accepted": [[seconds since start, tokens counted], ...], "violations": {"rpm": n, "tpm": n}}
   (violations: requests refused because the sliding window was full).
@@ -213,6 +229,8 @@ class Handler(BaseHTTPRequestHandler):
                                                   "type": "invalid_request_error",
                                                   "code": "json_validate_failed",
                                                   "failed_generation":
+                                                      "{\"department\": {\"name\": \"unfin"
+                                                      if content.startswith('{"department"') else
                                                       "{\"archetypes\": [{\"id\": \"unfin"}})
         if fault == "reset":
             self.record(0)
@@ -791,11 +809,1071 @@ def make_archetypes(req, fault):
     return out
 
 
+# ---------------------------------------------------------------------------------------------
+# Department answers (`asanasim pack author`).
+#
+# A department is written for an industry the packs do not ship: its words ("municipal water
+# utility": municipal, water, utility) pick entries of DOMAINS (the things such a business
+# works on, whom it serves, what its companies are called); a word without an entry stands in
+# itself ("<word> site"). The department's own spec (DEPARTMENT_SPECS, GENERIC_SPEC for a name
+# it does not know) gives its team focuses, titles, the verbs of its work and five slot roles:
+#   T  the thing it works on ("asset", "campaign"), always one of its slots
+#   S  a system, channel or place that thing lives in          I  an issue (no article)
+#   A  a deliverable ("test plan")                              P  a party ("field crew")
+# T, S, A and P values read after "the"; I values read bare. The answer keeps T and two to four
+# of the others; frames (DEPT_FRAMES, then the spec's own) write roles as <T>.., the spec's
+# verb as <V>/<v>, its project word as <PN>, the industry's word as <Ind>, and are kept when
+# every role, shared slot and context placeholder they use is offered. Everything is drawn from
+# a random.Random seeded with crc32 of the user message.
+
+DEPT_ADJECTIVES = {
+    "municipal", "indie", "independent", "regional", "local", "small", "digital", "online",
+    "national", "global", "public", "private", "boutique", "craft", "specialty", "specialist",
+    "family", "community", "urban", "rural", "luxury", "organic", "commercial", "residential",
+    "b2b", "b2c", "enterprise", "premium", "artisan", "mid-size", "midsize", "modern", "new",
+    "international", "city", "county", "state", "mobile", "managed", "full-service", "consumer",
+    "live", "real", "independent",
+}
+# Words of the industry that name the kind of business, not its domain ("agency", "group").
+DEPT_STOPWORDS = {"and", "of", "for", "the", "a", "an", "&", "to", "in", "company", "companies",
+                  "business", "firm", "provider", "services", "group", "chain", "network",
+                  "agency", "cooperative", "co-op", "installer", "operator", "maker"}
+
+# things: countable nouns that read after "the"; cust: whom it serves (plural); words: words
+# its companies end their names with; focuses: teams of its engineering and operations;
+# features: what its product people build.
+DOMAINS = {
+    "water": {
+        "things": ["treatment plant", "water main", "pumping station", "reservoir",
+                   "customer meter", "service line", "hydrant network", "storage tank",
+                   "intake screen", "lift station"],
+        "cust": "households", "words": ["Water", "Hydro", "Aqua"],
+        "roles": ["Controls Engineer", "Hydraulic Modeller", "SCADA Engineer"],
+        "systems": ["SCADA historian", "work order system", "control room dashboard",
+                    "field tablet app", "network map layer", "hydraulic model"],
+        "faults": ["sensor drift", "alarm floods", "stale readings", "pressure transients"],
+        "parties": ["controls integrator", "field crew", "telemetry vendor",
+                    "water quality lab"],
+        "offers": ["bulk water supply agreement", "trade effluent agreement",
+                   "developer connection package", "fire hydrant testing contract",
+                   "water reuse contract", "leak detection service"],
+        "focuses": ["Treatment Plants", "Distribution Network", "Metering", "Network Telemetry",
+                    "Water Quality"],
+        "features": ["leak alert", "usage dashboard", "outage map", "paperless bill",
+                     "payment plan sign-up", "move-in request form", "water quality report page"]},
+    "utility": {
+        "things": ["meter fleet", "service connection", "billing system", "field depot",
+                   "outage map"],
+        "roles": ["Asset Engineer", "Metering Engineer"],
+        "systems": ["meter data platform", "billing engine", "outage management system"],
+        "faults": ["missed meter reads", "billing mismatches"],
+        "parties": ["meter vendor", "field crew"],
+        "offers": ["bulk supply agreement", "commercial service contract",
+                   "new connection package", "metering service plan"],
+        "cust": "ratepayers", "words": ["Utilities", "Utility", "Services"],
+        "focuses": ["Asset Management", "Field Operations", "Billing Systems"],
+        "features": ["online bill pay", "outage alert", "autopay enrolment"]},
+    "game": {
+        "things": ["level", "boss encounter", "save system", "multiplayer lobby",
+                   "character rig", "tutorial", "quest line", "loot table", "shader pack",
+                   "build pipeline"],
+        "cust": "players", "words": ["Games", "Interactive", "Play"], "digital": True,
+        "roles": ["Gameplay Programmer", "Engine Programmer", "Technical Artist",
+                  "Tools Programmer"],
+        "systems": ["build farm", "crash reporter", "matchmaking service", "asset pipeline",
+                    "save sync service", "patch server"],
+        "faults": ["frame drops", "multiplayer desyncs", "crashes on load", "long load times",
+                   "physics glitches"],
+        "parties": ["publisher QA team", "platform holder", "outsourced art team",
+                    "audio contractor", "porting partner"],
+        "offers": ["publishing deal", "porting contract", "licensing deal",
+                   "co-development contract", "platform bundle", "soundtrack licence"],
+        "focuses": ["Gameplay", "Engine", "Live Ops", "Multiplayer", "Game Tools"],
+        "features": ["photo mode", "co-op mode", "cloud save", "difficulty setting",
+                     "controller remapping", "daily challenge", "achievement list"]},
+    "studio": {
+        "things": ["vertical slice", "milestone build", "art pipeline", "asset library",
+                   "sound bank", "trailer cut"],
+        "cust": "clients", "words": ["Studio", "Studios", "Works"], "digital": True,
+        "roles": ["Pipeline Engineer", "Build Engineer"],
+        "offers": ["work-for-hire contract", "co-production deal", "outsourcing package"],
+        "focuses": ["Art Pipeline", "Production", "Studio Tools"],
+        "features": ["creator mode", "mod support"]},
+    "energy": {
+        "things": ["substation", "feeder line", "solar array", "battery site", "transformer",
+                   "smart meter", "wind turbine", "grid connection"],
+        "cust": "customers", "words": ["Energy", "Power", "Grid"],
+        "roles": ["Grid Systems Engineer", "Protection Engineer"],
+        "systems": ["SCADA historian", "outage management system", "meter data platform"],
+        "faults": ["missed meter reads", "telemetry gaps"],
+        "parties": ["grid operator", "installer network"],
+        "offers": ["power purchase agreement", "demand response contract",
+                   "community solar plan", "fixed-rate supply contract"],
+        "focuses": ["Grid Operations", "Generation", "Metering", "Storage"],
+        "features": ["usage insight", "time-of-use plan", "outage alert",
+                     "solar export statement"]},
+    "bank": {
+        "things": ["loan book", "branch network", "savings product", "card programme",
+                   "payment rail", "teller system", "mortgage pipeline"],
+        "cust": "account holders", "words": ["Bank", "Financial", "Capital"],
+        "focuses": ["Payments", "Lending", "Core Banking", "Fraud"],
+        "features": ["instant transfer", "card freeze", "savings goal", "loan calculator"]},
+    "health": {
+        "things": ["outpatient clinic", "ward", "theatre schedule", "patient record",
+                   "bed board", "discharge pathway", "referral queue", "pharmacy stock list"],
+        "cust": "patients", "words": ["Health", "Care", "Medical"],
+        "focuses": ["Clinical Systems", "Patient Flow", "Diagnostics", "Care Records"],
+        "features": ["appointment booking", "test result view", "repeat prescription request",
+                     "visitor check-in"]},
+    "school": {
+        "things": ["timetable", "course catalogue", "enrolment system", "campus", "science lab",
+                   "student record", "exam calendar", "library catalogue"],
+        "cust": "students", "words": ["Academy", "Learning", "Education"],
+        "focuses": ["Student Systems", "Learning Platforms", "Campus Services", "Admissions"],
+        "features": ["course search", "assignment upload", "grade view", "parent messaging"]},
+    "hotel": {
+        "things": ["room block", "front desk", "banquet hall", "booking engine",
+                   "housekeeping rota", "loyalty programme", "spa schedule"],
+        "cust": "guests", "words": ["Hotels", "Hospitality", "Resorts"],
+        "focuses": ["Guest Experience", "Reservations", "Housekeeping", "Revenue"],
+        "features": ["mobile check-in", "room upgrade offer", "late checkout request"]},
+    "restaurant": {
+        "things": ["menu", "kitchen line", "supplier order", "delivery route", "dining room",
+                   "prep station", "walk-in fridge"],
+        "cust": "diners", "words": ["Foods", "Kitchen", "Eats"],
+        "focuses": ["Kitchen Operations", "Menu", "Delivery", "Front of House"],
+        "features": ["online ordering", "table booking", "allergen filter", "loyalty card"]},
+    "logistics": {
+        "things": ["depot", "delivery route", "truck fleet", "warehouse", "dock schedule",
+                   "cross-dock", "parcel sorter"],
+        "cust": "shippers", "words": ["Logistics", "Freight", "Transport"],
+        "focuses": ["Fleet", "Warehousing", "Routing", "Last Mile"],
+        "features": ["live tracking", "delivery slot picker", "proof of delivery",
+                     "returns label"]},
+    "retail": {
+        "things": ["store layout", "product range", "checkout", "stockroom", "loyalty scheme",
+                   "store network", "seasonal range", "returns desk"],
+        "cust": "shoppers", "words": ["Retail", "Stores", "Goods"],
+        "focuses": ["Stores", "Merchandising", "Supply Chain", "Online Store"],
+        "features": ["click and collect", "wish list", "size guide", "gift card"]},
+    "construction": {
+        "things": ["site", "tender", "build programme", "scaffold plan", "materials order",
+                   "site cabin", "snagging list"],
+        "cust": "clients", "words": ["Construction", "Builders", "Build"],
+        "focuses": ["Site Delivery", "Estimating", "Design Coordination", "Site Safety"],
+        "features": ["site diary", "defect log", "progress photo feed"]},
+    "insurance": {
+        "things": ["policy book", "claims queue", "underwriting rule set", "broker panel",
+                   "renewal cycle", "claims form"],
+        "cust": "policyholders", "words": ["Insurance", "Assurance", "Mutual"],
+        "focuses": ["Claims", "Underwriting", "Policy Admin", "Broker Channel"],
+        "features": ["online claim form", "policy document view", "quote builder"]},
+    "law": {
+        "things": ["case file", "matter", "precedent bank", "court calendar",
+                   "engagement letter", "billing guideline"],
+        "cust": "clients", "words": ["Legal", "Law", "Partners"],
+        "focuses": ["Litigation Support", "Practice Systems", "Knowledge", "Matter Intake"],
+        "features": ["client portal", "document request", "matter update"]},
+    "farm": {
+        "things": ["field", "harvest plan", "irrigation system", "grain store", "livestock herd",
+                   "greenhouse", "crop rotation"],
+        "cust": "growers", "words": ["Farms", "Agri", "Harvest"],
+        "focuses": ["Crop Planning", "Irrigation", "Livestock", "Harvest"],
+        "features": ["yield map", "field diary", "weather alert"]},
+    "airline": {
+        "things": ["route network", "gate", "crew roster", "maintenance hangar",
+                   "aircraft fleet", "baggage system", "check-in desk"],
+        "cust": "passengers", "words": ["Air", "Airways", "Aviation"],
+        "focuses": ["Flight Operations", "Crew Planning", "Ground Handling", "Maintenance"],
+        "features": ["mobile boarding pass", "seat map", "rebooking flow"]},
+    "media": {
+        "things": ["newsletter", "back catalogue", "release schedule", "edit suite",
+                   "podcast feed", "print run", "archive"],
+        "cust": "readers", "words": ["Media", "Press", "Publishing"], "digital": True,
+        "focuses": ["Editorial Tools", "Publishing", "Audience", "Archive"],
+        "features": ["reading list", "audio edition", "comment section"]},
+    "software": {
+        "things": ["service", "release train", "mobile app", "public API", "data pipeline",
+                   "admin console", "search index"],
+        "cust": "users", "words": ["Software", "Labs", "Tech"], "digital": True,
+        "roles": ["Backend Engineer", "Frontend Engineer", "Site Reliability Engineer"],
+        "systems": ["CI pipeline", "feature flag service", "auth service", "job queue"],
+        "faults": ["race conditions", "slow queries"],
+        "parties": ["cloud vendor", "security team"],
+        "offers": ["annual subscription", "enterprise plan", "usage-based plan",
+                   "team plan"],
+        "focuses": ["Platform", "Core Services", "Integrations", "Developer Experience"],
+        "features": ["SSO login", "audit log", "usage dashboard", "data export"]},
+    "transit": {
+        "things": ["bus route", "depot", "timetable", "rail line", "fare system", "station",
+                   "vehicle fleet"],
+        "cust": "riders", "words": ["Transit", "Rail", "Mobility"],
+        "focuses": ["Network Planning", "Fleet", "Fares", "Stations"],
+        "features": ["journey planner", "live departures board", "contactless fare"]},
+    "telecom": {
+        "things": ["fibre network", "cell site", "exchange", "subscriber base", "core router",
+                   "street cabinet"],
+        "cust": "subscribers", "words": ["Telecom", "Networks", "Connect"], "digital": True,
+        "focuses": ["Network", "Provisioning", "Field Engineering", "Core Network"],
+        "features": ["speed test", "plan switcher", "outage checker"]},
+    "brewery": {
+        "things": ["brewhouse", "tap room", "barrel store", "canning line", "fermentation tank",
+                   "keg fleet"],
+        "cust": "drinkers", "words": ["Brewing", "Ales", "Cellars"],
+        "focuses": ["Brewing", "Packaging", "Cellar", "Taproom"],
+        "features": ["online shop", "club subscription", "tour booking"]},
+    "manufacturing": {
+        "things": ["production line", "tooling set", "plant", "shift pattern", "supplier base",
+                   "quality lab", "paint shop"],
+        "cust": "buyers", "words": ["Manufacturing", "Industries", "Works"],
+        "focuses": ["Production", "Quality", "Maintenance", "Supply"],
+        "features": ["order tracker", "spec sheet portal", "reorder form"]},
+    "biotech": {
+        "things": ["assay", "trial site", "lab bench", "compound library", "sample store",
+                   "stability study"],
+        "cust": "researchers", "words": ["Bio", "Therapeutics", "Labs"],
+        "focuses": ["Lab Systems", "Clinical Data", "Research Platforms", "Quality"],
+        "features": ["sample tracker", "results portal", "study dashboard"]},
+    "property": {
+        "things": ["property portfolio", "lettings book", "viewing schedule", "tenant file",
+                   "repair request queue", "service charge budget"],
+        "cust": "tenants", "words": ["Properties", "Realty", "Estates"],
+        "focuses": ["Lettings", "Property Management", "Sales Progression", "Maintenance"],
+        "features": ["viewing booking", "rent statement", "repair request form"]},
+    "charity": {
+        "things": ["donor base", "grant programme", "volunteer rota", "fundraising appeal",
+                   "community project", "gift aid claim"],
+        "cust": "donors", "words": ["Foundation", "Trust", "Alliance"],
+        "focuses": ["Fundraising", "Programmes", "Volunteering", "Grants"],
+        "features": ["donation page", "volunteer sign-up", "impact report page"]},
+    "veterinary": {
+        "things": ["exam room", "surgery schedule", "vaccine stock", "kennel block",
+                   "pet record", "dental suite"],
+        "cust": "pet owners", "words": ["Vets", "Animal", "Pets"],
+        "focuses": ["Clinical Systems", "Appointments", "Pharmacy"],
+        "features": ["appointment booking", "vaccine reminder", "pet health record"]},
+    "fitness": {
+        "things": ["class timetable", "studio floor", "membership base", "equipment zone",
+                   "personal training roster", "pool schedule"],
+        "cust": "members", "words": ["Fitness", "Athletics", "Gym"],
+        "focuses": ["Member Experience", "Classes", "Facilities", "Coaching"],
+        "features": ["class booking", "workout log", "membership freeze"]},
+}
+DOMAIN_ALIASES = {
+    "utilities": "utility", "games": "game", "gaming": "game", "studios": "studio",
+    "power": "energy", "electric": "energy", "electricity": "energy", "solar": "energy",
+    "wind": "energy", "grid": "energy", "banking": "bank", "fintech": "bank", "credit": "bank",
+    "lending": "bank", "payments": "bank", "hospital": "health", "healthcare": "health",
+    "clinic": "health", "care": "health", "medical": "health", "education": "school",
+    "university": "school", "college": "school", "learning": "school", "edtech": "school",
+    "hospitality": "hotel", "resort": "hotel", "food": "restaurant", "bakery": "restaurant",
+    "catering": "restaurant", "cafe": "restaurant", "freight": "logistics",
+    "shipping": "logistics", "trucking": "logistics", "delivery": "logistics",
+    "courier": "logistics", "store": "retail", "shop": "retail", "fashion": "retail",
+    "ecommerce": "retail", "e-commerce": "retail", "commerce": "retail",
+    "builder": "construction", "building": "construction", "architecture": "construction",
+    "insurtech": "insurance", "legal": "law", "farming": "farm", "agriculture": "farm",
+    "agritech": "farm", "aviation": "airline", "airport": "airline", "publishing": "media",
+    "news": "media", "film": "media", "music": "media", "magazine": "media", "saas": "software",
+    "tech": "software", "app": "software", "cloud": "software", "ai": "software",
+    "transport": "transit", "rail": "transit", "bus": "transit", "mobility": "transit",
+    "telecommunications": "telecom", "broadband": "telecom", "winery": "brewery",
+    "distillery": "brewery", "beverage": "brewery", "factory": "manufacturing",
+    "industrial": "manufacturing", "pharma": "biotech", "lab": "biotech",
+    "laboratory": "biotech", "estate": "property", "realty": "property",
+    "nonprofit": "charity", "foundation": "charity", "gym": "fitness", "sport": "fitness",
+    "sports": "fitness", "vet": "veterinary", "animal": "veterinary", "pet": "veterinary",
+}
+
+# Per department: headcount weight range; team focuses and titles (<Ind>: the industry's word;
+# "*domain*" in focuses: the domain's own); verbs for its thing (T); its project words (PN);
+# slots by role: (name, value patterns: <ind>, <cust>, <dept>, <thing>, <feature>, <offer>,
+# <domain:KEY>); whether its texts may name a {version} ("digital": when the industry's things
+# have versions) or a {region}; frames of its own (its S frames and its issue task: what reads
+# right depends on what S and I are). Names of slots are never shared slots nor context
+# placeholders.
+DEPARTMENT_SPECS = {
+    "engineering": {
+        "weight": (0.22, 0.3),
+        "focuses": ["*domain*", "<Ind> Systems", "<Ind> Data", "Reliability", "Internal Tools",
+                    "Platform", "Automation", "Infrastructure"],
+        "titles": ["*domain*", "Software Engineer", "Senior Software Engineer",
+                   "<Ind> Systems Engineer", "Data Engineer", "Reliability Engineer",
+                   "QA Engineer", "Staff Engineer"],
+        "leads": ["Engineering Manager", "Head of Engineering", "<Ind> Engineering Lead",
+                  "Tech Lead"],
+        "verbs": ["Upgrade", "Inspect", "Instrument", "Commission", "Harden", "Replace"],
+        "pn": ["Reliability Program", "Modernisation", "Upgrade Program"],
+        "version": "digital", "region": False,
+        "slots": {
+            "T": ("asset", ["<thing>"]),
+            "S": ("system", ["<domain:systems>", "<ind> data warehouse", "internal admin tool",
+                             "monitoring stack", "build server", "customer portal backend",
+                             "reporting pipeline", "<ind> telemetry platform", "config service",
+                             "integration layer"]),
+            "I": ("fault", ["<domain:faults>", "timeouts under load", "memory leaks",
+                            "flaky tests", "data gaps", "sync failures", "bad config pushes",
+                            "a missing audit trail", "slow builds"]),
+            "A": ("deliverable", ["design review", "test plan", "load model",
+                                  "architecture note", "handover pack", "failure analysis",
+                                  "commissioning checklist", "cutover plan"]),
+            "P": ("counterpart", ["<domain:parties>", "security auditor", "data team",
+                                  "operations desk", "hardware supplier", "platform team",
+                                  "QA team", "support desk"]),
+        },
+        "projects": ["Replace the <S>"],
+        "tasks": ["Fix <I> in the <T>", "Investigate <I> in the <S>", "Add monitoring to the <S>",
+                  "Load test the <S> before {quarter}", "Postmortem: <I> on the <T>",
+                  "Write the rollback plan for the <T>", "[{focus}] Connect the <T> to the <S>",
+                  "Check the <S> before changing the <T>"],
+        "subtasks": ["Add alerting", "Test on staging", "Write the rollback steps",
+                     "Deploy to production", "Update the <S> config", "Check the <S> logs"],
+        "descriptions": ["The <S> holds most of what we know about the <T>, and parts of it are "
+                         "out of date. Clean it up with {person} before {month}.",
+                         "Scope: the <T> and the <S>. Out of scope: work another team owns."
+                         "\n\nNotes are in {doc}."],
+        "comments": ["Reproduced it on staging; the cause is in the <S>.",
+                     "Deployed the fix; watching the alarms today.",
+                     "Checked the <S>: {n|setting|settings} still need a fix."],
+    },
+    "product": {
+        "weight": (0.06, 0.1),
+        "focuses": ["<Ind> Experience", "Self-Service", "Mobile", "Insights", "Onboarding",
+                    "Billing", "Accessibility"],
+        "titles": ["Product Manager", "Senior Product Manager", "Product Analyst",
+                   "<Ind> Product Manager", "Product Owner", "Associate Product Manager"],
+        "leads": ["Head of Product", "Group Product Manager", "Product Lead"],
+        "verbs": ["Scope", "Prototype", "Ship", "Test", "Refine", "Prioritise"],
+        "pn": ["Roadmap", "Discovery", "Launch"],
+        "version": True, "region": False,
+        "slots": {
+            "T": ("feature", ["<feature>", "account page", "notification settings",
+                              "search filters", "in-app help", "<ind> history view",
+                              "reminder emails", "saved preferences", "referral flow"]),
+            "S": ("surface", ["mobile app", "customer portal", "help centre",
+                              "self-service kiosk", "account settings page", "onboarding flow",
+                              "notification centre", "<ind> dashboard"]),
+            "I": ("pain_point", ["confusing sign-up steps", "slow search results",
+                                 "unclear status updates", "too many steps to pay",
+                                 "hard-to-find settings", "duplicate notifications",
+                                 "vague error messages", "missing history"]),
+            "A": ("product_doc", ["problem statement", "opportunity brief", "prototype",
+                                  "release plan", "launch checklist", "interview synthesis",
+                                  "roadmap slide", "success criteria"]),
+            "P": ("user_group", ["new <cust>", "loyal <cust>", "<cust> on mobile",
+                                 "support agents", "field staff", "first-time <cust>",
+                                 "<cust> who asked for it", "beta group"]),
+        },
+        "projects": ["Rethink the <S>"],
+        "tasks": ["Fix <I> in the <T>", "Write acceptance criteria for the <T>",
+                  "Interview the <P> about the <T>", "Decide what ships in {version}",
+                  "Bring the <T> to the <S>", "Look into <I> on the <S>"],
+        "subtasks": ["Write acceptance criteria", "Check the usage numbers",
+                     "Agree the release date", "Check how the <T> looks in the <S>"],
+        "descriptions": ["Today the <T> is hard to find in the <S>. Make it visible and watch "
+                         "how often it is used.\n\nDone when:\n- The <T> is in the <S>\n- "
+                         "{person} has signed off the copy"],
+        "comments": ["The <P> liked the prototype; two changes before we build.",
+                     "Moved the <T> up the list for {quarter}.",
+                     "Tried the <T> in the <S>; it reads well now."],
+    },
+    "design": {
+        "weight": (0.05, 0.08),
+        "focuses": ["<Ind> Experience", "Design Systems", "Research", "Content Design",
+                    "Visual Design"],
+        "titles": ["Product Designer", "Senior Product Designer", "UX Researcher",
+                   "Content Designer", "Visual Designer"],
+        "leads": ["Head of Design", "Design Lead", "Design Manager"],
+        "verbs": ["Redesign", "Sketch", "Polish", "Test", "Simplify"],
+        "pn": ["Redesign", "Design Refresh", "Research Sprint"],
+        "version": True, "region": False,
+        "slots": {
+            "T": ("screen", ["<feature> screen", "sign-up flow", "settings page",
+                             "<ind> dashboard", "home screen", "checkout page"]),
+            "S": ("component", ["button set", "form fields", "navigation bar", "data table",
+                                "status badge", "modal dialog", "icon set", "empty state"]),
+            "I": ("usability_issue", ["low contrast text", "tiny tap targets",
+                                      "confusing labels", "inconsistent spacing",
+                                      "missing focus states", "cluttered layouts"]),
+            "A": ("design_artifact", ["wireframe set", "clickable prototype", "style guide",
+                                      "user flow", "research readout", "mood board"]),
+            "P": ("research_group", ["new <cust>", "loyal <cust>", "field staff",
+                                     "support agents", "first-time visitors",
+                                     "accessibility testers"]),
+        },
+        "projects": ["Clean up the <S>"],
+        "tasks": ["Fix <I> in the <T>", "Run a usability test of the <T>",
+                  "Update the <S> in the design system", "Use the new <S> on the <T>"],
+        "subtasks": ["Sketch two options", "Run a quick usability test", "Swap in the new <S>"],
+        "descriptions": ["The <T> still uses an old version of the <S>. Move it to the current "
+                         "one and ask {person} to review the result."],
+        "comments": ["Left notes on the mock-ups for the <T>.",
+                     "The <S> on the <T> is out of date; updating it."],
+    },
+    "marketing": {
+        "weight": (0.07, 0.11),
+        "focuses": ["Brand", "Content", "Community", "<Ind> Campaigns", "Lifecycle", "Events",
+                    "Communications"],
+        "titles": ["Marketing Manager", "Content Marketer", "Communications Officer",
+                   "<Ind> Marketing Specialist", "Campaign Manager", "Social Media Manager"],
+        "leads": ["Head of Marketing", "Marketing Lead", "Director of Communications"],
+        "verbs": ["Launch", "Plan", "Refresh", "Brief", "Schedule"],
+        "pn": ["Campaign Calendar", "Brand Refresh", "Awareness Push"],
+        "version": False, "region": True,
+        "slots": {
+            "T": ("campaign", ["spring <ind> campaign", "<ind> awareness week",
+                               "newsletter for <cust>", "referral drive", "launch webinar",
+                               "winter promo", "community open day", "<ind> safety campaign",
+                               "<thing> explainer series"]),
+            "S": ("channel", ["email newsletter", "paid social feed", "local radio slot",
+                              "search ad account", "events calendar", "website banner",
+                              "direct mail drop", "partner newsletter", "video channel"]),
+            "I": ("funnel_gap", ["weak subject lines", "thin landing page copy",
+                                 "a stale audience list", "broken tracking links",
+                                 "off-brand visuals", "an unclear call to action",
+                                 "missing alt text", "late creative approvals"]),
+            "A": ("creative", ["landing page", "email template", "social post series",
+                               "brand guide", "explainer video", "press kit", "case study",
+                               "flyer"]),
+            "P": ("audience", ["new <cust>", "local businesses", "community groups",
+                               "loyal <cust>", "journalists", "partner organisations",
+                               "<ind> enthusiasts", "lapsed <cust>"]),
+        },
+        "projects": ["Relaunch the <S>"],
+        "tasks": ["Fix <I> in the <T>", "Proofread the <A> copy", "Book the <S> for the <T>",
+                  "Run the <T> on the <S>", "Plan the <S> schedule for {month}"],
+        "subtasks": ["Proofread the copy", "Get brand sign-off", "Schedule the posts",
+                     "Book space on the <S>"],
+        "descriptions": ["The <T> goes out on the <S> in {month}. {person} owns the copy and "
+                         "{focus} reviews it.\n\nDone when:\n- The copy is approved\n- The "
+                         "send is scheduled"],
+        "comments": ["Copy is final; the <A> goes out on {weekday}.",
+                     "The <S> is booked for the <T>."],
+    },
+    "sales": {
+        "weight": (0.1, 0.15),
+        "focuses": ["<Ind> Partnerships", "New Business", "Key Accounts", "Renewals",
+                    "Inside Sales", "Public Sector"],
+        "titles": ["Account Executive", "Senior Account Executive", "Sales Development Rep",
+                   "<Ind> Account Manager", "Sales Engineer", "Bid Manager"],
+        "leads": ["Head of Sales", "Sales Manager", "Regional Sales Director"],
+        "verbs": ["Price", "Pitch", "Package", "Position", "Quote"],
+        "pn": ["Pipeline Push", "Account Plan", "Pricing Review"],
+        "version": False, "region": True,
+        "slots": {
+            "T": ("offer", ["<offer>", "multi-year agreement", "pilot bundle", "volume tier",
+                            "annual plan", "partner package", "support plan"]),
+            "S": ("segment", ["commercial accounts", "public sector buyers",
+                              "mid-size businesses", "regional distributors",
+                              "new-build developers", "enterprise buyers", "channel partners",
+                              "local councils"]),
+            "I": ("objection", ["price pushback", "concerns about contract length",
+                                "procurement delays", "a budget freeze",
+                                "a competitor discount", "an unclear business case",
+                                "legal redlines", "a new decision maker"]),
+            "A": ("sales_asset", ["proposal", "pricing sheet", "quote", "pitch deck",
+                                  "order form", "reference call", "business case",
+                                  "mutual action plan"]),
+            "P": ("buyer", ["procurement lead", "operations director", "finance director",
+                            "facilities manager", "technical evaluator", "project sponsor",
+                            "purchasing committee"]),
+        },
+        "projects": ["Win more <S>"],
+        "tasks": ["Handle <I> on the <T>", "Send the <A> to {account}",
+                  "Qualify {account} for the <T>", "Build a target list of <S>",
+                  "Pitch the <T> to <S>"],
+        "subtasks": ["Confirm the budget", "Send the follow-up email", "Book the next call",
+                     "Pull the list of <S>"],
+        "descriptions": ["The <T> sells best to <S>. Build the list, book the first calls and "
+                         "bring the notes to the {focus} sync.\n\n- {person} owns the list\n- "
+                         "First calls by {month}"],
+        "comments": ["{account} wants the <A> by {weekday}.",
+                     "Two more <S> asked about the <T>."],
+    },
+    "customer_success": {
+        "weight": (0.08, 0.12),
+        "focuses": ["Onboarding", "Support", "<Ind> Accounts", "Renewals", "Escalations",
+                    "Training"],
+        "titles": ["Customer Success Manager", "Support Specialist", "Onboarding Specialist",
+                   "<Ind> Account Manager", "Customer Advocate", "Support Engineer"],
+        "leads": ["Head of Customer Success", "Support Lead", "Customer Success Lead"],
+        "verbs": ["Run", "Plan", "Refresh", "Schedule", "Review"],
+        "pn": ["Renewal Drive", "Onboarding Refresh", "Service Review"],
+        "version": False, "region": True,
+        "slots": {
+            "T": ("program", ["onboarding plan", "renewal review", "<ind> health check",
+                              "service review", "adoption plan", "success plan",
+                              "training day for <cust>", "escalation review"]),
+            "S": ("touchpoint", ["support inbox", "help centre", "phone line", "live chat",
+                                 "<ind> service desk", "account review call",
+                                 "customer forum", "field visit"]),
+            "I": ("complaint", ["billing disputes", "missed appointments", "slow responses",
+                                "service interruptions", "wrong invoices",
+                                "unanswered tickets", "<ind> service outages",
+                                "repeat faults"]),
+            "A": ("resource", ["help article", "onboarding checklist", "service report",
+                               "welcome pack", "training video", "FAQ page", "account plan",
+                               "escalation summary"]),
+            "P": ("customer_group", ["new <cust>", "key accounts", "at-risk accounts",
+                                     "loyal <cust>", "<cust> on the basic plan",
+                                     "multi-site customers", "vulnerable <cust>"]),
+        },
+        "projects": ["Improve the <S>"],
+        "tasks": ["Resolve <I> raised through the <S>", "Follow up on <I> after the <T>",
+                  "Call {account} about the <T>", "Send the recap of the <T> to {account}",
+                  "Review the <S> backlog with {person}", "Set up the <T> for {account}"],
+        "subtasks": ["Send the recap email", "Update the account notes",
+                     "Check the <S> for open requests"],
+        "descriptions": ["Requests about the <T> arrive through the <S> and wait too long. "
+                         "Triage them with {person} and agree a response time.\n\n- Every "
+                         "open request has an owner"],
+        "comments": ["Spoke with {account}; they are happy with the <T>.",
+                     "Cleared the <S> queue for the <T>."],
+    },
+    "operations": {
+        "weight": (0.08, 0.14),
+        "focuses": ["<Ind> Operations", "Procurement", "Facilities", "Workplace",
+                    "Vendor Management", "IT Operations", "Business Continuity"],
+        "titles": ["Operations Analyst", "Operations Coordinator", "Procurement Specialist",
+                   "Facilities Coordinator", "<Ind> Operations Specialist",
+                   "Business Operations Manager"],
+        "leads": ["Head of Operations", "Operations Manager", "Director of Operations"],
+        "verbs": ["Streamline", "Document", "Audit", "Map", "Simplify"],
+        "pn": ["Process Review", "Cost Review", "Continuity Program"],
+        "version": False, "region": False,
+        "slots": {
+            "T": ("process", ["procurement process", "vendor onboarding",
+                              "month-end stock count", "<ind> supply schedule",
+                              "facilities request flow", "shift handover",
+                              "equipment maintenance plan", "access request process",
+                              "office move plan", "<ind> equipment audit"]),
+            "S": ("tool", ["procurement portal", "facilities tracker", "fleet system",
+                           "inventory system", "access control system", "shared inbox",
+                           "contract register", "asset register"]),
+            "I": ("bottleneck", ["late purchase orders", "missing approvals", "stock shortages",
+                                 "unclear ownership", "duplicate requests", "expired contracts",
+                                 "slow vendor replies", "manual data entry"]),
+            "A": ("policy", ["purchasing policy", "travel policy", "business continuity plan",
+                             "vendor scorecard", "safety checklist", "facilities budget",
+                             "insurance schedule", "records retention schedule"]),
+            "P": ("vendor", ["facilities contractor", "cleaning supplier", "fleet lessor",
+                             "office landlord", "IT reseller", "security firm",
+                             "<ind> equipment supplier", "courier service"]),
+        },
+        "projects": ["Replace the <S>"],
+        "tasks": ["Clear <I> in the <T>", "Renew the contract with the <P>",
+                  "Count stock before {month} close", "Move the <T> into the <S>",
+                  "Clean up old records in the <S>"],
+        "subtasks": ["Update the vendor list", "Get two quotes", "Update the <S>"],
+        "descriptions": ["The <T> still runs on email and the <S> is only half used. Move the "
+                         "steps into the <S> with {person}.\n\nDone when:\n- Every request "
+                         "goes through the <S>"],
+        "comments": ["The <P> confirmed the new dates.",
+                     "Checked the <S>: {n|request|requests} still open."],
+    },
+    "people": {
+        "weight": (0.05, 0.08),
+        "focuses": ["Talent Acquisition", "People Operations", "Learning", "<Ind> Workforce",
+                    "Total Rewards"],
+        "titles": ["Recruiter", "People Partner", "People Operations Specialist",
+                   "Learning Coordinator", "<Ind> Talent Partner"],
+        "leads": ["Head of People", "People Lead", "HR Manager"],
+        "verbs": ["Launch", "Run", "Refresh", "Plan", "Review"],
+        "pn": ["Hiring Plan", "Engagement Program", "Career Framework"],
+        "version": False, "region": False,
+        "slots": {
+            "T": ("people_program", ["onboarding week", "mentoring scheme", "engagement survey",
+                                     "performance review cycle", "leadership course",
+                                     "wellbeing programme", "apprenticeship scheme"]),
+            "S": ("hiring_role", ["<ind> technician role", "field supervisor role",
+                                  "data analyst role", "customer adviser role",
+                                  "project engineer role", "<ind> specialist role"]),
+            "I": ("people_issue", ["slow hiring", "thin survey response",
+                                   "unclear career paths", "overtime pressure",
+                                   "turnover in field roles", "late offer letters"]),
+            "A": ("people_doc", ["job description", "interview scorecard",
+                                 "offer letter template", "handbook page", "training plan",
+                                 "pay band table"]),
+            "P": ("talent_pool", ["local colleges", "trade schools", "returning parents",
+                                  "veterans", "career changers", "industry meetups"]),
+        },
+        "projects": ["Hire for the <S>"],
+        "tasks": ["Tackle <I> in the <T>", "Open the <S> for {quarter}",
+                  "Source candidates for the <S> from the <P>"],
+        "subtasks": ["Check the budget with finance", "Post the job ad",
+                     "Book interviews for the <S>"],
+        "descriptions": ["We need to fill the <S> by {month}. {person} is the hiring manager."
+                         "\n\n- Job ad posted\n- First interviews booked"],
+        "comments": ["Three strong candidates for the <S> so far."],
+    },
+    "finance": {
+        "weight": (0.05, 0.08),
+        "focuses": ["Accounting", "FP&A", "Procurement Finance", "<Ind> Billing", "Treasury"],
+        "titles": ["Financial Analyst", "Accountant", "Senior Accountant", "Billing Specialist",
+                   "<Ind> Finance Analyst"],
+        "leads": ["Head of Finance", "Finance Manager", "Controller"],
+        "verbs": ["Reconcile", "Forecast", "Review", "Close", "Reforecast"],
+        "pn": ["Budget Cycle", "Close Improvement", "Audit Readiness"],
+        "version": False, "region": False,
+        "slots": {
+            "T": ("budget_line", ["<ind> capital budget", "maintenance budget",
+                                  "payroll accrual", "vendor payments run",
+                                  "<ind> equipment budget", "insurance premium schedule",
+                                  "software subscriptions line", "travel spend line"]),
+            "S": ("ledger", ["accounts payable ledger", "accounts receivable ledger",
+                             "general ledger", "fixed asset register", "payroll journal",
+                             "cash forecast", "grants ledger"]),
+            "I": ("variance", ["a budget overrun", "late invoices", "unmatched payments",
+                               "duplicate bills", "missing receipts", "accrual gaps",
+                               "open audit findings"]),
+            "A": ("report", ["month-end pack", "variance report", "board report",
+                             "cash flow forecast", "audit schedule", "budget submission",
+                             "tax filing"]),
+            "P": ("approver", ["budget holder", "finance committee", "external auditor",
+                               "procurement lead", "department head", "treasury team"]),
+        },
+        "projects": ["Clean up the <S>"],
+        "tasks": ["Resolve <I> in the <T>", "Close the books for {month}",
+                  "Reconcile the <S> for {month}", "Post the <T> accrual to the <S>"],
+        "subtasks": ["Tie out the balances", "Post the journal", "Check the <S> balance"],
+        "descriptions": ["The <S> does not tie out for {month}: <I> around the <T>. Find the "
+                         "entries and fix them before close.\n\n- {person} reviews the "
+                         "journals"],
+        "comments": ["Numbers tie out for {month}.", "Posted the fix to the <S>."],
+    },
+}
+GENERIC_SPEC = {
+    "weight": (0.05, 0.15),
+    "focuses": ["<Ind> <Dept>", "<Dept> Operations", "<Dept> Programs", "Planning",
+                "Quality", "Partnerships"],
+    "titles": ["<Dept> Specialist", "<Dept> Analyst", "Senior <Dept> Specialist",
+               "<Dept> Coordinator", "<Ind> <Dept> Specialist"],
+    "leads": ["Head of <Dept>", "<Dept> Lead", "<Dept> Manager"],
+    "verbs": ["Review", "Plan", "Update", "Streamline", "Document"],
+    "pn": ["Program", "Review", "Plan"],
+    "version": False, "region": False,
+    "slots": {
+        "T": ("workstream", ["<ind> <dept> review", "<dept> intake process",
+                             "<dept> request queue", "<thing> <dept> check",
+                             "<dept> service catalogue", "<dept> training plan",
+                             "<dept> reporting cycle"]),
+        "S": ("workspace", ["shared tracker", "request form", "team inbox", "document library",
+                            "reporting dashboard", "approval flow"]),
+        "I": ("snag", ["missing owners", "late sign-offs", "unclear requests",
+                       "duplicate work", "manual handoffs", "stale records"]),
+        "A": ("output", ["status report", "proposal", "checklist", "review summary",
+                         "process map", "budget request"]),
+        "P": ("stakeholder", ["leadership team", "partner teams", "outside advisers",
+                              "new <cust>", "regional leads", "project sponsors"]),
+    },
+    "projects": ["Tidy up the <S>"],
+    "tasks": ["Fix <I> in the <T>", "Move the <T> into the <S>", "Clean up the <S>"],
+    "subtasks": ["Update the <S>"],
+    "descriptions": ["The <T> lives partly in the <S> and partly in email. Bring it together "
+                     "with {person} before {month}."],
+    "comments": ["Updated the <S> for the <T>."],
+}
+
+# Frames every department shares. Context placeholders and shared slots ({account}, {doc},
+# {region}) are kept as they are; a frame using one the request does not offer is skipped.
+DEPT_FRAMES = {
+    "projects": [
+        "{quarter} {focus} Plan",
+        "<PN>: {focus}",
+        "<V> the <T>",
+        "<V> the <T> for {quarter}",
+        "Tackle <I> in {quarter}",
+        "The <A> for {quarter}",
+        "Work with the <P> on the <T>",
+        "{focus}: <v> the <T>",
+    ],
+    "tasks": [
+        "<V> the <T>",
+        "[{focus}] <V> the <T>",
+        "<V> the <T> for {quarter}",
+        "Review the <T> with {person}",
+        "Plan the next round of work on the <T>",
+        "Write up lessons from the work on the <T>",
+        "Follow up on ticket {id4} about the <T>",
+        "Prepare the <T> for {month}",
+        "Gather feedback on the <T> from {n|team|teams}",
+        "[{focus}] Hand the <T> over to {person}",
+        "Check the <T> after {version}",
+        "[{focus}] Find the cause of <I>",
+        "Stop <I> from coming back",
+        "Draft the <A> for the <T>",
+        "Review the <A> with {person}",
+        "Update the <A> after ticket {id4}",
+        "Sign off the <A> for {quarter}",
+        "Walk the <P> through the <T>",
+        "Collect questions from the <P>",
+        "[{focus}] Agree next steps with the <P>",
+        "<V> the <T> for {account}",
+        "Share {doc} on the <T> with {person}",
+        "Roll out the <T> in {region}",
+    ],
+    "subtasks": [
+        "List open questions about the <T>",
+        "Agree the scope with {person}",
+        "Draft the first version",
+        "Review with {focus}",
+        "Get sign-off from {person}",
+        "Share the result with the team",
+        "Update {doc}",
+        "Hold the walkthrough on {weekday}",
+        "Close ticket {id4}",
+        "Plan a check-in for {month}",
+        "Write down where we see <I>",
+        "Confirm the fix for <I>",
+        "Draft the <A>",
+        "Circulate the <A>",
+        "Send a note to the <P>",
+        "Collect answers from the <P>",
+    ],
+    "descriptions": [
+        "We need to <v> the <T> before {quarter}. {person} owns it, with help from "
+        "{focus}.\n\nDone when:\n- The <T> is signed off\n- Open questions are closed",
+        "Context: we keep running into <I> around the <T> ({n|report|reports} this month)."
+        "\n\nPlan: find the cause, fix it, and check again with {person}.",
+        "Raised in ticket {id4}: the <P> asked for changes to the <T>. {person} has the "
+        "details.",
+        "Part of the {quarter} {focus} plan. The <A> for the <T> should be ready by {month}.",
+        "We will <v> the <T> for {account}. {person} is the contact on our side.",
+        "The <T> has not changed since {version}, and {focus} works around it every week. "
+        "<V> it so that {person} can rely on it again.",
+        "Scope: the <T>. Out of scope: work another team owns.\n\nNotes are in {doc}.",
+    ],
+    "comments": [
+        "Thanks {person}, the <T> looks good to me.",
+        "Picked this up; first pass on the <T> by {weekday}.",
+        "Can we move this to next week? {focus} is busy with {quarter} work.",
+        "Looping in {person} for the <T>.",
+        "Updated {doc} with the latest on the <T>.",
+        "Any blockers on the <T>?",
+        "Waiting on {person} for an answer about the <T>.",
+        "Saw <I> again around the <T>; looking into it.",
+        "The <A> is ready for review, {person}.",
+        "Spoke with the <P>; they are happy with the direction.",
+        "Done on my side, over to you {person}.",
+        "Let's go through the <T> on {weekday}.",
+        "Ticket {id4} has the details.",
+    ],
+}
+DEPT_ROLES = ["T", "S", "I", "A", "P"]
+DEPT_BAD_KINDS = ["unknown_slot", "shared_slot_name", "missing_comments"]
+CONTEXT_DEPT_DEFAULT = ["person", "focus", "weekday", "month", "quarter", "n", "id4", "version"]
+
+
+def title_word(word):
+    """A word as it heads a name: its own casing when it has capitals inside ("SaaS")."""
+    return word if re.search(r"[A-Z]", word[1:]) else word[:1].upper() + word[1:]
+
+
+def plural(noun):
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+class DepartmentRequest:
+    """What make_department needs of a department request (see the module docstring)."""
+
+    def __init__(self, user):
+        self.user = user
+        self.department = re.search(r"^Department: (.+?)\. Write the ", user, re.M).group(1)
+        m = re.search(r"^Industry: (.+)\.$", user, re.M)
+        self.industry = m.group(1).strip() if m else "Business services"
+        m = re.search(r"^Shared slots[^\n]*", user, re.M)
+        self.shared = re.findall(r"\{([a-z_0-9]+)\}", m.group(0)) if m else []
+        m = re.search(r"^Context placeholders: ([^\n]*)", user, re.M)
+        names = re.findall(r"\{([a-z_0-9]+)", m.group(1)) if m else []
+        self.context = set(names) or set(CONTEXT_DEPT_DEFAULT)
+        self.company_words = re.search(r'^Also give "company_words"', user, re.M) is not None
+        key = re.sub(r"[^a-z]+", "_", self.department.lower()).strip("_")
+        self.spec = DEPARTMENT_SPECS.get(key, GENERIC_SPEC)
+
+
+class Industry:
+    """The words of an industry: its domains (DOMAINS entries, or a word standing in itself)."""
+
+    def __init__(self, text):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9'&-]*", text)
+                 if w.lower() not in DEPT_STOPWORDS]
+        self.words = words or ["Business"]
+        self.entries = []
+        for w in self.words:
+            key = self.domain_key(w)
+            if key and DOMAINS[key] not in self.entries:
+                self.entries.append(DOMAINS[key])
+        # The word that names the industry's things: the first with a domain, else the first
+        # that is not an adjective and not the head noun, else the head noun.
+        plain = [w for w in self.words if w.lower() not in DEPT_ADJECTIVES]
+        keyed = [w for w in plain if self.domain_key(w)]
+        if keyed:
+            self.word = keyed[0]
+        elif len(plain) > 1:
+            self.word = plain[0]
+        else:
+            self.word = (plain or self.words)[-1]
+        self.ind = self.word if re.search(r"[A-Z]", self.word[1:]) else self.word.lower()
+        self.Ind = title_word(self.word)
+        self.cust = self.entries[0]["cust"] if self.entries else "customers"
+
+    @staticmethod
+    def domain_key(word):
+        w = word.lower()
+        for cand in (w, w[:-1] if w.endswith("s") else w):
+            if cand in DOMAINS:
+                return cand
+            if cand in DOMAIN_ALIASES:
+                return DOMAIN_ALIASES[cand]
+        return None
+
+    def merged(self, key, fallback):
+        """An entry list of every domain, interleaved (first items first), or the fallback."""
+        lists = [e[key] for e in self.entries if e.get(key)]
+        out = []
+        for i in range(max((len(x) for x in lists), default=0)):
+            for x in lists:
+                if i < len(x) and x[i] not in out:
+                    out.append(x[i])
+        return out or [f.replace("<ind>", self.ind).replace("<Ind>", self.Ind) for f in fallback]
+
+    def things(self):
+        return self.merged("things", ["<ind> site", "<ind> schedule", "<ind> supplier list",
+                                      "<ind> service catalogue", "<ind> booking system",
+                                      "<ind> equipment list", "<ind> contract",
+                                      "<ind> safety plan", "<ind> price list"])
+
+    def features(self):
+        return self.merged("features", ["online booking", "<ind> status page",
+                                        "customer account page", "saved preference",
+                                        "order history", "<ind> reminder"])
+
+    def focuses(self):
+        return self.merged("focuses", ["<Ind> Operations", "<Ind> Services", "<Ind> Systems"])
+
+    def offers(self):
+        return self.merged("offers", ["<ind> service contract", "annual <ind> plan",
+                                      "bulk <ind> order"])
+
+    def digital(self):
+        """Whether its things have versions (software, games): {version} reads there."""
+        return any(e.get("digital") for e in self.entries)
+
+    def company_words(self, rng, count):
+        """The domains' words (the first of each first), then the industry's other words, then
+        words any company may end with."""
+        lists = [e["words"] for e in self.entries]
+        firsts = [x[0] for x in lists]
+        rest = [w for x in lists for w in x[1:]]
+        rng.shuffle(rest)
+        plain = [title_word(w) for w in self.words if not self.domain_key(w) and
+                 w.lower() not in DEPT_ADJECTIVES and w.isalpha()]
+        out = []
+        for w in firsts + rest + plain + ["Group", "Works", "Partners"]:
+            if w not in out and re.fullmatch(r"[A-Z][A-Za-z]*", w):
+                out.append(w)
+        return out[:count]
+
+
+def expand(pattern, industry, dept, things, features):
+    """The values a slot pattern gives: one per thing, feature or offer when it names them."""
+    base = (pattern.replace("<ind>", industry.ind).replace("<Ind>", industry.Ind)
+            .replace("<cust>", industry.cust).replace("<dept>", dept.lower())
+            .replace("<Dept>", dept))
+    if "<thing>" in base:
+        return [base.replace("<thing>", t) for t in things]
+    if "<feature>" in base:
+        return [base.replace("<feature>", f) for f in features]
+    if "<offer>" in base:
+        return [base.replace("<offer>", o) for o in industry.offers()]
+    m = re.fullmatch(r"<domain:([a-z]+)>", base)
+    if m:
+        return industry.merged(m.group(1), [])
+    return [base]
+
+
+def render(frame, roles, verb, pn, industry):
+    """A frame with its roles named ({asset}), or None when it uses a role the answer lacks.
+    `verb`: the department's verb for this frame."""
+    for role in re.findall(r"<([TSIAP])>", frame):
+        if role not in roles:
+            return None
+    out = frame
+    for role, name in roles.items():
+        out = out.replace("<%s>" % role, "{%s}" % name)
+    return (out.replace("<V>", verb).replace("<v>", verb.lower()).replace("<PN>", pn)
+            .replace("<Ind>", industry.Ind))
+
+
+def dept_frame_ok(text, req, own, values, versions):
+    """Whether a rendered template uses only what the request offers and reads well;
+    `versions`: whether its things have versions."""
+    for name in re.findall(r"\{([a-z_0-9]+)(?:\|[^}]*)?\}", text):
+        if name not in own and name not in req.shared and name not in req.context:
+            return False
+    if "{version}" in text and not versions:
+        return False
+    if "{region}" in text and not req.spec["region"]:
+        return False
+    return not doubled_word(text, values)
+
+
+def pick_templates(rng, frames, k, roles, required_roles=()):
+    """k frames, first one for each required role that has one, then the rest at random."""
+    chosen = []
+    for role in required_roles:
+        name = "{%s}" % roles[role]
+        if any(name in f for f in chosen):
+            continue
+        having = [f for f in frames if name in f and f not in chosen]
+        if having:
+            chosen.append(rng.choice(having))
+    rest = [f for f in frames if f not in chosen]
+    chosen += rng.sample(rest, max(0, min(k - len(chosen), len(rest))))
+    return chosen
+
+
+def make_department(req, fault):
+    """The answer to a department request: {"department": {...}, "company_words": [...]}."""
+    seed = zlib.crc32(req.user.encode())
+    rng = random.Random(seed)
+    spec = req.spec
+    industry = Industry(req.industry)
+    dept = req.department
+    things = industry.things()
+    features = industry.features()
+
+    def fill_names(patterns, lo, hi):
+        """lo-hi names in the order of the list; "*domain*": one or two of the domain's."""
+        own, out = [], []
+        for p in patterns:
+            p = p.replace("<Ind>", industry.Ind).replace("<Dept>", dept)
+            if p == "*domain*":
+                roles = industry.merged("roles", [])
+                own = rng.sample(roles, min(len(roles), rng.randint(1, 2)))
+            elif p not in out:
+                out.append(p)
+        k = min(len(out), rng.randint(lo, hi) - len(own))
+        picked = sorted(rng.sample(range(len(out)), k))
+        return own + [out[i] for i in picked]
+
+    # Team focuses: the domain's own first (for the departments that have them), then the
+    # department's, one or two of them with the industry's word.
+    focuses = []
+    if "*domain*" in spec["focuses"]:
+        domain = industry.focuses()
+        focuses += rng.sample(domain, min(len(domain), rng.randint(2, 3)))
+    own_focuses = [f.replace("<Ind>", industry.Ind).replace("<Dept>", dept)
+                   for f in spec["focuses"] if f != "*domain*"]
+    with_ind = [f for f in own_focuses if industry.Ind in f.split()]
+    without = [f for f in own_focuses if f not in with_ind]
+    focuses += with_ind[:1]
+    rng.shuffle(without)
+    target = rng.randint(4, 6)
+    for f in without:
+        if len(focuses) >= target:
+            break
+        if f not in focuses:
+            focuses.append(f)
+    focuses = focuses[:6]
+
+    # Slots: the thing it works on, and two to four other roles.
+    others = rng.sample(DEPT_ROLES[1:], rng.randint(2, 4))
+    roles = {r: spec["slots"][r][0] for r in DEPT_ROLES if r == "T" or r in others}
+    slots = {}
+    for role, name in roles.items():
+        # The domain's own values first ("<thing>", "<domain:faults>"), then the department's.
+        # A pattern that is more than a domain list ("<thing> explainer series") gives two.
+        domain, general = [], []
+        for pattern in spec["slots"][role][1]:
+            whole = re.fullmatch(r"<(thing|feature|offer|domain:[a-z]+)>", pattern)
+            into = domain if whole else general
+            vs = expand(pattern, industry, dept, things, features)
+            for v in vs if whole else rng.sample(vs, min(2, len(vs))):
+                if v not in domain and v not in general and "{" not in v:
+                    into.append(v)
+        rng.shuffle(domain)
+        rng.shuffle(general)
+        slots[name] = (domain + general)[:rng.randint(6, 10)]
+    values = dict(slots, focus=focuses)
+    pn = rng.choice(spec["pn"])
+    versions = spec["version"] is True or (spec["version"] == "digital" and industry.digital())
+
+    def usable(kind):
+        frames = DEPT_FRAMES[kind] + spec.get(kind, [])
+        out = []
+        for f in frames:
+            text = render(f, roles, rng.choice(spec["verbs"]), pn, industry)
+            if text and text not in out and dept_frame_ok(text, req, slots, values, versions):
+                out.append(text)
+        return out
+
+    projects = usable("projects")
+    with_focus = [p for p in projects if "{focus}" in p]
+    with_quarter = [p for p in projects if "{quarter}" in p and p not in with_focus]
+    first = [rng.choice(with_focus)] if with_focus else []
+    first += [rng.choice(with_quarter)] if with_quarter else []
+    rest = [p for p in projects if p not in first]
+    projects = first + rng.sample(rest, min(len(rest), rng.randint(5, 8) - len(first)))
+    templates = {
+        "tasks": pick_templates(rng, usable("tasks"), rng.randint(8, 12), roles, list(roles)),
+        "subtasks": pick_templates(rng, usable("subtasks"), rng.randint(8, 12), roles),
+        "descriptions": pick_templates(rng, usable("descriptions"), rng.randint(4, 6), roles),
+        "comments": pick_templates(rng, usable("comments"), rng.randint(6, 10), roles),
+    }
+    lo, hi = spec["weight"]
+    department = {
+        "name": dept,
+        "headcount_weight": round(rng.uniform(lo, hi), 2),
+        "team_focuses": focuses,
+        "titles": fill_names(spec["titles"], 4, 6),
+        "lead_titles": fill_names(spec["leads"], 2, 3),
+        "projects": projects,
+        "slots": slots,
+        "templates": templates,
+    }
+    # About one answer in four is bad (by the seed), of a kind that rotates; bad_items spoils
+    # every answer.
+    kind = None
+    if fault == "bad_items" or seed % 4 == 0:
+        kind = DEPT_BAD_KINDS[(seed // 4) % len(DEPT_BAD_KINDS)]
+    if kind == "unknown_slot":
+        templates["tasks"][-1] = "Check the {%s} against {nonexistent_slot}" % roles["T"]
+    elif kind == "shared_slot_name":
+        # One of its own slots takes the name of a shared slot its templates do not use.
+        used = json.dumps(department)
+        free = [s for s in req.shared if "{%s}" % s not in used] or req.shared or ["region"]
+        shared = next((s for s in ["metric", "region", "doc"] if s in free), free[0])
+        old = roles[rng.choice([r for r in roles if r != "T"])]
+        slots[shared] = slots.pop(old)
+        department = json.loads(used.replace("{%s}" % old, "{%s}" % shared))
+        department["slots"] = slots
+    elif kind == "missing_comments":
+        del templates["comments"]
+    answer = {"department": department}
+    if req.company_words:
+        # The same words for every department of an industry.
+        words_rng = random.Random(zlib.crc32(req.industry.lower().encode()))
+        answer["company_words"] = industry.company_words(words_rng,
+                                                         2 if fault == "wrong_count" else 3)
+    return answer
+
+
 def make_content(req, fault):
-    """The answer's text for an archetype request, or None for a prompt of another kind."""
+    """The answer's text for an archetype or a department request, or None for a prompt of
+    another kind."""
     messages = req.get("messages") or []
     user = messages[-1].get("content") if messages and isinstance(messages[-1], dict) else None
-    if not isinstance(user, str) or not re.search(r"Write \d+ new archetypes", user) or \
+    if not isinstance(user, str):
+        return None
+    if re.search(r"^Department: (.+?)\. Write the ", user, re.M) and \
+            'Answer with JSON only: {"department"' in user:
+        return json.dumps(make_department(DepartmentRequest(user), fault))
+    if not re.search(r"Write \d+ new archetypes", user) or \
             not re.search(r"Department: ([^.\n]+)\.", user):
         return None
     return json.dumps({"archetypes": make_archetypes(Request(user), fault)})
