@@ -27,6 +27,7 @@ absl::Status RunValidate(std::span<const std::string> args);
 absl::Status RunProfile(std::span<const std::string> args);
 absl::Status RunLlm(std::span<const std::string> args);
 absl::Status RunPack(std::span<const std::string> args);
+absl::Status RunPackAuthor(std::span<const std::string> args);  // pack author
 
 // Every command, in the order `asanasim --help` lists them.
 std::span<const Command> Commands();

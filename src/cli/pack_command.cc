@@ -142,16 +142,18 @@ absl::Status Export(std::span<const std::string> args) {
 absl::Status RunPack(std::span<const std::string> args) {
   if (!args.empty() && args[0] == "check") return Check(args.subspan(1));
   if (!args.empty() && args[0] == "export") return Export(args.subspan(1));
+  if (!args.empty() && args[0] == "author") return RunPackAuthor(args.subspan(1));
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::fputs(
         "usage: asanasim pack check [DIR]   check a pack directory (the built-in packs without "
         "DIR)\n"
         "       asanasim pack export DIR    write the built-in packs to DIR\n"
+        "       asanasim pack author --industry TEXT --out DIR   the LLM writes a pack\n"
         "(asanasim pack check --help, asanasim pack export --help for more)\n",
         stdout);
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(Cat("pack needs a subcommand: check or export",
+  return absl::InvalidArgumentError(Cat("pack needs a subcommand: check, export or author",
                                         args.empty() ? "" : Cat(" (not '", args[0], "')")));
 }
 

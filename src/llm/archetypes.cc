@@ -63,45 +63,6 @@ std::string Quoted(std::string_view s) {
   return out;
 }
 
-// A TOML basic string.
-std::string TomlString(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string TomlArray(const Json& list, std::string_view indent) {
-  std::string out = "[\n";
-  for (const Json& v : list) out += Cat(indent, "  ", TomlString(v.get<std::string>()), ",\n");
-  return out + std::string(indent) + "]";
-}
-
 bool IsStringList(const Json& j) {
   return j.is_array() &&
          std::all_of(j.begin(), j.end(), [](const Json& v) { return v.is_string(); });
@@ -251,7 +212,6 @@ struct Request {
   int index;
   int count;
   std::string body;
-  std::string key;
 };
 
 // One archetype as a few-shot example: the schema's JSON, its lists cut short.
@@ -370,6 +330,13 @@ std::string Body(const LlmOptions& o, const PromptSet& prompts, const Vocabulary
   for (const Archetype& a : dv.archetypes) {
     if (!a.llm) own.push_back(&a);
   }
+  // A department without archetypes of its own (one the LLM wrote) learns the form from the
+  // default pack's department of the same name.
+  if (own.empty()) {
+    for (const Archetype& a : vocabulary.default_pack().department(job.d).archetypes) {
+      if (!a.llm) own.push_back(&a);
+    }
+  }
   for (size_t k = 0; k < kExamples && k < own.size(); ++k) {
     const size_t at = (static_cast<size_t>(r.round) * 7 + static_cast<size_t>(r.index) * 3 +
                        k * (own.size() / kExamples + 1)) %
@@ -384,19 +351,7 @@ std::string Body(const LlmOptions& o, const PromptSet& prompts, const Vocabulary
   user += Cat("\nRequest ", std::to_string(r.round), ".", std::to_string(r.index),
               ". Answer with JSON only: {\"archetypes\": [", std::to_string(r.count),
               " objects like the examples]}");
-  const uint64_t seed = XXH3_64bits(user.data(), user.size()) & 0x7fffffff;
-  Json body = {{"model", o.model},
-               {"messages",
-                {{{"role", "system"}, {"content", prompts.system()}},
-                 {{"role", "user"}, {"content", user}}}},
-               {"temperature", kTemperature},
-               {"max_completion_tokens", MaxCompletionTokens(o)},
-               {"response_format", {{"type", "json_object"}}},
-               {"seed", static_cast<int64_t>(seed)}};
-  // A reasoning model's thinking is billed as completion tokens: ask for the least that keeps
-  // items valid (gpt-oss accepts low, medium, high; other models take no such field).
-  if (IsReasoningModel(o.model)) body["reasoning_effort"] = o.reasoning_effort;
-  return DumpJson(body);
+  return ChatBody(o, prompts.system(), user, MaxCompletionTokens(o));
 }
 
 // The kind of a `pack check` problem, for the summary's count of rejects by reason.
@@ -478,6 +433,113 @@ std::string FileText(const DepartmentJob& job, std::span<const std::string* cons
 }  // namespace
 
 bool IsReasoningModel(std::string_view model) { return model.starts_with("openai/gpt-oss"); }
+
+// A TOML basic string.
+std::string TomlString(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string TomlArray(const Json& list, std::string_view indent) {
+  std::string out = "[\n";
+  for (const Json& v : list) out += Cat(indent, "  ", TomlString(v.get<std::string>()), ",\n");
+  return out + std::string(indent) + "]";
+}
+
+std::string ChatBody(const LlmOptions& o, std::string_view system, std::string_view user,
+                     int64_t max_completion_tokens) {
+  const uint64_t seed = XXH3_64bits(user.data(), user.size()) & 0x7fffffff;
+  Json body = {{"model", o.model},
+               {"messages",
+                {{{"role", "system"}, {"content", std::string(system)}},
+                 {{"role", "user"}, {"content", std::string(user)}}}},
+               {"temperature", kTemperature},
+               {"max_completion_tokens", max_completion_tokens},
+               {"response_format", {{"type", "json_object"}}},
+               {"seed", static_cast<int64_t>(seed)}};
+  // A reasoning model's thinking is billed as completion tokens: ask for the least that keeps
+  // items valid (gpt-oss accepts low, medium, high; other models take no such field).
+  if (IsReasoningModel(o.model)) body["reasoning_effort"] = o.reasoning_effort;
+  return DumpJson(body);
+}
+
+absl::StatusOr<std::vector<std::optional<std::string>>> FetchContents(
+    const LlmOptions& options, GroqClient& client, const ResponseCache& cache,
+    std::span<const std::string> bodies, LlmStats* stats) {
+  std::vector<std::optional<std::string>> contents(bodies.size());
+  std::vector<std::string> keys;
+  std::vector<size_t> to_send;
+  std::vector<LlmRequest> sends;
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    keys.push_back(ResponseCache::Key(bodies[i]));
+    contents[i] = cache.Get(keys[i]);
+    if (contents[i].has_value()) {
+      ++stats->cache_hits;
+    } else if (!options.offline && !client.stopped()) {
+      to_send.push_back(i);
+      sends.push_back({bodies[i]});
+    }
+  }
+  if (sends.empty()) return contents;
+  // Each response goes into the cache the moment it is complete: a run stopped at any point
+  // resumes with only the requests still missing.
+  absl::Status put = absl::OkStatus();
+  client.Run(
+      sends,
+      [&](size_t k, const LlmResponse& response) {
+        if (!response.ok) return;
+        contents[to_send[k]] = response.content;
+        if (put.ok()) put = cache.Put(keys[to_send[k]], response.content);
+      },
+      options.progress);
+  ASANASIM_RETURN_IF_ERROR(put);
+  if (client.stats().interrupted) {
+    return absl::CancelledError(Cat("interrupted in the LLM pool phase; the ",
+                                    std::to_string(client.stats().succeeded),
+                                    " responses received are in the cache (", options.cache,
+                                    "), and the same command resumes from there"));
+  }
+  return contents;
+}
+
+void AddClientStats(const LlmStats& net, LlmStats* stats) {
+  stats->requests += net.requests;
+  stats->succeeded += net.succeeded;
+  stats->retries += net.retries;
+  stats->rate_limited += net.rate_limited;
+  stats->prompt_tokens += net.prompt_tokens;
+  stats->completion_tokens += net.completion_tokens;
+  stats->seconds += net.seconds;
+  stats->parked = stats->parked || net.parked;
+  if (stats->fatal.empty()) stats->fatal = net.fatal;
+}
 
 std::string SchemaReason(const Json& item) {
   if (!item.is_object()) return "schema: an item is not a JSON object";
@@ -700,6 +762,8 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
                                  : reason.substr(0, colon);
     ++stats->reject_reasons[kind];
     job.reasons.push_back(id.empty() ? reason : Cat(Quoted(id), ": ", reason));
+    if (options.log)
+      options.log(Cat("llm: rejected an archetype of ", job.path, ": ", job.reasons.back()));
   };
 
   for (int round = 0; round < kRounds; ++round) {
@@ -707,48 +771,18 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
     for (size_t j = 0; j < jobs.size(); ++j) {
       int needed = want - static_cast<int>(jobs[j].accepted.size());
       for (int index = 0; needed > 0; ++index) {
-        Request r{j, round, index, std::min(batch, needed), "", ""};
+        Request r{j, round, index, std::min(batch, needed), ""};
         r.body = Body(options, prompts, vocabulary, jobs[j], r);
-        r.key = ResponseCache::Key(r.body);
         requests.push_back(std::move(r));
         needed -= batch;
       }
       jobs[j].reasons.clear();
     }
     if (requests.empty()) break;
-    // From the cache where possible; the rest over the network (unless offline or stopped).
-    std::vector<std::optional<std::string>> contents(requests.size());
-    std::vector<size_t> to_send;
-    std::vector<LlmRequest> sends;
-    for (size_t i = 0; i < requests.size(); ++i) {
-      contents[i] = cache.Get(requests[i].key);
-      if (contents[i].has_value()) {
-        ++stats->cache_hits;
-      } else if (!options.offline && !client.stopped()) {
-        to_send.push_back(i);
-        sends.push_back({requests[i].body});
-      }
-    }
-    if (!sends.empty()) {
-      // Each response goes into the cache the moment it is complete: a run stopped at any point
-      // resumes with only the requests still missing.
-      absl::Status put = absl::OkStatus();
-      client.Run(
-          sends,
-          [&](size_t k, const LlmResponse& response) {
-            if (!response.ok) return;
-            contents[to_send[k]] = response.content;
-            if (put.ok()) put = cache.Put(requests[to_send[k]].key, response.content);
-          },
-          options.progress);
-      ASANASIM_RETURN_IF_ERROR(put);
-      if (client.stats().interrupted) {
-        return absl::CancelledError(Cat("interrupted in the LLM pool phase; the ",
-                                        std::to_string(client.stats().succeeded),
-                                        " responses received are in the cache (", options.cache,
-                                        "), and the same command resumes from there"));
-      }
-    }
+    std::vector<std::string> bodies;
+    for (const Request& r : requests) bodies.push_back(r.body);
+    ASANASIM_ASSIGN_OR_RETURN(const std::vector<std::optional<std::string>> contents,
+                              FetchContents(options, client, cache, bodies, stats));
     // Check in request order (not completion order): the result depends on the responses only.
     std::vector<Candidate> candidates;
     for (size_t i = 0; i < requests.size(); ++i) {
@@ -877,16 +911,7 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
       for (std::string& n : candidates[k].names) names.emplace(std::move(n), candidates[k].id);
     }
   }
-  const LlmStats& net = client.stats();
-  stats->requests += net.requests;
-  stats->succeeded += net.succeeded;
-  stats->retries += net.retries;
-  stats->rate_limited += net.rate_limited;
-  stats->prompt_tokens += net.prompt_tokens;
-  stats->completion_tokens += net.completion_tokens;
-  stats->seconds += net.seconds;
-  stats->parked = stats->parked || net.parked;
-  if (stats->fatal.empty()) stats->fatal = net.fatal;
+  AddClientStats(client.stats(), stats);
 
   LlmArchetypes out;
   RowHasher digest;

@@ -14,6 +14,7 @@
 #define ASANASIM_SRC_LLM_ARCHETYPES_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -60,6 +61,23 @@ std::string LiteralReason(const Json& item, const Vocabulary& vocabulary);
 std::string MaskedText(std::string_view text, const SlotScope& scope);
 // The [[archetype]] TOML of a schema-valid item (SchemaReason passed), with `id` as its id.
 std::string ArchetypeToml(const Json& item, std::string_view id);
+
+// Shared with pack authoring (src/llm/pack_author.h).
+// A TOML basic string, and an array of strings one per line.
+std::string TomlString(std::string_view s);
+std::string TomlArray(const Json& list, std::string_view indent);
+// The content of each request body: from the cache, else over `client` (unless offline or
+// stopped), each response cached the moment it is complete; nullopt where there is none.
+// Cancelled on an interrupt (what was received is cached).
+absl::StatusOr<std::vector<std::optional<std::string>>> FetchContents(
+    const LlmOptions& options, class GroqClient& client, const class ResponseCache& cache,
+    std::span<const std::string> bodies, LlmStats* stats);
+// The request body of a chat completion with `system` and `user`, JSON mode, the tier's
+// temperature and reasoning effort, and a seed from the user message.
+std::string ChatBody(const LlmOptions& options, std::string_view system, std::string_view user,
+                     int64_t max_completion_tokens);
+// Adds the client's network figures to *stats.
+void AddClientStats(const LlmStats& net, LlmStats* stats);
 
 }  // namespace asanasim
 

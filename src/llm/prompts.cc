@@ -32,9 +32,11 @@ absl::StatusOr<PromptSet> PromptSet::Load(const std::string& dir) {
   PromptSet p;
   ASANASIM_ASSIGN_OR_RETURN(p.system_, Read(dir, "system.txt"));
   ASANASIM_ASSIGN_OR_RETURN(p.task_, Read(dir, "archetype.txt"));
+  ASANASIM_ASSIGN_OR_RETURN(p.department_system_, Read(dir, "department.txt"));
   RowHasher digest;
   digest.Text(p.system_);
   digest.Text(p.task_);
+  digest.Text(p.department_system_);
   p.digest_ = digest.Hex();
   return p;
 }

@@ -21,12 +21,15 @@ class PromptSet {
   const std::string& system() const { return system_; }
   // What one archetype is, said after "Write N new archetypes for this department: ".
   const std::string& task() const { return task_; }
+  // The system message of a department request (`pack author`): the department schema.
+  const std::string& department_system() const { return department_system_; }
   // Hash of every prompt text.
   const std::string& digest() const { return digest_; }
 
  private:
   std::string system_;
   std::string task_;
+  std::string department_system_;
   std::string digest_;
 };
 

@@ -281,6 +281,73 @@ TEST(LlmTest, ExportedArchetypesPassPackCheckAndTellTheStoriesOfAPackDirRun) {
   EXPECT_EQ(RunAsanasim({"validate", "p.sqlite"}, dir.path()).exit_code, 0);
 }
 
+TEST(LlmTest, PackAuthorWritesPacksThatPackCheckAcceptsAndGenerateUses) {
+  FakeGroq server({"--rpm", "100000", "--tpm", "1000000000"});
+  ASSERT_TRUE(server.up());
+  ScratchDir dir;
+  for (const auto& [industry, pack] :
+       {std::pair<std::string, std::string>{"Municipal water utility", "municipal-water-utility"},
+        {"Indie game studio", "indie-game-studio"}}) {
+    const std::string out = "packs-" + pack;
+    const RunResult author = RunAsanasim(
+        With({"pack", "author", "--industry", industry, "--out", out, "--llm-archetypes", "4"},
+             kFast),
+        dir.path(), Env(server));
+    ASSERT_EQ(author.exit_code, 0) << author.out << author.err;
+    EXPECT_NE(author.out.find("wrote the pack " + pack + " to " + out + "/" + pack +
+                              ": 6 departments by the LLM, 3 reused, 36 archetypes"),
+              std::string::npos)
+        << author.out;
+    // The files a person reads: the pack's departments and its LLM archetypes.
+    EXPECT_TRUE(std::filesystem::exists(dir / (out + "/" + pack + "/engineering.toml")));
+    EXPECT_TRUE(std::filesystem::exists(dir / (out + "/" + pack + "/archetypes/sales.llm.toml")));
+    EXPECT_NE(ReadFile(dir / (out + "/" + pack + "/pack.toml")).find("\"saas/people\""),
+              std::string::npos);
+    const RunResult check = RunAsanasim({"pack", "check", out}, dir.path());
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    // Organizations of the industry (org 4 of seed 42 draws one of its company kinds), told by
+    // the pack.
+    const RunResult run =
+        RunAsanasim({"generate", "--out", pack + ".sqlite", "--orgs", "24", "--users", "300",
+                     "--projects", "20", "--pack-dir", out, "--llm", "off", "--quiet"},
+                    dir.path());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string db = dir / (pack + ".sqlite");
+    EXPECT_GT(Count(db, "SELECT count(*) FROM organizations WHERE industry = '" + industry + "'"),
+              0);
+    EXPECT_GT(Count(db, "SELECT count(*) FROM tasks WHERE archetype LIKE '" + pack + "/%/llm-%'"),
+              100);
+    const RunResult v = RunAsanasim({"validate", pack + ".sqlite"}, dir.path());
+    EXPECT_EQ(v.exit_code, 0) << v.out;
+  }
+  // The same command again, from the cache: the same files, no request.
+  const int64_t requests = server.Requests();
+  const RunResult again = RunAsanasim(With({"pack", "author", "--industry", "Indie game studio",
+                                            "--out", "again", "--llm-archetypes", "4"},
+                                           kFast),
+                                      dir.path(), Env(server));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(server.Requests(), requests);
+  EXPECT_EQ(ReadFile(dir / "again/indie-game-studio/archetypes/sales.llm.toml"),
+            ReadFile(dir / "packs-indie-game-studio/indie-game-studio/archetypes/sales.llm.toml"));
+  // Bad input: an industry a pack serves, a department that is not one.
+  const RunResult served =
+      RunAsanasim(With({"pack", "author", "--industry", "Fintech", "--out", "x"}, kFast),
+                  dir.path(), Env(server));
+  EXPECT_EQ(served.exit_code, 2);
+  EXPECT_NE(served.err.find("industry \"Fintech\" is served by the pack fintech already"),
+            std::string::npos)
+      << served.err;
+  const RunResult unknown = RunAsanasim(
+      With({"pack", "author", "--industry", "Ski resort", "--out", "x", "--departments", "legal"},
+           kFast),
+      dir.path(), Env(server));
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("--departments: 'legal' is not a department"), std::string::npos)
+      << unknown.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "x"));
+}
+
 TEST(LlmTest, PacingUsesTheLimitWithoutExceedingIt) {
   // 600 requests per minute, at most a sixtieth of it in any second (--llm-burst 1): 108
   // requests and the rejects' re-requests go ten a second.

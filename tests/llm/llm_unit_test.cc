@@ -7,6 +7,7 @@
 #include "src/llm/cache.h"
 #include "src/llm/client.h"
 #include "src/llm/pacer.h"
+#include "src/llm/pack_author.h"
 #include "src/llm/prompts.h"
 #include "src/util/json.h"
 
@@ -192,6 +193,32 @@ TEST(ArchetypeCheckTest, AGoodItemBecomesTomlThatPackCheckAccepts) {
                                       "llm-x");
   EXPECT_FALSE(Vocabulary::Parse(files, "", &problems).ok());
   EXPECT_GE(problems.size(), 2u);
+}
+
+TEST(PackAuthorTest, NamesAndDepartmentSchema) {
+  EXPECT_EQ(PackNameOf("Municipal water utility"), "municipal-water-utility");
+  EXPECT_EQ(PackNameOf("  Indie game studio (PC & console) "), "indie-game-studio-pc-console");
+  EXPECT_EQ(PackNameOf("!!"), "");
+  Json d = ParseJson(R"({"name": "Engineering", "headcount_weight": 0.2,
+      "team_focuses": ["Treatment Plants"], "titles": ["Process Engineer"],
+      "lead_titles": ["Head of Engineering"], "projects": ["{plant} upgrade"],
+      "slots": {"plant": ["North Works", "River Road"]},
+      "templates": {"tasks": ["Inspect {plant}"], "subtasks": ["Book the crew"],
+                    "descriptions": ["Inspect {plant} before {weekday}."],
+                    "comments": ["Crew booked for {plant}."]}})")
+               .value();
+  EXPECT_EQ(DepartmentSchemaReason(d), "");
+  Json bad = d;
+  bad["templates"].erase("comments");
+  EXPECT_EQ(DepartmentSchemaReason(bad),
+            "schema: 'templates.comments' must be a non-empty list of strings");
+  bad = d;
+  bad["slots"]["Plant-Name"] = Json::array({"x"});
+  EXPECT_EQ(DepartmentSchemaReason(bad),
+            "schema: slot 'Plant-Name' must be a snake_case name with a list of values");
+  bad = d;
+  bad["budget"] = 3;
+  EXPECT_EQ(DepartmentSchemaReason(bad), "schema: unknown key 'budget'");
 }
 
 TEST(CacheTest, RoundTripsAndKeysOnTheWholeRequest) {
