@@ -47,7 +47,9 @@ const Setting<AuthorFlags> kAuthorSettings[] = {
       .doc = "department files the LLM writes (comma-separated); the others are the default "
              "pack's"},
      ASANASIM_SETTING_FIELD(AuthorFlags, departments)},
-    {{.name = "force", .short_name = 'f', .type = SettingType::kBool,
+    {{.name = "force",
+      .short_name = 'f',
+      .type = SettingType::kBool,
       .doc = "overwrite files that exist in DIR"},
      ASANASIM_SETTING_FIELD(AuthorFlags, force)},
     {{.name = "quiet", .short_name = 'q', .type = SettingType::kBool, .doc = "no progress"},
@@ -70,7 +72,8 @@ constexpr CommandSpec kSpec{
         "Writes a whole pack directory: the built-in packs (or --pack-dir's), common.toml with\n"
         "company kinds of the industry, and the new pack in DIR/<industry-in-kebab-case>/.\n"
         "Deterministic from the response cache. Exit 0 when every department was written by the\n"
-        "LLM, 1 when some were reused from the default pack (the directory is usable either way).\n\n"
+        "LLM, 1 when some were reused from the default pack (the directory is usable either "
+        "way).\n\n"
         "Example:\n"
         "  asanasim pack author --industry \"Municipal water utility\" --out packs\n"
         "  asanasim pack check packs && asanasim generate --pack-dir packs --orgs 20\n",
@@ -81,17 +84,19 @@ constexpr CommandSpec kSpec{
 absl::Status RunPackAuthor(std::span<const std::string> args) {
   GenerateOptions options;
   AuthorFlags flags;
-  // generate's settings but its --out (a database): here --out is the directory.
+  // generate's settings but its --out (a database) and --force: here they are the directory's.
   std::vector<Setting<GenerateOptions>> settings;
   for (const Setting<GenerateOptions>& s : GenerateSettings()) {
-    if (s.info.name != "out") settings.push_back(s);
+    if (s.info.name != "out" && s.info.name != "force") settings.push_back(s);
   }
-  const SettingBinding bindings[] = {SettingBinding(std::span<const Setting<GenerateOptions>>(settings), options),
-                                     SettingBinding(kAuthorSettings, flags)};
+  const SettingBinding bindings[] = {
+      SettingBinding(std::span<const Setting<GenerateOptions>>(settings), options),
+      SettingBinding(kAuthorSettings, flags)};
   ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
                             ParseOrPrintHelp(kSpec, bindings, args));
   if (!operands.has_value()) return absl::OkStatus();
-  if (flags.industry.empty()) return absl::InvalidArgumentError("pack author needs --industry TEXT");
+  if (flags.industry.empty())
+    return absl::InvalidArgumentError("pack author needs --industry TEXT");
   if (flags.out.empty()) return absl::InvalidArgumentError("pack author needs --out DIR");
   LlmOptions& llm = options.llm;
   if (llm.mode.empty()) llm.mode = "groq";
@@ -133,13 +138,15 @@ absl::Status RunPackAuthor(std::span<const std::string> args) {
     for (const auto& [rel, text] : pack->files) {
       const fs::path path = fs::path(flags.out) / rel;
       if (fs::exists(path, ec))
-        return absl::InvalidArgumentError(Cat(path.string(), " already exists (--force overwrites)"));
+        return absl::InvalidArgumentError(
+            Cat(path.string(), " already exists (--force overwrites)"));
     }
   }
   for (const auto& [rel, text] : pack->files) {
     const fs::path path = fs::path(flags.out) / rel;
     fs::create_directories(path.parent_path(), ec);
-    if (ec) return ErrnoToStatus(ec.value(), "cannot create directory", path.parent_path().string());
+    if (ec)
+      return ErrnoToStatus(ec.value(), "cannot create directory", path.parent_path().string());
     ASANASIM_RETURN_IF_ERROR(WriteFileAtomically(path.string(), text));
   }
   if (!flags.quiet) {

@@ -141,7 +141,7 @@ const Setting<O> kSettings[] = {
     {{.name = "llm",
       .type = SettingType::kText,
       .value_name = "MODE",
-      .doc = "off | groq: LLM-written descriptions and comments (unset: groq when "
+      .doc = "off | groq: archetypes written by an LLM (tier 3; unset: groq when "
              "GROQ_API_KEY is set)",
       .env = {"ASANASIM_LLM"},
       .choices = kLlmModes},

@@ -59,34 +59,36 @@ Json ExampleDepartment(const DepartmentVocab& dv) {
                 {"comments", Strings(dv.comment_templates, 4)}}}};
 }
 
-std::string DepartmentBody(const LlmOptions& o, const PromptSet& prompts,
-                           const Vocabulary& base, std::string_view industry,
-                           const DepartmentVocab& like, bool company_words,
-                           std::span<const std::string> reasons, int round) {
-  std::string user = Cat("Industry: ", industry, ".\nDepartment: ", like.name, ". Write the ",
-                         like.name,
-                         " department of a company in this industry: its teams, people, "
-                         "projects, the details its texts name, and plain task templates.\n\n"
-                         "The format, shown with a software company's ",
-                         like.name,
-                         " department (write this industry's, not software's unless the "
-                         "industry is software):\n",
-                         DumpJson(ExampleDepartment(like)), "\n\nShared slots every department "
-                                                            "may use:");
+std::string DepartmentBody(const LlmOptions& o, const PromptSet& prompts, const Vocabulary& base,
+                           std::string_view industry, const DepartmentVocab& like,
+                           bool company_words, std::span<const std::string> reasons, int round) {
+  std::string user =
+      Cat("Industry: ", industry, ".\nDepartment: ", like.name, ". Write the ", like.name,
+          " department of a company in this industry: its teams, people, "
+          "projects, the details its texts name, and plain task templates.\n\n"
+          "The format, shown with a software company's ",
+          like.name,
+          " department (write this industry's, not software's unless the "
+          "industry is software):\n",
+          DumpJson(ExampleDepartment(like)),
+          "\n\nShared slots every department "
+          "may use:");
   for (const Slot& s : base.shared_slots()) {
     if (!s.name.starts_with("co_")) user += Cat(" {", s.name, "}");
   }
   user += Cat("\nContext placeholders: ", kContextPlaceholders, "\n");
   if (company_words) {
-    user += "Also give \"company_words\": 3 single words a company of this industry ends its name "
-            "with (as \"Analytics\" in \"Brightwave Analytics\").\n";
+    user +=
+        "Also give \"company_words\": 3 single words a company of this industry ends its name "
+        "with (as \"Analytics\" in \"Brightwave Analytics\").\n";
   }
   if (!reasons.empty()) {
     user += "\nRejected from an earlier answer (do not repeat these mistakes):\n";
     for (size_t i = 0; i < reasons.size() && i < 6; ++i) user += Cat("- ", reasons[i], "\n");
   }
-  user += Cat("\nRequest ", std::to_string(round), ".0. Answer with JSON only: {\"department\": "
-                                                   "{...}",
+  user += Cat("\nRequest ", std::to_string(round),
+              ".0. Answer with JSON only: {\"department\": "
+              "{...}",
               company_words ? ", \"company_words\": [...]}" : "}");
   return ChatBody(o, prompts.department_system(), user, kDepartmentTokens);
 }
@@ -140,7 +142,8 @@ std::vector<std::string> CompanyWords(const Json& answer) {
     if (!w.is_string()) continue;
     const std::string& s = w.get_ref<const std::string&>();
     if (s.size() < 2 || s.size() > 20 || !std::isupper(static_cast<unsigned char>(s[0])) ||
-        !std::all_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+        !std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
       continue;
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     if (out.size() == 3) break;
@@ -181,9 +184,9 @@ std::string PackNameOf(std::string_view industry) {
 
 std::string DepartmentSchemaReason(const Json& d) {
   if (!d.is_object()) return "schema: the department is not a JSON object";
-  static constexpr std::string_view kKeys[] = {"name",     "headcount_weight", "team_focuses",
-                                               "titles",   "lead_titles",      "projects",
-                                               "slots",    "templates"};
+  static constexpr std::string_view kKeys[] = {"name",   "headcount_weight", "team_focuses",
+                                               "titles", "lead_titles",      "projects",
+                                               "slots",  "templates"};
   for (const auto& [key, value] : d.items()) {
     if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys))
       return Cat("schema: unknown key '", key, "'");
@@ -191,14 +194,16 @@ std::string DepartmentSchemaReason(const Json& d) {
   const Json* name = Member(d, "name");
   if (name == nullptr || !name->is_string()) return "schema: 'name' must be a string";
   const Json* weight = Member(d, "headcount_weight");
-  if (weight == nullptr || !weight->is_number()) return "schema: 'headcount_weight' must be a number";
+  if (weight == nullptr || !weight->is_number())
+    return "schema: 'headcount_weight' must be a number";
   for (std::string_view key : kListKeys) {
     const Json* v = Member(d, key);
     if (v == nullptr || !IsStringList(*v))
       return Cat("schema: '", key, "' must be a non-empty list of strings");
   }
   const Json* templates = Member(d, "templates");
-  if (templates == nullptr || !templates->is_object()) return "schema: 'templates' must be an object";
+  if (templates == nullptr || !templates->is_object())
+    return "schema: 'templates' must be an object";
   for (const auto& [key, value] : templates->items()) {
     if (std::find(std::begin(kTemplateKeys), std::end(kTemplateKeys), key) ==
         std::end(kTemplateKeys))
@@ -244,8 +249,8 @@ absl::StatusOr<AuthoredPack> AuthorPack(const LlmOptions& options, const Vocabul
     if (at == std::end(kDepartmentFiles)) {
       std::string known;
       for (std::string_view k : kDepartmentFiles) known += Cat(known.empty() ? "" : ", ", k);
-      return absl::InvalidArgumentError(Cat("--departments: '", d, "' is not a department (",
-                                            known, ")"));
+      return absl::InvalidArgumentError(
+          Cat("--departments: '", d, "' is not a department (", known, ")"));
     }
     authored[static_cast<size_t>(at - std::begin(kDepartmentFiles))] = true;
   }
@@ -277,9 +282,8 @@ absl::StatusOr<AuthoredPack> AuthorPack(const LlmOptions& options, const Vocabul
         continue;
       }
       pack += Cat("  \"", stem, "\",\n");
-      const double weight =
-          std::clamp((*ok[d])["headcount_weight"].get<double>(), 0.02, 0.4) / authored_weight *
-          (1 - reused_weight);
+      const double weight = std::clamp((*ok[d])["headcount_weight"].get<double>(), 0.02, 0.4) /
+                            authored_weight * (1 - reused_weight);
       out_files[Cat(out.name, "/", stem, ".toml")] =
           DepartmentToml(*ok[d], industry, like.departments[d], weight);
     }
@@ -321,9 +325,8 @@ absl::StatusOr<AuthoredPack> AuthorPack(const LlmOptions& options, const Vocabul
       // answer must not hide a shared slot or a context placeholder.
       if (reason.empty()) {
         for (const auto& [k, v] : (*department)["slots"].items()) {
-          const bool shared =
-              std::any_of(base.shared_slots().begin(), base.shared_slots().end(),
-                          [&](const Slot& slot) { return slot.name == k; });
+          const bool shared = std::any_of(base.shared_slots().begin(), base.shared_slots().end(),
+                                          [&](const Slot& slot) { return slot.name == k; });
           if (shared || kContextPlaceholders.find(Cat("{", k, "}")) != std::string_view::npos ||
               k == "to" || k == "asker" || k == "actor" || k == "date" || k == "assignee") {
             reason = Cat("schema: slot '", k, "' is a shared slot or a context placeholder");
@@ -359,7 +362,8 @@ absl::StatusOr<AuthoredPack> AuthorPack(const LlmOptions& options, const Vocabul
         ++stats->rejected;
         ++stats->reject_reasons[Cat("department ", reason.substr(0, reason.find(':')))];
         reasons[d].push_back(reason);
-        if (options.log) options.log(Cat("llm: rejected the ", kDepartmentFiles[d], " department: ", reason));
+        if (options.log)
+          options.log(Cat("llm: rejected the ", kDepartmentFiles[d], " department: ", reason));
         continue;
       }
       answers[d] = *department;
