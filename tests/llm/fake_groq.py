@@ -3,7 +3,7 @@
 the chat-completions API as docs/reference/groq-api.md describes (section 8).
 
   fake_groq.py --key KEY [--rpm N] [--tpm N] [--rpd N] [--window S] [--count used|max]
-               [--faults LIST] [--models a,b] [--latency S]
+               [--faults LIST] [--models a,b] [--latency S] [--good-only]
 
 Prints "PORT <n>" on stdout once listening (port 0 = any free port). Behaviour:
 - POST /openai/v1/chat/completions. 401 for a missing or wrong bearer key; 404 model_not_found
@@ -794,7 +794,7 @@ def make_archetypes(req, fault):
     for i, arch in enumerate(answer):
         if fault == "bad_items":
             kind = BAD_KINDS[i % len(BAD_KINDS)]
-        elif (seed + i) % 5 == 0:
+        elif not GOOD_ONLY and (seed + i) % 5 == 0:
             kind = BAD_KINDS[(seed // 5 + i) % len(BAD_KINDS)]
         else:
             kind = None
@@ -1863,6 +1863,10 @@ def make_department(req, fault):
     return answer
 
 
+# --good-only: archetype answers hold no bad item unless a fault asks for them.
+GOOD_ONLY = False
+
+
 def make_content(req, fault):
     """The answer's text for an archetype or a department request, or None for a prompt of
     another kind."""
@@ -1891,7 +1895,11 @@ def main():
     ap.add_argument("--faults", default="")
     ap.add_argument("--models", default="openai/gpt-oss-20b,openai/gpt-oss-120b,qwen/qwen3.8-27b")
     ap.add_argument("--latency", type=float, default=0.0)
+    ap.add_argument("--good-only", action="store_true",
+                    help="no bad archetype unless a fault asks for one (one round of requests)")
     cfg = ap.parse_args()
+    global GOOD_ONLY
+    GOOD_ONLY = cfg.good_only
     cfg.faults = [f for f in cfg.faults.split(",") if f]
     cfg.models = cfg.models.split(",")
     server = ThreadingHTTPServer(("127.0.0.1", cfg.port), Handler)
