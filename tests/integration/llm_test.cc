@@ -349,9 +349,9 @@ TEST(LlmTest, PackAuthorWritesPacksThatPackCheckAcceptsAndGenerateUses) {
 }
 
 TEST(LlmTest, PacingUsesTheLimitWithoutExceedingIt) {
-  // 600 requests per minute, at most a sixtieth of it in any second (--llm-burst 1): 108
-  // requests (one round: the server answers no bad archetype) go ten a second, so they span
-  // 10 s at best.
+  // 600 requests per minute, at most a sixtieth of it in any second (--llm-burst 1): the first
+  // round's 108 requests go ten a second, so they span 10 s at best. (The server answers no bad
+  // archetype; the few the checks still reject are asked for again once the round is over.)
   FakeGroq server({"--rpm", "600", "--tpm", "1000000000", "--good-only"});
   ASSERT_TRUE(server.up());
   ScratchDir dir;
@@ -361,7 +361,7 @@ TEST(LlmTest, PacingUsesTheLimitWithoutExceedingIt) {
                                   dir.path(), Env(server));
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   std::vector<double> t = server.Times();
-  ASSERT_EQ(t.size(), 108u);
+  ASSERT_GE(t.size(), 108u);
   std::sort(t.begin(), t.end());
   EXPECT_EQ(server.Status("429"), 0) << "the client ran into the server's limit";
   // Never more than ten in a second (a little less than one, for the trip to the server)...
@@ -371,8 +371,8 @@ TEST(LlmTest, PacingUsesTheLimitWithoutExceedingIt) {
     EXPECT_LE(in_window, 10u) << "burst at " << t[i];
   }
   // ...and no slower than 90% of that.
-  EXPECT_LE(t.back() - t.front(), 10.0 / 0.9) << "uses at least 90% of the limit";
-  EXPECT_NE(r.out.find("108 requests"), std::string::npos) << r.out;
+  EXPECT_LE(t[107] - t.front(), 10.0 / 0.9) << "uses at least 90% of the limit";
+  EXPECT_NE(r.out.find(std::to_string(t.size()) + " requests"), std::string::npos) << r.out;
 }
 
 TEST(LlmTest, EveryFaultIsSurvivedAndEveryDepartmentGetsItsArchetypes) {
