@@ -152,6 +152,23 @@ class LiteralFinder {
     }
   }
 
+  // The first literal in the item's texts, then in its own slots' values (which may hold
+  // numbers); "" when there is none.
+  std::string InItem(const Json& item) const {
+    std::string reason;
+    ForEachText(item, [&](std::string_view t) {
+      if (reason.empty()) reason = Find(t, false);
+    });
+    if (const Json* slots = Member(item, "slots"); reason.empty() && slots != nullptr) {
+      for (const auto& [k, values] : slots->items()) {
+        for (const Json& v : values) {
+          if (reason.empty() && v.is_string()) reason = Find(v.get_ref<const std::string&>(), true);
+        }
+      }
+    }
+    return reason;
+  }
+
   std::string Find(std::string_view t, bool slot_value) const {
     std::string reason;
     ForEachWord(t, [&](std::string_view w, size_t at) {
@@ -541,6 +558,13 @@ void AddClientStats(const LlmStats& net, LlmStats* stats) {
   if (stats->fatal.empty()) stats->fatal = net.fatal;
 }
 
+bool IsSnakeName(std::string_view name) {
+  return !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
 std::string SchemaReason(const Json& item) {
   if (!item.is_object()) return "schema: an item is not a JSON object";
   static constexpr std::string_view kKeys[] = {"id",           "weight",   "days", "names",
@@ -577,11 +601,7 @@ std::string SchemaReason(const Json& item) {
   if (const Json* s = Member(item, "slots")) {
     if (!s->is_object()) return "schema: 'slots' must be an object";
     for (const auto& [k, v] : s->items()) {
-      const bool snake = !k.empty() && std::isalpha(static_cast<unsigned char>(k[0])) &&
-                         std::all_of(k.begin(), k.end(), [](char c) {
-                           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                         });
-      if (!snake || !IsStringList(v) || v.empty())
+      if (!IsSnakeName(k) || !IsStringList(v) || v.empty())
         return Cat("schema: slot '", k, "' must be a snake_case name with a list of values");
     }
   }
@@ -594,20 +614,7 @@ std::string SchemaReason(const Json& item) {
 }
 
 std::string LiteralReason(const Json& item, const Vocabulary& vocabulary) {
-  const LiteralFinder finder(vocabulary);
-  std::string reason;
-  ForEachText(item, [&](std::string_view t) {
-    if (reason.empty()) reason = finder.Find(t, false);
-  });
-  if (const Json* slots = Member(item, "slots"); reason.empty() && slots != nullptr) {
-    for (const auto& [k, values] : slots->items()) {
-      for (const Json& v : values) {
-        if (reason.empty() && v.is_string())
-          reason = finder.Find(v.get_ref<const std::string&>(), true);
-      }
-    }
-  }
-  return reason;
+  return LiteralFinder(vocabulary).InItem(item);
 }
 
 std::string MaskedText(std::string_view text, const SlotScope& scope) {
@@ -804,20 +811,7 @@ absl::StatusOr<LlmArchetypes> WriteArchetypes(const LlmOptions& options,
         }
         ++taken;
         std::string reason = SchemaReason(item);
-        if (reason.empty()) {
-          ForEachText(item, [&](std::string_view t) {
-            if (reason.empty()) reason = literals.Find(t, false);
-          });
-        }
-        if (reason.empty()) {
-          if (const Json* slots = Member(item, "slots")) {
-            for (const auto& [k, values] : slots->items()) {
-              for (const Json& v : values) {
-                if (reason.empty()) reason = literals.Find(v.get_ref<const std::string&>(), true);
-              }
-            }
-          }
-        }
+        if (reason.empty()) reason = literals.InItem(item);
         Candidate c{r.job, "", Json(), "", {}};
         if (reason.empty()) {
           const SlotScope scope{{}, job.dv->slots, vocabulary.shared_slots()};

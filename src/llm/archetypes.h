@@ -63,6 +63,8 @@ std::string MaskedText(std::string_view text, const SlotScope& scope);
 std::string ArchetypeToml(const Json& item, std::string_view id);
 
 // Shared with pack authoring (src/llm/pack_author.h).
+// A slot name: snake_case, starting with a letter.
+bool IsSnakeName(std::string_view name);
 // A TOML basic string, and an array of strings one per line.
 std::string TomlString(std::string_view s);
 std::string TomlArray(const Json& list, std::string_view indent);

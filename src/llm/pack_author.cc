@@ -126,13 +126,6 @@ std::string DepartmentToml(const Json& d, std::string_view industry, const Depar
   return out;
 }
 
-bool IsSnake(std::string_view k) {
-  return !k.empty() && std::isalpha(static_cast<unsigned char>(k[0])) &&
-         std::all_of(k.begin(), k.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-         });
-}
-
 // Capitalised single words (letters only) of an answer's company_words.
 std::vector<std::string> CompanyWords(const Json& answer) {
   std::vector<std::string> out;
@@ -217,7 +210,7 @@ std::string DepartmentSchemaReason(const Json& d) {
   const Json* slots = Member(d, "slots");
   if (slots == nullptr || !slots->is_object()) return "schema: 'slots' must be an object";
   for (const auto& [k, v] : slots->items()) {
-    if (!IsSnake(k) || !IsStringList(v))
+    if (!IsSnakeName(k) || !IsStringList(v))
       return Cat("schema: slot '", k, "' must be a snake_case name with a list of values");
   }
   return "";
