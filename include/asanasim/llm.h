@@ -5,6 +5,7 @@
 #define ASANASIM_INCLUDE_ASANASIM_LLM_H_
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -50,6 +51,11 @@ struct LlmOptions {
   int64_t max_requests = 0;  // budgets; 0 = unlimited
   int64_t max_tokens = 0;
   int32_t timeout_ms = 60000;
+  // The most the pool phase may take, in seconds (0: no limit); it counts from `start` (or from
+  // when the first client is made, when `start` is unset). Past it the tier stops and the run
+  // goes on with what was answered (the cache keeps it, so a re-run continues).
+  double deadline_s = 6 * 3600;
+  std::chrono::steady_clock::time_point start{};
   std::string cache = "output/llm-cache";  // response cache directory
   std::string prompts;                     // prompts directory; empty = the embedded prompts/
   bool offline = false;                    // cache only: never contact the server
@@ -83,6 +89,8 @@ struct LlmStats {
   double seconds = 0;                             // wall time of the network phase
   bool parked = false;                            // a daily quota was reached
   bool interrupted = false;                       // SIGINT / SIGTERM stopped the pool phase
+  bool deadline_passed = false;                   // --llm-deadline stopped the pool phase
+  double deadline_s = 0;                          // the deadline it had (0: none)
   std::string fatal;   // why the tier stopped early (a fatal error), or empty
   std::string digest;  // hash of the LLM's archetype files: equal digests, equal text
   double requests_per_minute() const { return seconds > 0 ? requests * 60.0 / seconds : 0; }

@@ -114,6 +114,12 @@ void ReportLlmProblems(const LlmStats& s) {
     std::fprintf(stderr,
                  "asanasim: LLM tier stopped: %s; the rest of the text comes from templates\n",
                  s.fatal.c_str());
+  } else if (s.deadline_passed) {
+    std::fprintf(stderr,
+                 "asanasim: LLM tier stopped at its deadline (--llm-deadline %s); the rest of the "
+                 "text comes from templates (the cache keeps what was written, so a re-run "
+                 "continues)\n",
+                 FormatSeconds(s.deadline_s).c_str());
   } else if (s.parked) {
     std::fprintf(stderr,
                  "asanasim: LLM tier parked: Groq's daily quota is used up; the rest of the text "

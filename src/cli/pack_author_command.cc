@@ -1,6 +1,7 @@
 // asanasim pack author --industry TEXT --out DIR [--departments LIST] [--force] [llm options]:
 // the LLM writes a pack for an industry the packs do not ship (src/llm/pack_author.h), into a
 // whole pack directory that `pack check` accepts and `generate --pack-dir` reads.
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -124,6 +125,7 @@ absl::Status RunPackAuthor(std::span<const std::string> args) {
   if (!flags.quiet) llm.progress = LlmProgressPrinter();
   if (flags.verbose) llm.log = LlmLogPrinter();
   llm.cancel = CatchInterrupts();
+  llm.start = std::chrono::steady_clock::now();  // --llm-deadline covers both phases
   LlmStats stats;
   absl::StatusOr<AuthoredPack> pack =
       AuthorPack(llm, base, flags.industry, departments, /*jitter_seed=*/options.seed + 1, &stats);

@@ -555,6 +555,7 @@ void AddClientStats(const LlmStats& net, LlmStats* stats) {
   stats->completion_tokens += net.completion_tokens;
   stats->seconds += net.seconds;
   stats->parked = stats->parked || net.parked;
+  stats->deadline_passed = stats->deadline_passed || net.deadline_passed;
   if (stats->fatal.empty()) stats->fatal = net.fatal;
 }
 

@@ -160,6 +160,10 @@ LlmClientConfig ClientConfigFor(const LlmOptions& o, uint64_t jitter_seed) {
   c.max_requests = o.max_requests;
   c.max_tokens = o.max_tokens;
   c.timeout_ms = o.timeout_ms;
+  if (o.deadline_s > 0) {
+    const Clock::time_point start = o.start == Clock::time_point{} ? Clock::now() : o.start;
+    c.deadline = start + std::chrono::milliseconds(static_cast<int64_t>(o.deadline_s * 1000));
+  }
   c.jitter_seed = jitter_seed;
   return c;
 }
@@ -180,6 +184,7 @@ struct GroqClient::Impl {
   curl_slist* headers = nullptr;
   std::mt19937_64 jitter;
   std::string url;
+  int silent_in_a_row = 0;  // requests that got no byte back, across passes
 
   ~Impl() {
     for (CURL* e : idle) curl_easy_cleanup(e);
@@ -234,7 +239,6 @@ std::vector<LlmResponse> GroqClient::Run(
   std::vector<Transfer*> in_flight;
   Clock::time_point paused_until = start;  // after a 429: limits are per organization
   size_t done = 0;
-  int unreachable_attempts = 0;
   double latency_sum = 0;  // of answered attempts, for the ETA
   int latency_count = 0;
   // What the first waiting request waits for (progress).
@@ -300,16 +304,20 @@ std::vector<LlmResponse> GroqClient::Run(
   };
 
   while (!pending.empty() || !in_flight.empty()) {
-    // Interrupted: nothing more is sent and nothing in flight is waited for.
-    if (cfg.cancel != nullptr && cfg.cancel->load()) {
-      stats_.interrupted = true;
+    // Interrupted, or past the deadline: nothing more is sent and nothing in flight is waited
+    // for.
+    const bool interrupted = cfg.cancel != nullptr && cfg.cancel->load();
+    if (interrupted ||
+        (cfg.deadline != Clock::time_point{} && Clock::now() >= cfg.deadline && !stopped())) {
+      (interrupted ? stats_.interrupted : stats_.deadline_passed) = true;
+      const std::string why = interrupted ? "interrupted" : "the LLM deadline passed";
       for (Transfer* t : in_flight) {
         const size_t index = t->index;
         abandon(t);
-        finish(index, LlmResponse{.error = "interrupted"});
+        finish(index, LlmResponse{.error = why});
       }
       in_flight.clear();
-      for (const Pending& p : pending) finish(p.index, LlmResponse{.error = "interrupted"});
+      for (const Pending& p : pending) finish(p.index, LlmResponse{.error = why});
       pending.clear();
       break;
     }
@@ -318,9 +326,10 @@ std::vector<LlmResponse> GroqClient::Run(
     const bool budget_spent = (cfg.max_requests > 0 && stats_.requests >= cfg.max_requests) ||
                               (cfg.max_tokens > 0 && tokens_used() >= cfg.max_tokens);
     if (stopped() || budget_spent) {
-      const std::string why = !stats_.fatal.empty() ? "the LLM tier stopped"
-                              : stats_.parked       ? "the daily quota is used up"
-                                                    : "the LLM budget is spent";
+      const std::string why = !stats_.fatal.empty()    ? "the LLM tier stopped"
+                              : stats_.parked          ? "the daily quota is used up"
+                              : stats_.deadline_passed ? "the LLM deadline passed"
+                                                       : "the LLM budget is spent";
       for (const Pending& p : pending) finish(p.index, LlmResponse{.error = why});
       pending.clear();
     }
@@ -418,23 +427,40 @@ std::vector<LlmResponse> GroqClient::Run(
       if (result != CURLE_OK) {
         const std::string why = std::string("transport error: ") + curl_easy_strerror(result);
         log(Cat(attempt, why, " after ", FormatSeconds(latency)));
-        // A server that was never reached (no network, wrong GROQ_BASE_URL) is not retried
-        // for minutes: after a few refused or unresolved attempts with no success, stop.
+        // A server that never answers (no network, wrong GROQ_BASE_URL, a server that accepts
+        // and hangs) is not retried for hours: after a few requests in a row got no byte, stop.
         const bool unreachable = result == CURLE_COULDNT_RESOLVE_HOST ||
                                  result == CURLE_COULDNT_CONNECT ||
                                  result == CURLE_COULDNT_RESOLVE_PROXY;
+        curl_off_t received = 0;
+        long header_bytes = 0;
+        curl_easy_getinfo(t->easy, CURLINFO_SIZE_DOWNLOAD_T, &received);
+        curl_easy_getinfo(t->easy, CURLINFO_HEADER_SIZE, &header_bytes);
+        const bool silent = unreachable || (result == CURLE_OPERATION_TIMEDOUT && received == 0 &&
+                                            header_bytes == 0 && t->body.empty());
         // It never reached the server, so it used none of the server's budget.
         if (unreachable) im.pacer.Release(t->reservation);
-        if (unreachable && stats_.succeeded == 0 && ++unreachable_attempts >= 3) {
-          stats_.fatal = "cannot reach Groq at " + cfg.base_url + " (" +
-                         curl_easy_strerror(result) + "); check the network or GROQ_BASE_URL";
+        if (silent && ++im.silent_in_a_row >= cfg.silent_limit) {
+          if (stats_.fatal.empty()) {
+            stats_.fatal =
+                unreachable
+                    ? Cat("cannot reach Groq at ", cfg.base_url, " (", curl_easy_strerror(result),
+                          "); check the network or GROQ_BASE_URL")
+                    : Cat("Groq at ", cfg.base_url, " sent no byte in ",
+                          FormatSeconds(cfg.timeout_ms / 1000.0), " to ",
+                          std::to_string(im.silent_in_a_row),
+                          " requests in a row (--llm-timeout-ms); check the server or "
+                          "GROQ_BASE_URL");
+          }
           finish(index, LlmResponse{.error = stats_.fatal});
         } else {
+          if (!silent) im.silent_in_a_row = 0;
           retry_later(index, backoff(index), why);
         }
         delete t;
         continue;
       }
+      im.silent_in_a_row = 0;  // an answer, whatever it says
       absl::StatusOr<Json> json = ParseJson(t->body);
       std::string message;
       std::string code;

@@ -10,12 +10,17 @@
 //                 capped exponential backoff with full jitter, up to max_attempts.
 //   401, 403, 404, 413, 400 (other than json_validate_failed)
 //                 fatal: one clear message, the client stops, the run completes on templates.
+//   no byte back  (refused, unresolved, or nothing for timeout_ms) silent_limit times in a row:
+//                 fatal likewise (a server that accepts and never answers costs one timeout).
+// A deadline bounds the whole phase: when it passes, the client stops like an interrupt, but the
+// run goes on with what was answered.
 // The API key goes only into the Authorization header: never into errors, logs or results.
 // Thread-hostile: one thread drives a client.
 #ifndef ASANASIM_SRC_LLM_CLIENT_H_
 #define ASANASIM_SRC_LLM_CLIENT_H_
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -41,6 +46,12 @@ struct LlmClientConfig {
   double backoff_cap_s = 30;
   long connect_timeout_ms = 5000;
   long timeout_ms = 60000;
+  // Requests in a row that got no byte back (refused, unresolved, or silent for timeout_ms)
+  // before the tier stops: a server that accepts and never answers costs about one timeout.
+  int silent_limit = 3;
+  // When the client must stop (time point zero: never): what is in flight is abandoned, the
+  // rest fail fast, and stats().deadline_passed is set.
+  std::chrono::steady_clock::time_point deadline{};
   uint64_t jitter_seed = 1;  // backoff jitter only: never changes what is generated
   const std::atomic<bool>* cancel = nullptr;  // stops Run within a second when set
   std::function<void(std::string_view)> log;  // one line per HTTP attempt; may be empty
@@ -89,7 +100,9 @@ class GroqClient {
       const std::function<void(const LlmProgress&)>& on_progress);
 
   const LlmStats& stats() const { return stats_; }
-  bool stopped() const { return !stats_.fatal.empty() || stats_.parked || stats_.interrupted; }
+  bool stopped() const {
+    return !stats_.fatal.empty() || stats_.parked || stats_.interrupted || stats_.deadline_passed;
+  }
 
  private:
   struct Impl;

@@ -6,6 +6,7 @@
 
 #include "src/util/json.h"
 #include "src/util/status.h"
+#include "src/util/strings.h"
 
 namespace asanasim {
 
@@ -21,7 +22,10 @@ absl::Status CheckLlmOptions(const LlmOptions& o) {
   return absl::OkStatus();
 }
 
-void CompleteLlmStats(const LlmOptions& o, LlmStats& stats) { stats.model = o.model; }
+void CompleteLlmStats(const LlmOptions& o, LlmStats& stats) {
+  stats.model = o.model;
+  stats.deadline_s = o.deadline_s;
+}
 
 Json LlmSummaryJson(const LlmStats& s) {
   return Json{{"model", s.model},
@@ -39,6 +43,8 @@ Json LlmSummaryJson(const LlmStats& s) {
               {"seconds", s.seconds},
               {"requests_per_minute", s.requests_per_minute()},
               {"parked", s.parked},
+              {"deadline_s", JsonNumber(s.deadline_s)},
+              {"deadline_passed", s.deadline_passed},
               {"stopped", s.fatal.empty() ? Json() : Json(s.fatal)},
               {"archetype_digest", s.digest}};
 }
@@ -68,6 +74,8 @@ std::string LlmSummaryLine(const LlmStats& s) {
     line += ")";
   }
   if (s.parked) line += " (daily quota reached: parked)";
+  if (s.deadline_passed)
+    line += Cat(" (stopped at --llm-deadline ", FormatSeconds(s.deadline_s), ")");
   return line;
 }
 

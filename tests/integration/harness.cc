@@ -1,5 +1,6 @@
 #include "tests/integration/harness.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -141,6 +142,36 @@ std::map<std::string, std::string> Snapshot(const std::string& dir) {
     out[e.path().string()] = std::to_string(size) + "@" + std::to_string(mtime);
   }
   return out;
+}
+
+// Starts asanasim with `args` in `cwd` (environment: PATH, HOME and `env`), stderr into
+// `err_path`; the caller waits for it.
+pid_t SpawnAsanasim(const std::vector<std::string>& args, const std::string& cwd,
+                    const std::map<std::string, std::string>& env, const std::string& err_path) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(cwd.c_str()) != 0) _exit(127);
+    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (err >= 0) dup2(err, STDERR_FILENO);
+    const int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+      dup2(null, STDIN_FILENO);
+      dup2(null, STDOUT_FILENO);
+    }
+    std::vector<std::string> words = {ASANASIM_BINARY};
+    words.insert(words.end(), args.begin(), args.end());
+    std::vector<std::string> vars = {"PATH=/usr/bin:/bin", "HOME=/tmp"};
+    for (const auto& [k, v] : env) vars.push_back(k + "=" + v);
+    std::vector<char*> argv;
+    std::vector<char*> envp;
+    for (std::string& w : words) argv.push_back(w.data());
+    for (std::string& v : vars) envp.push_back(v.data());
+    argv.push_back(nullptr);
+    envp.push_back(nullptr);
+    execve(ASANASIM_BINARY, argv.data(), envp.data());
+    _exit(127);
+  }
+  return pid;
 }
 
 }  // namespace asanasim::testing

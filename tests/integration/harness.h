@@ -4,6 +4,7 @@
 #define ASANASIM_TESTS_INTEGRATION_HARNESS_H_
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include <cstdint>
 #include <initializer_list>
@@ -37,6 +38,11 @@ struct RunResult {
 // (PATH and HOME only, so the developer's variables cannot leak in).
 RunResult RunAsanasim(const std::vector<std::string>& args, const std::string& cwd,
                       const std::map<std::string, std::string>& env = {});
+
+// Starts asanasim with `args` in `cwd` (environment: PATH, HOME and `env`), stderr into
+// `err_path`; the caller waits for it (waitpid).
+pid_t SpawnAsanasim(const std::vector<std::string>& args, const std::string& cwd,
+                    const std::map<std::string, std::string>& env, const std::string& err_path);
 
 // `args` followed by `more`.
 inline std::vector<std::string> With(std::vector<std::string> args,

@@ -131,36 +131,6 @@ void ExpectNoKeyIn(const std::string& dir, const RunResult& r) {
   }
 }
 
-// Starts asanasim with `args` in `cwd` (environment: PATH, HOME and `env`), stderr into
-// `err_path`; the caller waits for it.
-pid_t SpawnAsanasim(const std::vector<std::string>& args, const std::string& cwd,
-                    const std::map<std::string, std::string>& env, const std::string& err_path) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (chdir(cwd.c_str()) != 0) _exit(127);
-    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (err >= 0) dup2(err, STDERR_FILENO);
-    const int null = open("/dev/null", O_RDWR);
-    if (null >= 0) {
-      dup2(null, STDIN_FILENO);
-      dup2(null, STDOUT_FILENO);
-    }
-    std::vector<std::string> words = {ASANASIM_BINARY};
-    words.insert(words.end(), args.begin(), args.end());
-    std::vector<std::string> vars = {"PATH=/usr/bin:/bin", "HOME=/tmp"};
-    for (const auto& [k, v] : env) vars.push_back(k + "=" + v);
-    std::vector<char*> argv;
-    std::vector<char*> envp;
-    for (std::string& w : words) argv.push_back(w.data());
-    for (std::string& v : vars) envp.push_back(v.data());
-    argv.push_back(nullptr);
-    envp.push_back(nullptr);
-    execve(ASANASIM_BINARY, argv.data(), envp.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 // The value of text check `name` in `validate --json`'s report.
 double TextMeasure(const std::string& dir, const std::string& db, const std::string& name) {
   const RunResult v = RunAsanasim({"validate", db, "--json"}, dir);
@@ -414,6 +384,62 @@ TEST(LlmTest, WrongKeyFallsBackToTemplatesWithOneClearLine) {
   ExpectNoKeyIn(dir.path(), r);
 }
 
+TEST(LlmTest, AServerThatNeverAnswersStopsTheTierAfterAFewSilentRequests) {
+  // The server reads every request and never answers: each request costs one --llm-timeout-ms,
+  // and three silent in a row stop the tier; the run completes on templates.
+  FakeGroq server({"--rpm", "100000", "--tpm", "1000000000", "--hang"});
+  ASSERT_TRUE(server.up());
+  ScratchDir dir;
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult r = RunAsanasim(
+      With(With({"generate", "--out", "h.sqlite", "--quiet", "--llm-timeout-ms", "1500"}, kWorld),
+           kFast),
+      dir.path(), Env(server));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "asanasim: LLM tier stopped: Groq at " + server.url() +
+                " sent no byte in 1.50 s to 3 requests in a row (--llm-timeout-ms); check the "
+                "server or GROQ_BASE_URL; the rest of the text comes from templates\n");
+  // Four in flight at once, the fourth abandoned: one timeout and a backoff, not 6 x 72 of them.
+  EXPECT_LE(server.Requests(), 8);
+  EXPECT_LT(seconds, 30.0) << "a silent server must not hold the run";
+  const std::string manifest = ReadFile(dir / "h.sqlite.manifest.json");
+  EXPECT_NE(manifest.find("\"stopped\": \"Groq at"), std::string::npos) << manifest;
+  EXPECT_EQ(Count(dir / "h.sqlite", "SELECT count(*) FROM tasks WHERE notes_source = 'llm'"), 0);
+}
+
+TEST(LlmTest, TheDeadlineBoundsThePoolPhaseAndTheRunGoesOnWithWhatWasAnswered) {
+  // Answers take 0.4 s each, one at a time: the 36 requests would take 15 s; the deadline is 3 s.
+  FakeGroq server({"--rpm", "100000", "--tpm", "1000000000", "--latency", "0.4"});
+  ASSERT_TRUE(server.up());
+  ScratchDir dir;
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult r = RunAsanasim(
+      With(With({"generate", "--out", "d.sqlite", "--llm-concurrency", "1", "--llm-deadline", "3"},
+                kWorld),
+           kFast),
+      dir.path(), Env(server));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("\nasanasim: LLM tier stopped at its deadline (--llm-deadline 3.00 s); the "
+                       "rest of the text comes from templates (the cache keeps what was written, "
+                       "so a re-run continues)\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("(stopped at --llm-deadline 3.00 s)"), std::string::npos) << r.out;
+  EXPECT_GT(Accepted(r.out), 0) << r.out;
+  EXPECT_LT(Accepted(r.out), 72) << r.out;
+  EXPECT_LT(seconds, 20.0);
+  const std::string manifest = ReadFile(dir / "d.sqlite.manifest.json");
+  EXPECT_NE(manifest.find("\"deadline_passed\": true"), std::string::npos) << manifest;
+  EXPECT_NE(manifest.find("\"deadline_s\": 3"), std::string::npos) << manifest;
+  EXPECT_GT(Count(dir / "d.sqlite", "SELECT count(*) FROM tasks WHERE notes_source = 'llm'"), 0);
+  EXPECT_EQ(RunAsanasim({"validate", "d.sqlite"}, dir.path()).exit_code, 0);
+}
+
 TEST(LlmTest, RetiredModelStopsTheTier) {
   FakeGroq server({});
   ASSERT_TRUE(server.up());
@@ -521,8 +547,8 @@ TEST(LlmTest, AnInterruptStopsThePoolPhaseAtOnceAndTheSameCommandResumes) {
   EXPECT_NE(err.find("interrupted in the LLM pool phase"), std::string::npos) << err;
   EXPECT_EQ(err.find(kKey), std::string::npos);
   // Nothing partial: no database, and exactly one cache entry per answered request.
-  EXPECT_FALSE(std::filesystem::exists(dir / "b.sqlite"));
-  EXPECT_FALSE(std::filesystem::exists(dir / "b.sqlite.partial"));
+  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    EXPECT_EQ(e.path().filename().string().rfind("b.sqlite", 0), std::string::npos) << e.path();
   size_t answered = 0;
   for (size_t at = 0; (at = err.find(": 200 in ", at)) != std::string::npos; ++at) ++answered;
   size_t cached = 0;
@@ -533,8 +559,9 @@ TEST(LlmTest, AnInterruptStopsThePoolPhaseAtOnceAndTheSameCommandResumes) {
 
   // Resumed: only the missing requests go out, and the result is the uninterrupted run's.
   const int64_t before_resume = server.Requests();
-  const RunResult resumed = RunAsanasim(With(run, {"--out", "b.sqlite", "--llm-cache", "cache2"}),
-                                        dir.path(), Env(server));
+  std::vector<std::string> resume = With(run, {"--out", "b.sqlite"});
+  *(std::find(resume.begin(), resume.end(), "--llm-cache") + 1) = "cache2";
+  const RunResult resumed = RunAsanasim(resume, dir.path(), Env(server));
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(server.Requests() - before_resume, needed - static_cast<int64_t>(cached));
   EXPECT_TRUE(ReadFile(dir / "whole.sqlite") == ReadFile(dir / "b.sqlite"))

@@ -49,7 +49,9 @@ Prints "PORT <n>" on stdout once listening (port 0 = any free port). Behaviour:
   delay), malformed (200 with broken JSON), truncated (200, body cut short), wrong_count (one
   archetype too few, or one extra when one is asked for; two company_words instead of three),
   bad_items (every archetype bad, item i of kind i mod 6 in the order above; a department
-  answer bad, of its seed's kind), json_validate_failed (400), ok (no fault).
+  answer bad, of its seed's kind), json_validate_failed (400), hang (the request is read and
+  never answered), ok (no fault).
+- --hang: every request past the --faults list hangs (a server that accepts and never answers).
 - GET /stats: {"requests": N, "statuses": {code: n}, "times": [seconds since start, ...],
   "accepted": [[seconds since start, tokens counted], ...], "violations": {"rpm": n, "tpm": n}}
   (violations: requests refused because the sliding window was full).
@@ -136,7 +138,13 @@ class Handler(BaseHTTPRequestHandler):
             STATE["times"].append(round(now - START, 4))
             seq = STATE["seq"]
             STATE["seq"] += 1
-        fault = cfg.faults[seq] if seq < len(cfg.faults) else "ok"
+        fault = cfg.faults[seq] if seq < len(cfg.faults) else ("hang" if cfg.hang else "ok")
+        if fault == "hang":
+            # Accepted and read, never answered (the client must give up on its own).
+            self.record(0)
+            time.sleep(3600)
+            self.close_connection = True
+            return
         if self.path != "/openai/v1/chat/completions":
             self.record(404)
             return self.send_json(404, {"error": {"message": "Unknown request URL",
@@ -1895,6 +1903,8 @@ def main():
     ap.add_argument("--faults", default="")
     ap.add_argument("--models", default="openai/gpt-oss-20b,openai/gpt-oss-120b,qwen/qwen3.8-27b")
     ap.add_argument("--latency", type=float, default=0.0)
+    ap.add_argument("--hang", action="store_true",
+                    help="every request after the --faults list is read and never answered")
     ap.add_argument("--good-only", action="store_true",
                     help="no bad archetype unless a fault asks for one (one round of requests)")
     cfg = ap.parse_args()
