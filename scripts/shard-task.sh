@@ -39,7 +39,7 @@ if shard_verified "$out"; then
   echo "shard-task: $out is complete and verified; skipping"
   exit 0
 fi
-rm -f "$out" "$out.manifest.json" "$out.partial" "$out.partial-wal"
+rm -f "$out" "$out.manifest.json"  # a dead run's temporaries go with the next run (OUT.lock)
 echo "shard-task: generating $out on $(hostname) with ${args[*]} ${extra[*]}"
 start=$(date +%s)
 "$bin" generate --out "$out" "${args[@]}" "${extra[@]}"

@@ -41,12 +41,13 @@ struct GenerateSummary {
 // Checks `options` without touching the disk: ranges, the org range, the id space.
 absl::Status ValidateOptions(const GenerateOptions& options);
 
-// Checks that `out` (and `out.zst` when `compress`) can be written: not a directory, absent
-// unless `force`, and its nearest existing ancestor directory writable. Creates nothing.
+// Checks that `out` (and `out.zst` when `compress`) can be written: each absent or a regular file
+// (absent unless `force`), a file name (not "-" or "dir/"), and its nearest existing ancestor
+// directory writable. Creates nothing. (The protocol: src/store/output_target.h.)
 absl::Status CheckOutputPath(const std::string& out, bool force, bool compress);
 
 // Runs the generation. On success `options.out` holds the complete database. On failure it is
-// untouched and no partial file remains. REQUIRES: nothing; options are validated first.
+// untouched and no temporary file remains. REQUIRES: nothing; options are validated first.
 absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options);
 
 // The generator's version ("0.1.0").

@@ -15,6 +15,8 @@
 
 namespace asanasim {
 
+class OutputTarget;  // src/store/output_target.h
+
 // Limits of the options (ValidateOptions enforces them). Bigger datasets use more orgs.
 inline constexpr uint32_t kMaxOrgCount = 32766;    // the id space holds 2^15 - 2 orgs
 inline constexpr int32_t kMaxUsersPerOrg = 25000;  // other orgs scale up to 2.5x
@@ -72,7 +74,7 @@ struct GenerateOptions {
   int32_t threads = 0;
   // Team jobs in flight at once (bounds memory). 0 = 4 per generation thread.
   int32_t max_jobs_in_flight = 0;
-  // Tier 3: text pools written by an LLM served by Groq (see src/llm/pools.h).
+  // Tier 3: archetypes written by an LLM served by Groq (see src/llm/archetypes.h).
   LlmOptions llm;
 
   // Called on the writer thread every few batches and once at the end. May be empty.
@@ -80,6 +82,9 @@ struct GenerateOptions {
   // When set and it becomes true, the run stops soon, removes its partial file and returns
   // absl::CancelledError. Must outlive the call.
   const std::atomic<bool>* cancel = nullptr;
+  // The output, already acquired by the caller (the command line takes it before anything
+  // else, so that a second run on the same file stops at once); null: Generate acquires it.
+  OutputTarget* target = nullptr;
 };
 
 }  // namespace asanasim

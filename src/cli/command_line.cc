@@ -1,9 +1,14 @@
 #include "src/cli/command_line.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <utility>
 
+#include "src/config/generate_settings.h"
 #include "src/config/key_value_file.h"
 #include "src/util/status.h"
 
@@ -48,8 +53,36 @@ bool Ours(std::string_view key) {
   return key.rfind("ASANASIM_", 0) == 0 || key.rfind("SEED_", 0) == 0;
 }
 
+// A variable of ours that some command reads (not necessarily this one: pack author reads the
+// generate settings but --out), or that the shard scripts pass to their jobs.
+bool KnownAnywhere(std::string_view key) {
+  if (key == "ASANASIM_BIN" || key == "ASANASIM_SCRIPTS") return true;
+  for (const Setting<GenerateOptions>& s : GenerateSettings()) {
+    for (std::string_view k : s.info.env) {
+      if (k == key) return true;
+    }
+  }
+  return false;
+}
+
 absl::Status Usage(std::string_view message) {
   return absl::InvalidArgumentError(std::string(message));
+}
+
+// A key that `entries` of `path` give twice (of those `counts` selects): one of the two is a
+// mistake, not a silent override.
+absl::Status CheckRepeatedKeys(const std::vector<KeyValue>& entries, const std::string& path,
+                               const std::function<bool(std::string_view)>& counts) {
+  std::map<std::string, int> first_line;
+  for (const KeyValue& kv : entries) {
+    if (!counts(kv.key)) continue;
+    const auto [at, fresh] = first_line.emplace(kv.key, kv.line);
+    if (!fresh) {
+      return Usage(Cat(path, ":", std::to_string(kv.line), ": key '", kv.key, "' repeats line ",
+                       std::to_string(at->second)));
+    }
+  }
+  return absl::OkStatus();
 }
 
 // What the arguments say, before anything is applied.
@@ -122,6 +155,8 @@ absl::Status ApplyDotenv(std::span<const SettingBinding> bindings, const std::st
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return absl::OkStatus();
   ASANASIM_ASSIGN_OR_RETURN(const std::vector<KeyValue> entries, ReadKeyValueFile(path));
+  // Other tools' keys may repeat (the file is shared); ours may not.
+  ASANASIM_RETURN_IF_ERROR(CheckRepeatedKeys(entries, path, Ours));
   for (const KeyValue& kv : entries) {
     const std::string source = Cat(kv.key, " (", path, ":", std::to_string(kv.line), ")");
     const Ref ref = FindEnv(bindings, kv.key);
@@ -136,6 +171,12 @@ absl::Status ApplyDotenv(std::span<const SettingBinding> bindings, const std::st
 
 absl::Status ApplyEnvironment(std::span<const SettingBinding> bindings,
                               const ConfigSources& sources) {
+  // As in .env: a variable of ours that nothing reads is a typo, not something to ignore.
+  for (const std::string& name : sources.env_names()) {
+    if (Ours(name) && FindEnv(bindings, name).binding == nullptr && !KnownAnywhere(name))
+      return Usage(Cat("environment variable ", name,
+                       ": no option reads it (--help gives each option's variable in brackets)"));
+  }
   for (const SettingBinding& b : bindings) {
     for (size_t i = 0; i < b.size(); ++i) {
       for (std::string_view key : b.info(i).env) {
@@ -153,6 +194,8 @@ absl::Status ApplyEnvironment(std::span<const SettingBinding> bindings,
 absl::Status ApplyConfigFile(std::span<const SettingBinding> bindings, const std::string& path) {
   absl::StatusOr<std::vector<KeyValue>> entries = ReadKeyValueFile(path);
   if (!entries.ok()) return Usage(Cat("--config: ", entries.status().message()));
+  ASANASIM_RETURN_IF_ERROR(
+      CheckRepeatedKeys(*entries, path, [](std::string_view) { return true; }));
   for (const KeyValue& kv : *entries) {
     const std::string where = Cat(path, ":", std::to_string(kv.line));
     const Ref ref = FindFlag(bindings, kv.key, /*short_name=*/false);
@@ -163,6 +206,15 @@ absl::Status ApplyConfigFile(std::span<const SettingBinding> bindings, const std
 }
 
 }  // namespace
+
+std::vector<std::string> EnvironmentNames() {
+  std::vector<std::string> names;
+  for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+    const std::string_view entry = *e;
+    names.emplace_back(entry.substr(0, entry.find('=')));
+  }
+  return names;
+}
 
 absl::StatusOr<ParsedCommandLine> ParseCommandLine(const CommandSpec& spec,
                                                    std::span<const SettingBinding> bindings,
@@ -176,6 +228,18 @@ absl::StatusOr<ParsedCommandLine> ParseCommandLine(const CommandSpec& spec,
     ASANASIM_RETURN_IF_ERROR(ApplyDotenv(bindings, sources.dotenv_path));
     ASANASIM_RETURN_IF_ERROR(ApplyEnvironment(bindings, sources));
     if (!a.config_path.empty()) ASANASIM_RETURN_IF_ERROR(ApplyConfigFile(bindings, a.config_path));
+  }
+  // A flag given twice with different values: which one was meant? (The same value twice is
+  // harmless: scripts that add their own flags to a user's may repeat one.)
+  for (size_t i = 0; i < a.flags.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (a.flags[j].first.binding == a.flags[i].first.binding &&
+          a.flags[j].first.index == a.flags[i].first.index &&
+          a.flags[j].second != a.flags[i].second) {
+        return Usage(Cat("--", a.flags[i].first.info().name, " is given twice ('",
+                         a.flags[j].second, "' and '", a.flags[i].second, "')"));
+      }
+    }
   }
   for (const auto& [ref, value] : a.flags)
     ASANASIM_RETURN_IF_ERROR(ref.Assign(value, Cat("--", ref.info().name)));

@@ -35,8 +35,13 @@ struct CommandSpec {
 };
 
 // Where configuration comes from besides the arguments.
+// The names of the process's environment variables.
+std::vector<std::string> EnvironmentNames();
+
 struct ConfigSources {
   std::function<const char*(const char*)> env = [](const char* key) { return std::getenv(key); };
+  // The names of the environment's variables (to catch a misspelled ASANASIM_* or SEED_* one).
+  std::function<std::vector<std::string>()> env_names = EnvironmentNames;
   std::string dotenv_path = ".env";
 };
 

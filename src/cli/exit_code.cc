@@ -1,7 +1,10 @@
 #include "src/cli/exit_code.h"
 
+#include <csignal>
 #include <cstdio>
 #include <string>
+
+#include "src/util/interrupt.h"
 
 namespace asanasim {
 
@@ -14,7 +17,7 @@ int ExitCodeFor(const absl::Status& status) {
     case absl::StatusCode::kOk:
       return kExitOk;
     case absl::StatusCode::kCancelled:
-      return kExitInterrupted;
+      return InterruptSignal() == SIGTERM ? kExitTerminated : kExitInterrupted;
     case absl::StatusCode::kInvalidArgument:
     case absl::StatusCode::kNotFound:
     case absl::StatusCode::kAlreadyExists:

@@ -18,7 +18,8 @@ namespace asanasim {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
-inline constexpr int kExitInterrupted = 130;
+inline constexpr int kExitInterrupted = 130;  // SIGINT
+inline constexpr int kExitTerminated = 143;   // SIGTERM (Slurm's time limit sends it first)
 
 // The outcome of a command that ran and answered "no": exit 1, with `message` on stderr.
 absl::Status Unsatisfied(std::string_view message);

@@ -1,5 +1,6 @@
 // asanasim generate [options]: one or many organizations into one SQLite file.
 #include <cstdio>
+#include <memory>
 
 #include "asanasim/generate.h"
 #include "src/cli/command_line.h"
@@ -8,6 +9,7 @@
 #include "src/cli/signals.h"
 #include "src/config/generate_settings.h"
 #include "src/llm/tier.h"
+#include "src/store/output_target.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -37,9 +39,11 @@ constexpr CommandSpec kSpec{
         "Writes the six-month history of one or many Asana-like organizations into one "
         "SQLite file.",
     .description =
-        "The database is built as OUT.partial and renamed onto OUT only when complete;\n"
-        "OUT.manifest.json records the run. Exit status: 0 success, 1 runtime failure, 2 bad\n"
-        "usage or configuration, 130 interrupted.\n",
+        "The database is built as OUT.partial.PID and renamed onto OUT only when complete,\n"
+        "with OUT.manifest.json (the run's record) beside it. OUT.lock keeps a second run off\n"
+        "the same OUT while this one works. Only regular files are ever replaced. Exit status:\n"
+        "0 success, 1 runtime failure, 2 bad usage or configuration (or OUT busy), 130\n"
+        "interrupted (SIGINT), 143 terminated (SIGTERM).\n",
     .reads_configuration = true};
 
 }  // namespace
@@ -53,9 +57,16 @@ absl::Status RunGenerate(std::span<const std::string> args) {
                             ParseOrPrintHelp(kSpec, bindings, args));
   if (!operands.has_value()) return absl::OkStatus();
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
-  if (!options.discard)
-    ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));
+  // The output before anything else: its problems (a device, another run writing it) are usage
+  // errors (exit 2), reported at once.
   options.cancel = CatchInterrupts();
+  std::unique_ptr<OutputTarget> target;
+  if (!options.discard) {
+    ASANASIM_ASSIGN_OR_RETURN(
+        target,
+        OutputTarget::Acquire(options.out, {.force = options.force, .compress = options.compress}));
+    options.target = target.get();
+  }
   ProgressPrinter printer;
   if (!flags.quiet) {
     options.progress = [&printer](const GenerateProgress& p) { printer(p); };

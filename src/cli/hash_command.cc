@@ -7,6 +7,7 @@
 #include "src/cli/command_line.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_code.h"
+#include "src/cli/signals.h"
 #include "src/pipeline/manifest.h"
 #include "src/util/json.h"
 #include "src/util/status.h"
@@ -59,6 +60,7 @@ absl::Status RunHash(std::span<const std::string> args) {
   ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
                             ParseOrPrintHelp(kSpec, bindings, args));
   if (!operands.has_value()) return absl::OkStatus();
+  CatchInterrupts();  // SIGINT/SIGTERM: stop, remove temporary copies, exit 130/143
   const std::string& path = (*operands)[0];
   std::string expected;
   if (!command.check.empty()) {

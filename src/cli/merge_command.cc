@@ -6,6 +6,7 @@
 #include "src/cli/command_line.h"
 #include "src/cli/commands.h"
 #include "src/cli/output.h"
+#include "src/cli/signals.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -61,6 +62,7 @@ absl::Status RunMerge(std::span<const std::string> args) {
                             ParseOrPrintHelp(kSpec, bindings, args));
   if (!operands.has_value()) return absl::OkStatus();
   MergeOptions& options = command.options;
+  CatchInterrupts();  // SIGINT/SIGTERM: stop, remove temporary files, exit 130/143
   options.out = (*operands)[0];
   options.shards.assign(operands->begin() + 1, operands->end());
   ASANASIM_ASSIGN_OR_RETURN(const GenerateSummary summary, Merge(options));

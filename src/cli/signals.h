@@ -1,5 +1,7 @@
-// SIGINT and SIGTERM as a flag that long commands poll (generate stops soon, removes its partial
-// file and exits 130). Thread-safe (an atomic flag set from a signal handler).
+// SIGINT and SIGTERM as the process's interrupt (src/util/interrupt.h), which long phases poll:
+// the command stops within a second, removes its temporary files and exits 130 (SIGINT) or 143
+// (SIGTERM). A second signal ends the process at once. Thread-safe (an atomic flag set from a
+// signal handler).
 #ifndef ASANASIM_SRC_CLI_SIGNALS_H_
 #define ASANASIM_SRC_CLI_SIGNALS_H_
 

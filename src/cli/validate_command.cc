@@ -8,6 +8,7 @@
 #include "src/cli/command_line.h"
 #include "src/cli/commands.h"
 #include "src/cli/exit_code.h"
+#include "src/cli/signals.h"
 #include "src/util/file.h"
 #include "src/util/json.h"
 #include "src/util/status.h"
@@ -20,6 +21,7 @@ struct ValidateCommand {
   ValidationOptions options;
   bool json = false;
   std::string report;
+  bool force = false;
 };
 
 #define FIELD(member) ASANASIM_SETTING_FIELD(ValidateCommand, member)
@@ -42,6 +44,11 @@ const Setting<ValidateCommand> kSettings[] = {
       .doc = "also write one self-contained page with charts (scripts/render-report.sh turns it "
              "into a PNG)"},
      FIELD(report)},
+    {{.name = "force",
+      .short_name = 'f',
+      .type = SettingType::kBool,
+      .doc = "replace an existing --report file"},
+     FIELD(force)},
 };
 #undef FIELD
 
@@ -200,14 +207,26 @@ std::string ReportJson(const ValidationReport& r) {
   return DumpJson(j, /*pretty=*/true);
 }
 
-// Refuses an unusable report path before the (possibly long) validation.
-absl::Status CheckReportPath(const std::string& report_path) {
-  const std::filesystem::path p(report_path);
+// Refuses an unusable report path before the (possibly long) validation: only an absent path
+// or (with --force) a regular file is ever replaced.
+absl::Status CheckReportPath(const std::string& report_path, bool force) {
+  namespace fs = std::filesystem;
+  const fs::path p(report_path);
   std::error_code ec;
-  if (std::filesystem::is_directory(p, ec))
+  const fs::file_status st = fs::symlink_status(p, ec);
+  if (fs::is_directory(st))
     return absl::InvalidArgumentError(Cat("--report ", report_path, " is a directory"));
-  const std::filesystem::path dir = p.parent_path().empty() ? "." : p.parent_path();
-  if (!std::filesystem::is_directory(dir, ec)) {
+  if (fs::exists(st) && !fs::is_regular_file(st)) {
+    return absl::InvalidArgumentError(Cat("--report ", report_path,
+                                          " is not a regular file; asanasim replaces only "
+                                          "regular files"));
+  }
+  if (fs::exists(st) && !force) {
+    return absl::AlreadyExistsError(
+        Cat("--report ", report_path, " already exists (use --force to replace it)"));
+  }
+  const fs::path dir = p.parent_path().empty() ? "." : p.parent_path();
+  if (!fs::is_directory(dir, ec)) {
     return absl::InvalidArgumentError(
         Cat("--report ", report_path, ": no directory ", dir.string()));
   }
@@ -222,9 +241,10 @@ absl::Status RunValidate(std::span<const std::string> args) {
   ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,
                             ParseOrPrintHelp(kSpec, bindings, args));
   if (!operands.has_value()) return absl::OkStatus();
+  CatchInterrupts();  // SIGINT/SIGTERM: stop, remove temporary copies, exit 130/143
   const std::string& path = (*operands)[0];
   if (!command.report.empty()) {
-    ASANASIM_RETURN_IF_ERROR(CheckReportPath(command.report));
+    ASANASIM_RETURN_IF_ERROR(CheckReportPath(command.report, command.force));
     command.options.charts = true;
   }
   const std::string scratch = std::filesystem::path(path).parent_path().string();

@@ -1,9 +1,8 @@
 #include "src/config/key_value_file.h"
 
 #include <cerrno>
-#include <fstream>
-#include <sstream>
 
+#include "src/util/file.h"
 #include "src/util/status.h"
 #include "src/util/strings.h"
 
@@ -38,12 +37,9 @@ absl::StatusOr<std::vector<KeyValue>> ParseKeyValues(const std::string& text,
 }
 
 absl::StatusOr<std::vector<KeyValue>> ReadKeyValueFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return ErrnoToStatus(errno, "cannot read", path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return ErrnoToStatus(errno, "cannot read", path);
-  return ParseKeyValues(text.str(), path);
+  // ReadFile, not an ifstream: a directory reads as an error (EISDIR), not as an empty file.
+  ASANASIM_ASSIGN_OR_RETURN(const std::string text, ReadFile(path));
+  return ParseKeyValues(text, path);
 }
 
 }  // namespace asanasim

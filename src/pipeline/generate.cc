@@ -44,6 +44,7 @@
 #include "src/pipeline/manifest.h"
 #include "src/pipeline/output.h"
 #include "src/plan/org_plan.h"
+#include "src/store/output_target.h"
 #include "src/store/sqlite_writer.h"
 #include "src/util/civil_time.h"
 #include "src/util/json.h"
@@ -247,29 +248,7 @@ absl::Status ValidateOptions(const GenerateOptions& o) {
 }
 
 absl::Status CheckOutputPath(const std::string& out_path, bool force, bool compress) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  for (const std::string& p : {out_path, out_path + ".zst"}) {
-    const fs::file_status st = fs::symlink_status(p, ec);
-    if (fs::is_directory(st)) return absl::InvalidArgumentError(Cat(p, " is a directory"));
-    if (fs::exists(st) && !force) {
-      return absl::AlreadyExistsError(Cat(p, " already exists (use --force to replace it)"));
-    }
-    if (!compress) break;
-  }
-  fs::path dir = fs::path(out_path).parent_path();
-  if (dir.empty()) dir = ".";
-  while (!fs::exists(dir, ec)) {
-    dir = dir.has_parent_path() && dir.parent_path() != dir ? dir.parent_path() : fs::path(".");
-  }
-  if (!fs::is_directory(dir, ec)) {
-    return absl::InvalidArgumentError(Cat(out_path, ": ", dir.string(), " is not a directory"));
-  }
-  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
-    return absl::PermissionDeniedError(
-        Cat(out_path, ": directory ", dir.string(), " is not writable"));
-  }
-  return absl::OkStatus();
+  return OutputTarget::Check(out_path, {.force = force, .compress = compress});
 }
 
 absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
@@ -278,6 +257,15 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   ASANASIM_RETURN_IF_ERROR(ValidateOptions(options));
+  // The output first: a second run on the same file stops here, before any work.
+  std::unique_ptr<OutputTarget> own_target;
+  OutputTarget* target = options.target;
+  if (!options.discard && target == nullptr) {
+    ASANASIM_ASSIGN_OR_RETURN(
+        own_target,
+        OutputTarget::Acquire(options.out, {.force = options.force, .compress = options.compress}));
+    target = own_target.get();
+  }
   ASANASIM_ASSIGN_OR_RETURN(const Profile profile, LoadProfile(options.profile_path));
   ASANASIM_ASSIGN_OR_RETURN(const std::unique_ptr<const Vocabulary> packs,
                             LoadVocabulary(options.pack_dir));
@@ -291,6 +279,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     LlmStats stats;
     LlmOptions llm = options.llm;
     if (llm.cancel == nullptr) llm.cancel = options.cancel;
+    if (llm.start == std::chrono::steady_clock::time_point{})
+      llm.start = std::chrono::steady_clock::now();  // --llm-deadline counts from here
     const std::vector<const Pack*> packs =
         PacksOfWorld(WorldOf(options, WorldInputs{profile, vocabulary, "", nullptr}));
     ASANASIM_ASSIGN_OR_RETURN(
@@ -307,14 +297,10 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
                            llm_archetypes.has_value() ? &*llm_archetypes : nullptr};
   // The writer, unless rows are discarded (then only counted).
   std::unique_ptr<SqliteWriter> writer;
-  if (!options.discard) {
-    ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));
-    std::error_code ec;
-    const std::filesystem::path parent = std::filesystem::path(options.out).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    if (ec) return ErrnoToStatus(ec.value(), "cannot create directory", parent.string());
+  if (target != nullptr) {
     ASANASIM_ASSIGN_OR_RETURN(
-        writer, SqliteWriter::Create({.path = options.out, .overwrite = options.force}));
+        writer, SqliteWriter::Create({.path = target->database_temp(), .overwrite = true}));
+    ASANASIM_RETURN_IF_ERROR(target->Hold());
   }
   std::array<int64_t, kTableCount> rows{};
   int64_t total_rows = 0;
@@ -439,9 +425,10 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   }
   ASANASIM_RETURN_IF_ERROR(writer->Finish());
   summary.index_seconds = writer->index_seconds();
-  ASANASIM_RETURN_IF_ERROR(FinishOutput(options.out, options.force, options.compress, threads,
-                                        writer->ContentHash(), summary));
+  ASANASIM_RETURN_IF_ERROR(
+      FinishOutput(*target, options.compress, threads, writer->ContentHash(), summary));
   summary.seconds = elapsed();
+  std::string manifest;
   if (options.manifest) {
     Manifest m;
     m.command = "generate";
@@ -452,8 +439,9 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     m.org_ranges = {{options.org_begin, OrgEnd(options)}};
     m.threads = threads;
     FillManifest(summary, options.out, m);
-    ASANASIM_RETURN_IF_ERROR(WriteManifest(ManifestPath(options.out), m));
+    manifest = ManifestText(m);
   }
+  ASANASIM_RETURN_IF_ERROR(target->Commit(manifest));
   return summary;
 }
 

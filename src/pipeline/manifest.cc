@@ -41,7 +41,7 @@ int64_t PeakRssKib() {
   return usage.ru_maxrss;
 }
 
-absl::Status WriteManifest(const std::string& path, const Manifest& m) {
+std::string ManifestText(const Manifest& m) {
   char host[256] = {};
   ::gethostname(host, sizeof(host) - 1);
   const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -91,7 +91,7 @@ absl::Status WriteManifest(const std::string& path, const Manifest& m) {
                         {"org_range", {in.org_begin, in.org_end}}});
     }
   }
-  return WriteFileAtomically(path, DumpJson(j, /*pretty=*/true) + "\n");
+  return DumpJson(j, /*pretty=*/true) + "\n";
 }
 
 }  // namespace asanasim

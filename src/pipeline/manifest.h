@@ -47,9 +47,8 @@ struct Manifest {
 // `<out>.manifest.json` for output path `out`.
 std::string ManifestPath(const std::string& out);
 
-// Writes `m` (plus version, host, peak RSS and the wall-clock time of writing) to `path`,
-// atomically (a temporary file renamed into place).
-absl::Status WriteManifest(const std::string& path, const Manifest& m);
+// The manifest's JSON text: `m` plus version, host, peak RSS and the wall-clock time now.
+std::string ManifestText(const Manifest& m);
 
 // The overall content hash recorded in the manifest at `manifest_path`. NotFound if the file
 // cannot be read, InvalidArgument if it records no content hash.

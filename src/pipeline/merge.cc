@@ -1,5 +1,7 @@
 #include "asanasim/merge.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -10,6 +12,7 @@
 #include "src/pipeline/manifest.h"
 #include "src/pipeline/output.h"
 #include "src/store/database_file.h"
+#include "src/store/output_target.h"
 #include "src/store/sqlite_writer.h"
 #include "src/store/zstd_file.h"
 #include "src/util/civil_time.h"
@@ -56,7 +59,7 @@ absl::StatusOr<Shard> ReadShard(const std::string& path, size_t index, const std
   ASANASIM_ASSIGN_OR_RETURN(DatabaseInput input, DatabaseInput::Open(path, scratch));
   Shard shard{path, std::move(input), {}, {}, 0, {}};
   ASANASIM_ASSIGN_OR_RETURN(ReadOnlyDatabase db, ReadOnlyDatabase::Open(shard.input.path(), path));
-  ASANASIM_RETURN_IF_ERROR(db.QuickCheck());
+  ASANASIM_RETURN_IF_ERROR(db.IntegrityCheck());
   for (size_t t = 0; t < kTableCount; ++t) {
     ASANASIM_ASSIGN_OR_RETURN(std::string order, db.PrimaryKeyOrder(Describe(t).name));
     shard.key_order.push_back(std::move(order));
@@ -102,19 +105,28 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   if (options.shards.empty()) return absl::InvalidArgumentError("merge needs at least one shard");
   if (options.out.empty()) return absl::InvalidArgumentError("merge needs an output path");
-  ASANASIM_RETURN_IF_ERROR(CheckOutputPath(options.out, options.force, options.compress));
-  const std::filesystem::path parent = std::filesystem::path(options.out).parent_path();
-  const std::string scratch = parent.empty() ? "." : parent.string();
+  const OutputTarget::Options target_options{.force = options.force, .compress = options.compress};
+  ASANASIM_RETURN_IF_ERROR(OutputTarget::Check(options.out, target_options));
+  // An output that is one of the inputs (by device and inode, however it is spelled).
+  for (const std::string& output : {options.out, options.out + ".zst"}) {
+    struct stat out_st {};
+    if (::stat(output.c_str(), &out_st) != 0) continue;
+    for (const std::string& shard : options.shards) {
+      struct stat in_st {};
+      if (::stat(shard.c_str(), &in_st) == 0 && in_st.st_dev == out_st.st_dev &&
+          in_st.st_ino == out_st.st_ino) {
+        return absl::InvalidArgumentError(
+            Cat("merge would overwrite its input ", shard, " (it is ", output, ")"));
+      }
+    }
+  }
+  ASANASIM_ASSIGN_OR_RETURN(std::unique_ptr<OutputTarget> target,
+                            OutputTarget::Acquire(options.out, target_options));
 
   // Read and check every shard before writing anything.
   std::vector<Shard> shards;
   for (size_t i = 0; i < options.shards.size(); ++i) {
-    if (!std::filesystem::exists(scratch)) {
-      // Compressed inputs are decompressed next to the output; its directory may not exist yet.
-      std::error_code ec;
-      std::filesystem::create_directories(scratch, ec);
-    }
-    ASANASIM_ASSIGN_OR_RETURN(Shard s, ReadShard(options.shards[i], i, scratch));
+    ASANASIM_ASSIGN_OR_RETURN(Shard s, ReadShard(options.shards[i], i, target->directory()));
     if (!shards.empty() && !(s.universe == shards.front().universe)) {
       const Universe& a = shards.front().universe;
       const Universe& b = s.universe;
@@ -145,7 +157,8 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
   // Write: the run record(s) first, then each shard's rows in org order, so ids append.
   ASANASIM_ASSIGN_OR_RETURN(
       std::unique_ptr<SqliteWriter> writer,
-      SqliteWriter::Create({.path = options.out, .overwrite = options.force}));
+      SqliteWriter::Create({.path = target->database_temp(), .overwrite = true}));
+  ASANASIM_RETURN_IF_ERROR(target->Hold());
   const Universe& u = shards.front().universe;
   bool contiguous = true;
   for (size_t i = 1; i < ranges.size(); ++i)
@@ -202,12 +215,13 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
   const int threads = options.threads > 0
                           ? options.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  ASANASIM_RETURN_IF_ERROR(FinishOutput(options.out, options.force, options.compress, threads,
-                                        writer->ContentHash(), summary));
+  ASANASIM_RETURN_IF_ERROR(
+      FinishOutput(*target, options.compress, threads, writer->ContentHash(), summary));
   for (const TableHash& t : summary.hash.tables) summary.tables.push_back({t.table, t.rows});
   summary.total_rows = summary.hash.total_rows;
   summary.jobs = static_cast<int64_t>(shards.size());
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::string manifest;
   if (options.manifest) {
     Manifest m;
     m.command = "merge";
@@ -224,8 +238,9 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
             {s.path, ReadManifestHash(ManifestPath(s.path)).value_or(""), 0, r.begin, r.end});
       }
     }
-    ASANASIM_RETURN_IF_ERROR(WriteManifest(ManifestPath(options.out), m));
+    manifest = ManifestText(m);
   }
+  ASANASIM_RETURN_IF_ERROR(target->Commit(manifest));
   return summary;
 }
 

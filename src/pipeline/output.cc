@@ -1,7 +1,5 @@
 #include "src/pipeline/output.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
 
@@ -17,24 +15,25 @@ double Since(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-absl::Status FinishOutput(const std::string& out, bool force, bool compress, int threads,
+absl::Status FinishOutput(const OutputTarget& target, bool compress, int threads,
                           absl::StatusOr<DatabaseHash> streamed, GenerateSummary& summary) {
+  const std::string& database = target.database_temp();
   std::error_code ec;
-  summary.database_bytes = static_cast<int64_t>(std::filesystem::file_size(out, ec));
+  summary.database_bytes = static_cast<int64_t>(std::filesystem::file_size(database, ec));
   auto start = std::chrono::steady_clock::now();
   if (streamed.ok()) {
     summary.hash = *std::move(streamed);
   } else {
-    ASANASIM_ASSIGN_OR_RETURN(summary.hash, HashDatabase(out));
+    ASANASIM_ASSIGN_OR_RETURN(summary.hash, HashDatabase(database));
   }
   summary.hash_seconds = Since(start);
   if (compress) {
     start = std::chrono::steady_clock::now();
-    summary.compressed_path = out + ".zst";
-    ASANASIM_RETURN_IF_ERROR(CompressFile(out, summary.compressed_path, threads, force));
+    summary.compressed_path = target.final_path();
+    ASANASIM_RETURN_IF_ERROR(
+        CompressFile(database, target.compressed_temp(), threads, /*overwrite=*/true));
     summary.compressed_bytes =
-        static_cast<int64_t>(std::filesystem::file_size(summary.compressed_path, ec));
-    if (::unlink(out.c_str()) != 0) return ErrnoToStatus(errno, "cannot remove", out);
+        static_cast<int64_t>(std::filesystem::file_size(target.compressed_temp(), ec));
     summary.compress_seconds = Since(start);
   }
   return absl::OkStatus();

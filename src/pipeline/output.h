@@ -1,6 +1,7 @@
-// The last steps shared by `generate` and `merge` once the database is complete at `out`: hash
-// its content, optionally compress it to `out.zst` (removing `out` only once the compressed file
-// is complete), and describe the result in a manifest. Thread-compatible.
+// The last steps shared by `generate` and `merge` once the database is complete at the target's
+// temporary name: hash its content, optionally compress it to the target's compressed
+// temporary, and describe the result in a manifest (the target then puts both in place).
+// Thread-compatible.
 #ifndef ASANASIM_SRC_PIPELINE_OUTPUT_H_
 #define ASANASIM_SRC_PIPELINE_OUTPUT_H_
 
@@ -9,12 +10,14 @@
 #include "absl/status/status.h"
 #include "asanasim/generate.h"
 #include "src/pipeline/manifest.h"
+#include "src/store/output_target.h"
 
 namespace asanasim {
 
-// Fills summary.hash (from `streamed` when it is ok, else by reading `out`), database_bytes,
-// compressed_path/bytes and their timings.
-absl::Status FinishOutput(const std::string& out, bool force, bool compress, int threads,
+// Fills summary.hash (from `streamed` when it is ok, else by reading the database), database_bytes,
+// compressed_path/bytes and their timings. Cancelled when `cancel` is set while it hashes or
+// compresses.
+absl::Status FinishOutput(const OutputTarget& target, bool compress, int threads,
                           absl::StatusOr<DatabaseHash> streamed, GenerateSummary& summary);
 
 // Copies the output facts of `summary` into `m`.

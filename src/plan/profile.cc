@@ -1,14 +1,11 @@
 #include "src/plan/profile.h"
 
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstring>
-#include <fstream>
 #include <span>
-#include <sstream>
 #include <vector>
 
+#include "src/util/file.h"
 #include "src/util/status.h"
 #include "src/util/strings.h"
 
@@ -199,15 +196,16 @@ absl::StatusOr<Profile> ParseProfile(std::string_view text, std::string_view sou
 
 absl::StatusOr<Profile> LoadProfile(const std::string& path) {
   if (path.empty()) return DefaultProfile();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // ReadFile, not an ifstream: a directory reads as an error (EISDIR), not as an empty profile.
+  absl::StatusOr<std::string> text = ReadFile(path);
+  if (!text.ok()) {
+    const std::string message(text.status().message());
+    const size_t reason = message.rfind(": ");
     return absl::InvalidArgumentError(
-        Cat("profile ", path, ": cannot read: ", std::strerror(errno)));
+        Cat("profile ", path, ": cannot read",
+            reason == std::string::npos ? std::string() : message.substr(reason)));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return absl::InvalidArgumentError(Cat("profile ", path, ": read error"));
-  return ParseProfile(text.str(), path);
+  return ParseProfile(*text, path);
 }
 
 Json ProfileOverridesJson(const Profile& profile) {

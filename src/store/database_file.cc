@@ -1,7 +1,11 @@
 #include "src/store/database_file.h"
 
+#include <sys/stat.h>
+
 #include "src/model/schema.h"
+#include "src/model/tables.h"
 #include "src/store/sqlite_writer.h"
+#include "src/util/interrupt.h"
 #include "src/util/status.h"
 
 namespace asanasim {
@@ -18,6 +22,7 @@ absl::StatusOr<ReadOnlyDatabase> ReadOnlyDatabase::Open(const std::string& path,
       sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, nullptr);
   ReadOnlyDatabase db(raw, display);
   if (rc != SQLITE_OK) return db.Error(rc, "cannot open");
+  sqlite3_progress_handler(raw, 4096, InterruptProgressHandler, nullptr);
   absl::StatusOr<int64_t> app = db.Int("PRAGMA application_id");
   if (!app.ok()) return app.status();
   if (*app != kApplicationId) {
@@ -31,11 +36,37 @@ absl::StatusOr<ReadOnlyDatabase> ReadOnlyDatabase::Open(const std::string& path,
                                              : Cat("versions ", std::to_string(oldest_version),
                                                    " to ", std::to_string(kSchemaVersion))));
   }
+  // A file cut short (a copy that stopped, a disk that filled): SQLite reads what is there and
+  // reports a missing page only if a query reaches it.
+  ASANASIM_ASSIGN_OR_RETURN(const int64_t pages, db.Int("PRAGMA page_count"));
+  ASANASIM_ASSIGN_OR_RETURN(const int64_t page_size, db.Int("PRAGMA page_size"));
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && st.st_size < pages * page_size) {
+    return absl::DataLossError(Cat(display, " is corrupt or truncated (",
+                                   std::to_string(st.st_size), " bytes of the ",
+                                   std::to_string(pages * page_size), " its header gives)"));
+  }
+  // Every table of this schema (older versions, which some readers accept, had fewer).
+  if (version == kSchemaVersion) {
+    for (size_t t = 0; t < kTableCount; ++t) {
+      const std::string_view name = Describe(t).name;
+      ASANASIM_ASSIGN_OR_RETURN(
+          const int64_t found,
+          db.Int(Cat("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '", name,
+                     "'")));
+      if (found == 0) {
+        return absl::FailedPreconditionError(
+            Cat(display, " has no table ", name, ": not a complete asanasim database"));
+      }
+    }
+  }
   return db;
 }
 
 absl::Status ReadOnlyDatabase::Error(int rc, const std::string& what) const {
   const int primary = rc & 0xff;
+  if (primary == SQLITE_INTERRUPT)
+    return absl::CancelledError(Cat("interrupted reading ", display_));
   if (primary == SQLITE_NOTADB)
     return absl::DataLossError(Cat(display_, " is not a readable SQLite database"));
   if (primary == SQLITE_CORRUPT) {
@@ -81,6 +112,16 @@ absl::Status ReadOnlyDatabase::QuickCheck() const {
   if (result != "ok")
     return absl::DataLossError(Cat(display_, " is corrupt or truncated (", result, ")"));
   return absl::OkStatus();
+}
+
+absl::Status ReadOnlyDatabase::IntegrityCheck() const {
+  ASANASIM_ASSIGN_OR_RETURN(Statement s, Prepare("PRAGMA integrity_check(1)"));
+  const int rc = sqlite3_step(s.get());
+  if (rc != SQLITE_ROW) return Error(rc, "integrity_check");
+  std::string result = reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0));
+  if (result == "ok") return absl::OkStatus();
+  if (const size_t nl = result.find('\n'); nl != std::string::npos) result.resize(nl);
+  return absl::DataLossError(Cat(display_, " fails SQLite's integrity check (", result, ")"));
 }
 
 }  // namespace asanasim

@@ -46,6 +46,9 @@ class ReadOnlyDatabase {
   absl::StatusOr<std::string> PrimaryKeyOrder(std::string_view table) const;
   // PRAGMA quick_check: DataLoss naming the file unless "ok".
   absl::Status QuickCheck() const;
+  // PRAGMA integrity_check (also compares every index with its table, so altered rows show):
+  // DataLoss naming the file and the first problem unless "ok".
+  absl::Status IntegrityCheck() const;
   // An error for result code `rc` that names the file.
   absl::Status Error(int rc, const std::string& what) const;
 

@@ -2,21 +2,20 @@
 // Batches into rows with cached, multi-row prepared INSERTs inside large transactions.
 // Thread-hostile: create it, write to it and finish it from one thread (the writer thread).
 //
-// The file protocol
-// -----------------
-// 1. Create() removes any stale "<out>.partial" (and its -wal/-journal), opens a new one with
-//    locking_mode=EXCLUSIVE (so WAL needs no shared memory), journal_mode=WAL,
-//    synchronous=OFF, foreign_keys=OFF, a large page cache, and runs the table part of
+// The file
+// --------
+// 1. Create() opens a new file at `path` (removing one there, and its -wal/-journal, only with
+//    `overwrite`) with locking_mode=EXCLUSIVE (so WAL needs no shared memory), journal_mode=WAL,
+//    synchronous=OFF, foreign_keys=OFF, a small page cache, and runs the table part of
 //    schema.sql.
 // 2. Write() appends a batch's tables in Table order; a transaction is committed every
 //    `rows_per_transaction` rows.
 // 3. Finish() commits, builds the secondary indexes with a small cache (SQLite's sorter works
 //    in cache-sized runs; small runs build faster), checkpoints the WAL into the file, switches
-//    the file back to journal_mode=DELETE so that it is one self-contained file, closes it,
-//    fsyncs it, renames it onto <out> and fsyncs the directory.
-// Invariants: <out> is never opened for writing, so it holds either what it held before or a
-// complete database; without `overwrite`, an <out> that appears during the run is not replaced
-// (renameat2 RENAME_NOREPLACE); a writer destroyed before Finish() removes its partial file.
+//    the file back to journal_mode=DELETE so that it is one self-contained file, and closes it.
+// The path is a temporary name: putting the file in place (sync, rename, manifest) is
+// OutputTarget's job (src/store/output_target.h). A writer destroyed before Finish() removes its
+// file.
 #ifndef ASANASIM_SRC_STORE_SQLITE_WRITER_H_
 #define ASANASIM_SRC_STORE_SQLITE_WRITER_H_
 
@@ -40,9 +39,9 @@ namespace asanasim {
 class SqliteWriter {
  public:
   struct Options {
-    // Final path of the database; the writer works on path + ".partial".
+    // The file to write (a temporary name; see above).
     std::string path;
-    // Replace an existing file at `path` on success.
+    // Remove a file already at `path` (else AlreadyExists).
     bool overwrite = false;
     // Rows per committed transaction.
     int64_t rows_per_transaction = 500000;

@@ -24,11 +24,14 @@ absl::Status CompressFile(const std::string& src, const std::string& dst, int th
                           bool overwrite, int level = kDefaultZstdLevel);
 
 // Decompresses the zstd file `src` into `dst` (same crash-safety). DataLoss if `src` is not a
-// complete zstd stream.
+// complete zstd stream, or expands to more than 100 times its size (at least 64 MiB): no
+// database is that sparse, so it is refused before it fills the disk.
 absl::Status DecompressFile(const std::string& src, const std::string& dst);
 
 // An input database that may be compressed: a .zst file is decompressed into a temporary file in
-// `scratch_dir`, removed when this object dies; any other path is used as it is.
+// `scratch_dir` (.asanasim-input-PID-N.sqlite), flock-ed while it lives and removed when this
+// object dies; a run killed before that leaves it unlocked, and the next Open in that directory
+// removes it. Any other path is used as it is.
 class DatabaseInput {
  public:
   static absl::StatusOr<DatabaseInput> Open(const std::string& path,
@@ -42,9 +45,10 @@ class DatabaseInput {
   const std::string& path() const { return path_; }
 
  private:
-  DatabaseInput(std::string path, bool temporary) : path_(std::move(path)), temporary_(temporary) {}
+  DatabaseInput(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  void Release();
   std::string path_;
-  bool temporary_;
+  int fd_;  // the temporary file's, holding its lock; -1: not a temporary
 };
 
 }  // namespace asanasim

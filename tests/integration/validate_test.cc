@@ -90,9 +90,15 @@ TEST(ValidateTest, ReportPathProblemsExitTwoAndWriteNothing) {
   ScratchDir dir;
   GenerateOrDie({"--users", "40", "--projects", "6"}, "w.sqlite", dir.path());
   std::filesystem::create_directory(dir / "adir");
+  std::ofstream(dir / "old.html") << "kept";
+  std::filesystem::create_symlink("/proc/self/fd/1", dir / "link.html");
   const auto before = Snapshot(dir.path());
   for (const auto& [args, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
            {{"validate", "--report", "adir", "w.sqlite"}, "adir is a directory"},
+           {{"validate", "--report", "old.html", "w.sqlite"},
+            "--report old.html already exists (use --force to replace it)"},
+           {{"validate", "--force", "--report", "link.html", "w.sqlite"},
+            "--report link.html is not a regular file"},
            {{"validate", "--report", "nodir/r.html", "w.sqlite"}, "no directory nodir"},
            {{"validate", "--report", "r.html", "missing.sqlite"}, "missing.sqlite"},
            {{"validate", "--report"}, "--report"}}) {

@@ -64,7 +64,7 @@ TEST_F(SqliteWriterTest, StreamedHashEqualsTheFilesHash) {
     EXPECT_EQ(streamed->tables[t].rows, read->tables[t].rows) << read->tables[t].table;
   }
   EXPECT_GT(read->total_rows, 500);
-  EXPECT_FALSE(std::filesystem::exists(path_ + ".partial"));
+  EXPECT_FALSE(std::filesystem::exists(path_ + "-wal"));  // one self-contained file
 }
 
 TEST_F(SqliteWriterTest, OutOfOrderRowsInvalidateTheStreamedHash) {
@@ -86,11 +86,11 @@ TEST_F(SqliteWriterTest, AnAbandonedWriterLeavesNoFiles) {
     auto writer = SqliteWriter::Create({.path = path_});
     ASSERT_TRUE(writer.ok());
     for (const auto& b : Batches()) ASSERT_TRUE((*writer)->Write(*b).ok());
-    EXPECT_TRUE(std::filesystem::exists(path_ + ".partial"));
+    EXPECT_TRUE(std::filesystem::exists(path_));
+    EXPECT_TRUE(std::filesystem::exists(path_ + "-wal"));
   }
   EXPECT_FALSE(std::filesystem::exists(path_));
-  EXPECT_FALSE(std::filesystem::exists(path_ + ".partial"));
-  EXPECT_FALSE(std::filesystem::exists(path_ + ".partial-wal"));
+  EXPECT_FALSE(std::filesystem::exists(path_ + "-wal"));
 }
 
 TEST_F(SqliteWriterTest, RefusesAnExistingFileUnlessOverwriting) {
