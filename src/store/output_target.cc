@@ -102,7 +102,7 @@ OutputTarget::OutputTarget(std::string out, const Options& options)
 }
 
 absl::StatusOr<std::unique_ptr<OutputTarget>> OutputTarget::Acquire(const std::string& out,
-                                                                     const Options& options) {
+                                                                    const Options& options) {
   ASANASIM_RETURN_IF_ERROR(Check(out, options));
   ASANASIM_RETURN_IF_ERROR(MakeDirectories(ParentDirectory(out)));
   std::unique_ptr<OutputTarget> target(new OutputTarget(out, options));
@@ -130,7 +130,8 @@ absl::Status OutputTarget::Lock() {
               holder.empty() ? std::string("unknown") : holder, ", lock ", lock_path_,
               "); wait for it to finish or choose another output"));
     }
-    struct stat held {}, named {};
+    struct stat held {
+    }, named{};
     if (::fstat(fd, &held) != 0 || ::lstat(lock_path_.c_str(), &named) != 0 ||
         !SameFile(held, named)) {
       ::close(fd);
@@ -170,7 +171,8 @@ void OutputTarget::RemoveLeftovers() const {
 }
 
 void OutputTarget::RemoveTemporaries() const {
-  for (const char* suffix : {"", "-wal", "-journal", "-shm"}) RemoveRegular(database_temp_ + suffix);
+  for (const char* suffix : {"", "-wal", "-journal", "-shm"})
+    RemoveRegular(database_temp_ + suffix);
   RemoveRegular(compressed_temp_);
   RemoveRegular(compressed_temp_ + ".partial");
   RemoveRegular(manifest_temp_);
@@ -197,11 +199,12 @@ absl::Status OutputTarget::Hold() {
 absl::Status OutputTarget::Commit(std::string_view manifest) {
   if (committed_) return absl::FailedPreconditionError(Cat(out_, " is already committed"));
   if (held_fd_ >= 0) {
-    struct stat held {}, named {};
+    struct stat held {
+    }, named{};
     if (::fstat(held_fd_, &held) != 0 || ::lstat(database_temp_.c_str(), &named) != 0 ||
         !SameFile(held, named)) {
-      return absl::InternalError(Cat(database_temp_, " was replaced during the run; ", out_,
-                                     " is left as it was"));
+      return absl::InternalError(
+          Cat(database_temp_, " was replaced during the run; ", out_, " is left as it was"));
     }
   }
   const std::string& data = options_.compress ? compressed_temp_ : database_temp_;

@@ -106,8 +106,8 @@ TEST(UnattendedTest, ASecondRunOnTheSameOutputStopsAtOnceAndTheFirstFinishesWhol
   }
   ASSERT_EQ(WaitExit(first), 0) << ReadFile(dir / "first.err");
   // The first run's file and manifest agree, and nothing else is left.
-  EXPECT_EQ(Names(dir.path()), (std::set<std::string>{"first.err", "w.sqlite",
-                                                      "w.sqlite.manifest.json"}));
+  EXPECT_EQ(Names(dir.path()),
+            (std::set<std::string>{"first.err", "w.sqlite", "w.sqlite.manifest.json"}));
   const std::string manifest = ReadFile(dir / "w.sqlite.manifest.json");
   EXPECT_NE(manifest.find(HashOf(dir.path(), "w.sqlite")), std::string::npos) << manifest;
   EXPECT_EQ(Db(dir / "w.sqlite").Strings("PRAGMA integrity_check")[0], "ok");
@@ -115,9 +115,9 @@ TEST(UnattendedTest, ASecondRunOnTheSameOutputStopsAtOnceAndTheFirstFinishesWhol
 
 struct Phase {
   std::string name;
-  std::vector<std::string> inputs;                   // files it reads
-  std::vector<std::string> args;                     // the command
-  std::function<bool(const std::string&)> in_phase;  // true once the run is in the phase
+  std::vector<std::string> inputs;                          // files it reads
+  std::vector<std::string> args;                            // the command
+  std::function<bool(const std::string&, pid_t)> in_phase;  // true once the run is in it
 };
 
 class SignalTest : public ::testing::TestWithParam<int> {
@@ -141,27 +141,36 @@ TEST_P(SignalTest, EveryLongPhaseStopsWithinASecondAndLeavesNothing) {
   const int signal = GetParam();
   const ScratchDir& inputs = *inputs_;
   const std::vector<Phase> phases = {
-      {"generation", {}, With({"generate", "--out", "out.sqlite"}, kSlowWorld),
-       [](const std::string& d) { return HasFile(d, "out.sqlite.partial.", 4 << 20); }},
-      {"index build", {}, With({"generate", "--out", "out.sqlite"}, kSlowWorld),
-       [](const std::string& d) {
+      {"generation",
+       {},
+       With({"generate", "--out", "out.sqlite"}, kSlowWorld),
+       [](const std::string& d, pid_t) { return HasFile(d, "out.sqlite.partial.", 4 << 20); }},
+      {"index build",
+       {},
+       With({"generate", "--out", "out.sqlite"}, kSlowWorld),
+       [](const std::string& d, pid_t) {
          return ReadFile(d + "/err.txt").find("building indexes") != std::string::npos;
        }},
-      {"compression", {},
+      {"compression",
+       {},
        With({"generate", "--quiet", "--out", "out.sqlite", "--compress"}, kSlowWorld),
-       [](const std::string& d) { return HasFile(d, "out.sqlite.zst.partial.", 1 << 20); }},
+       [](const std::string& d, pid_t) { return HasFile(d, "out.sqlite.zst.partial.", 1 << 20); }},
       {"merge",
        {"s0.sqlite", "s1.sqlite"},
        {"merge", "out.sqlite", "s0.sqlite", "s1.sqlite"},
-       [](const std::string& d) { return HasFile(d, "out.sqlite.partial.", 4 << 20); }},
+       [](const std::string& d, pid_t) { return HasFile(d, "out.sqlite.partial.", 4 << 20); }},
       {"decompression of an input",
        {"packed.sqlite.zst"},
        {"validate", "packed.sqlite.zst"},
-       [](const std::string& d) { return HasFile(d, ".asanasim-input-", 4 << 20); }},
-      {"hashing", {"input.sqlite"}, {"hash", "input.sqlite"}, [](const std::string&) {
-         // It hashes from its first moment, for about a second (more under the sanitizers).
-         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-         return true;
+       [](const std::string& d, pid_t) { return HasFile(d, ".asanasim-input-", 4 << 20); }},
+      {"hashing", {"input.sqlite"}, {"hash", "input.sqlite"}, [](const std::string&, pid_t pid) {
+         // It hashes once it has the file open (its signal handlers are in place by then).
+         std::error_code ec;
+         for (const auto& fd : fs::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ec)) {
+           const fs::path target = fs::read_symlink(fd.path(), ec);
+           if (!ec && target.filename() == "input.sqlite") return true;
+         }
+         return false;
        }}};
   for (const Phase& phase : phases) {
     SCOPED_TRACE(phase.name);
@@ -169,7 +178,7 @@ TEST_P(SignalTest, EveryLongPhaseStopsWithinASecondAndLeavesNothing) {
     for (const std::string& input : phase.inputs) fs::copy_file(inputs / input, dir / input);
     const std::set<std::string> before = Names(dir.path());
     const pid_t pid = SpawnAsanasim(phase.args, dir.path(), {}, dir / "err.txt");
-    ASSERT_TRUE(WaitFor([&] { return phase.in_phase(dir.path()); }, 300));
+    ASSERT_TRUE(WaitFor([&] { return phase.in_phase(dir.path(), pid); }, 300));
     const Ended e = StopWith(pid, signal, dir / "err.txt");
     if (e.exit_code == 0) {
       ADD_FAILURE() << "the run ended before the signal landed";
@@ -188,7 +197,9 @@ TEST_P(SignalTest, EveryLongPhaseStopsWithinASecondAndLeavesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Signals, SignalTest, ::testing::Values(SIGINT, SIGTERM),
-                         [](const auto& info) { return info.param == SIGINT ? "SIGINT" : "SIGTERM"; });
+                         [](const auto& info) {
+                           return info.param == SIGINT ? "SIGINT" : "SIGTERM";
+                         });
 
 TEST(UnattendedTest, TheRunAfterAKillNineRemovesItsLeftoversAndSucceeds) {
   ScratchDir dir;
@@ -337,8 +348,7 @@ TEST(UnattendedTest, NothingWrittenIsWorldWritableWhateverTheUmask) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const auto& e : fs::recursive_directory_iterator(dir.path())) {
     const fs::perms p = fs::symlink_status(e.path()).permissions();
-    EXPECT_EQ(p & (fs::perms::others_write | fs::perms::group_write), fs::perms::none)
-        << e.path();
+    EXPECT_EQ(p & (fs::perms::others_write | fs::perms::group_write), fs::perms::none) << e.path();
   }
 }
 
