@@ -49,11 +49,27 @@
 #include "src/util/civil_time.h"
 #include "src/util/json.h"
 #include "src/util/status.h"
+#include "src/util/strings.h"
 
 namespace asanasim {
 namespace {
 
 constexpr int32_t kHandOffCapacity = 2;
+
+// Memory
+// ------
+// A team job's batch holds all rows of the team's projects, and at most (jobs in flight +
+// kHandOffCapacity + 1 being written) batches exist at once: memory grows with a team's size
+// times that count, not with the dataset. Both are bounded here:
+// * the rows of a team job are estimated from its plan (projects x tasks per project x
+//   kRowsPerPlannedTask); a world whose largest team job would exceed kMaxJobRows is refused
+//   (exit 2), naming the org and the team's size;
+// * the jobs in flight are capped so that all batches together stay near kMaxRowsHeld.
+// Measured (2 cores): about 600 bytes a row in a batch, so kMaxRowsHeld is about 720 MB and a
+// run at the limit stays under 1 GB (tests/integration/unattended_test.cc measures it).
+constexpr int64_t kRowsPerPlannedTask = 20;  // default world: 48,151 rows for 60 x 40 tasks
+constexpr int64_t kMaxRowsHeld = 1'200'000;
+constexpr int64_t kMaxJobRows = kMaxRowsHeld / (kHandOffCapacity + 2);
 
 using BatchPtr = std::shared_ptr<Batch>;
 
@@ -214,6 +230,39 @@ class JobSource {
   uint64_t sequence_ = 0;
 };
 
+// The rows of the world's largest team job, by estimate: first from each org's size alone (the
+// whole org as one team, an upper bound that needs no planning), then, where that bound is too
+// big to be sure, from the plan's teams. Fails when a team job would hold more than kMaxJobRows.
+absl::StatusOr<int64_t> LargestJobRows(const WorldConfig& world, uint32_t begin, uint32_t end) {
+  int64_t largest = 0;
+  for (uint32_t org = begin; org < end; ++org) {
+    const OrgSize size = PlanOrgSize(world, org);
+    const int64_t bound =
+        static_cast<int64_t>(size.projects) * size.tasks_per_project * kRowsPerPlannedTask;
+    if (bound <= kMaxJobRows) {
+      largest = std::max(largest, bound);
+      continue;
+    }
+    ASANASIM_ASSIGN_OR_RETURN(const std::shared_ptr<const OrgPlan> plan,
+                              PlanOrganization(world, org));
+    for (const TeamPlan& team : plan->teams) {
+      const int64_t rows =
+          static_cast<int64_t>(team.project_count) * plan->tasks_per_project * kRowsPerPlannedTask;
+      if (rows > kMaxJobRows) {
+        return absl::InvalidArgumentError(
+            Cat("org ", std::to_string(org), "'s team '", team.name, "' would hold ",
+                Thousands(team.project_count), team.project_count == 1 ? " project" : " projects",
+                " of about ", Thousands(plan->tasks_per_project), " tasks (about ", Thousands(rows),
+                " rows in one job): more than the ", Thousands(kMaxJobRows),
+                " a job may hold in bounded memory; lower --tasks-per-project or --projects, or "
+                "raise --users (more teams)"));
+      }
+      largest = std::max(largest, rows);
+    }
+  }
+  return largest;
+}
+
 }  // namespace
 
 const char* Version() { return ASANASIM_VERSION; }
@@ -243,8 +292,11 @@ absl::Status ValidateOptions(const GenerateOptions& o) {
   }
   if (o.out.empty()) return absl::InvalidArgumentError("--out is empty");
   ASANASIM_RETURN_IF_ERROR(CheckLlmOptions(o.llm));
-  ASANASIM_RETURN_IF_ERROR(LoadProfile(o.profile_path).status());
-  return LoadVocabulary(o.pack_dir).status();
+  ASANASIM_ASSIGN_OR_RETURN(const Profile profile, LoadProfile(o.profile_path));
+  ASANASIM_ASSIGN_OR_RETURN(const std::unique_ptr<const Vocabulary> packs,
+                            LoadVocabulary(o.pack_dir));
+  const WorldInputs inputs{profile, packs != nullptr ? *packs : Vocabulary::BuiltIn(), "", nullptr};
+  return LargestJobRows(WorldOf(o, inputs), o.org_begin, end).status();
 }
 
 absl::Status CheckOutputPath(const std::string& out_path, bool force, bool compress) {
@@ -333,7 +385,14 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int threads =
       options.threads > 0 ? options.threads : (options.discard ? cores : std::max(1, cores - 1));
-  const int in_flight = options.max_jobs_in_flight > 0 ? options.max_jobs_in_flight : 4 * threads;
+  // Four jobs per generation thread, fewer when jobs are big (see Memory above).
+  ASANASIM_ASSIGN_OR_RETURN(
+      const int64_t job_rows,
+      LargestJobRows(WorldOf(options, inputs), options.org_begin, OrgEnd(options)));
+  const int64_t fits = kMaxRowsHeld / std::max<int64_t>(job_rows, 1) - kHandOffCapacity - 1;
+  const int in_flight = options.max_jobs_in_flight > 0
+                            ? options.max_jobs_in_flight
+                            : static_cast<int>(std::clamp<int64_t>(fits, 1, 4 * threads));
   StopSignal stop(options.cancel);
   std::atomic<int64_t> planned{0};
   std::atomic<bool> planning_done{false};

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -390,6 +391,40 @@ TEST(UnattendedTest, ReadersRefuseWhatCannotBeAWholeDatabase) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   }
   EXPECT_EQ(Snapshot(dir.path()), before);
+}
+
+// Memory is bounded by the job, not by the input: a world whose largest team job is at the limit
+// runs under 1 GB (peak RSS of the process, from wait4), and one past it is refused at once.
+TEST(UnattendedTest, MemoryStaysUnderAGigabyteAtTheJobSizeLimit) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "peak RSS means nothing under AddressSanitizer (shadow memory, quarantine)";
+#endif
+  ScratchDir dir;
+  // 40 people in 4 projects: one project a team, four team jobs of about 300,000 rows each.
+  const std::vector<std::string> world = {"--users", "40", "--projects", "4"};
+  const RunResult over =
+      RunAsanasim(With({"generate", "--out", "over.sqlite", "--tasks-per-project", "16000"}, world),
+                  dir.path());
+  EXPECT_EQ(over.exit_code, 2) << over.err;
+  EXPECT_NE(over.err.find("would hold 1 project of about 16,000 tasks (about 320,000 rows in "
+                          "one job): more than the 300,000 a job may hold"),
+            std::string::npos)
+      << over.err;
+  EXPECT_TRUE(fs::is_empty(dir.path()));
+
+  const pid_t pid = SpawnAsanasim(
+      With({"generate", "--quiet", "--out", "at.sqlite", "--tasks-per-project", "15000"}, world),
+      dir.path(), {}, dir / "err.txt");
+  int status = 0;
+  struct rusage usage {};
+  ASSERT_EQ(wait4(pid, &status, 0, &usage), pid);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << ReadFile(dir / "err.txt");
+  const int64_t rows = Db(dir / "at.sqlite").Int("SELECT count(*) FROM stories") +
+                       Db(dir / "at.sqlite").Int("SELECT count(*) FROM tasks");
+  EXPECT_GT(rows, 500000) << "the world is not at the limit";
+  EXPECT_LT(usage.ru_maxrss, 1024 * 1024) << "peak RSS " << usage.ru_maxrss << " KiB";
+  std::printf("peak RSS at the job size limit: %ld KiB for %lld task and story rows\n",
+              usage.ru_maxrss, static_cast<long long>(rows));
 }
 
 }  // namespace
