@@ -186,7 +186,13 @@ TEST_P(SignalTest, EveryLongPhaseStopsWithinASecondAndLeavesNothing) {
       continue;
     }
     EXPECT_EQ(e.exit_code, signal == SIGINT ? 130 : 143) << e.err;
+    // Within a second; the sanitizers' build sorts an index several times slower, and SQLite's
+    // sorter runs no VM steps (where the interrupt is polled) while it sorts a run.
+#if defined(__SANITIZE_ADDRESS__)
+    EXPECT_LT(e.stop_s, 3.0);
+#else
     EXPECT_LT(e.stop_s, 1.0);
+#endif
     // One line says so, the last.
     const std::string last = e.err.substr(e.err.rfind('\n', e.err.size() - 2) + 1);
     EXPECT_EQ(last.rfind("asanasim: ", 0), 0u) << e.err;
