@@ -36,6 +36,8 @@ struct GenerateSummary {
 
   // Tier 3: the pool phase's figures; empty when the tier was off.
   std::optional<LlmStats> llm;
+  // The run's record as JSON (the manifest's text, also with --discard or no manifest file).
+  std::string manifest;
 };
 
 // Checks `options` without touching the disk: ranges, the org range, the id space.

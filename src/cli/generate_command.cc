@@ -18,6 +18,7 @@ namespace {
 struct CliFlags {
   bool quiet = false;
   bool verbose = false;
+  bool json = false;
 };
 
 const Setting<CliFlags> kCliSettings[] = {
@@ -31,6 +32,11 @@ const Setting<CliFlags> kCliSettings[] = {
       .type = SettingType::kBool,
       .doc = "one line per LLM request (status, tokens, latency, attempt) on stderr"},
      ASANASIM_SETTING_FIELD(CliFlags, verbose)},
+    {{.name = "json",
+      .type = SettingType::kBool,
+      .doc = "print the run's record (the manifest's fields) as JSON on stdout instead of the "
+             "summary"},
+     ASANASIM_SETTING_FIELD(CliFlags, json)},
 };
 
 constexpr CommandSpec kSpec{
@@ -81,7 +87,9 @@ absl::Status RunGenerate(std::span<const std::string> args) {
     return absl::InternalError(summary.status().message());
   }
   if (summary->llm.has_value()) ReportLlmProblems(*summary->llm);
-  if (!flags.quiet) {
+  if (flags.json) {
+    std::fputs(summary->manifest.c_str(), stdout);
+  } else if (!flags.quiet) {
     PrintSummary(*summary, options.out);
     if (summary->llm.has_value()) std::printf("%s\n", LlmSummaryLine(*summary->llm).c_str());
   }

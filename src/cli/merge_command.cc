@@ -15,6 +15,7 @@ namespace {
 struct MergeCommand {
   MergeOptions options;
   bool quiet = false;
+  bool json = false;
 };
 
 #define FIELD(member) ASANASIM_SETTING_FIELD(MergeCommand, member)
@@ -38,6 +39,11 @@ const Setting<MergeCommand> kSettings[] = {
      FIELD(options.threads)},
     {{.name = "quiet", .short_name = 'q', .type = SettingType::kBool, .doc = "no summary"},
      FIELD(quiet)},
+    {{.name = "json",
+      .type = SettingType::kBool,
+      .doc = "print the merge's record (the manifest's fields, with its inputs) as JSON on "
+             "stdout instead of the summary"},
+     FIELD(json)},
 };
 #undef FIELD
 
@@ -66,7 +72,11 @@ absl::Status RunMerge(std::span<const std::string> args) {
   options.out = (*operands)[0];
   options.shards.assign(operands->begin() + 1, operands->end());
   ASANASIM_ASSIGN_OR_RETURN(const GenerateSummary summary, Merge(options));
-  if (!command.quiet) PrintSummary(summary, options.out);
+  if (command.json) {
+    std::fputs(summary.manifest.c_str(), stdout);
+  } else if (!command.quiet) {
+    PrintSummary(summary, options.out);
+  }
   return absl::OkStatus();
 }
 

@@ -42,7 +42,7 @@ const Setting<ValidateCommand> kSettings[] = {
       .type = SettingType::kPath,
       .value_name = "FILE.html",
       .doc = "also write one self-contained page with charts (scripts/render-report.sh turns it "
-             "into a PNG)"},
+             "into a PNG); '-': the page alone on stdout"},
      FIELD(report)},
     {{.name = "force",
       .short_name = 'f',
@@ -243,18 +243,26 @@ absl::Status RunValidate(std::span<const std::string> args) {
   if (!operands.has_value()) return absl::OkStatus();
   CatchInterrupts();  // SIGINT/SIGTERM: stop, remove temporary copies, exit 130/143
   const std::string& path = (*operands)[0];
+  const bool report_to_stdout = command.report == "-";
+  if (report_to_stdout && command.json) {
+    return absl::InvalidArgumentError("--report - and --json both want standard output");
+  }
   if (!command.report.empty()) {
-    ASANASIM_RETURN_IF_ERROR(CheckReportPath(command.report, command.force));
+    if (!report_to_stdout) ASANASIM_RETURN_IF_ERROR(CheckReportPath(command.report, command.force));
     command.options.charts = true;
   }
   const std::string scratch = std::filesystem::path(path).parent_path().string();
   ASANASIM_ASSIGN_OR_RETURN(const ValidationReport report,
                             Validate(path, command.options, scratch.empty() ? "." : scratch));
-  if (!command.report.empty()) {
+  if (report_to_stdout) {
+    std::fputs(ReportHtml(report).c_str(), stdout);  // the page alone: `> page.html`, a pipe
+  } else if (!command.report.empty()) {
     const absl::Status written = WriteFileAtomically(command.report, ReportHtml(report));
     if (!written.ok()) return absl::InternalError(written.message());
   }
-  if (command.json) {
+  if (report_to_stdout) {
+    // Nothing else on stdout.
+  } else if (command.json) {
     std::printf("%s\n", ReportJson(report).c_str());
   } else {
     PrintReport(report);

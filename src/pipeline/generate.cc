@@ -478,17 +478,8 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     summary.tables.push_back({std::string(Describe(t).name), rows[t]});
   summary.total_rows = total_rows;
   summary.jobs = jobs;
-  if (writer == nullptr) {
-    summary.seconds = elapsed();
-    return summary;
-  }
-  ASANASIM_RETURN_IF_ERROR(writer->Finish());
-  summary.index_seconds = writer->index_seconds();
-  ASANASIM_RETURN_IF_ERROR(
-      FinishOutput(*target, options.compress, threads, writer->ContentHash(), summary));
-  summary.seconds = elapsed();
-  std::string manifest;
-  if (options.manifest) {
+  // The run's record: written beside the database, and kept in the summary (`--json`).
+  auto record = [&] {
     Manifest m;
     m.command = "generate";
     m.world = WorldJson(options, inputs);
@@ -497,10 +488,27 @@ absl::StatusOr<GenerateSummary> Generate(const GenerateOptions& options) {
     m.org_count = options.orgs;
     m.org_ranges = {{options.org_begin, OrgEnd(options)}};
     m.threads = threads;
-    FillManifest(summary, options.out, m);
-    manifest = ManifestText(m);
+    if (writer != nullptr) {
+      FillManifest(summary, options.out, m);
+    } else {  // --discard: rows counted, nothing written or hashed
+      m.seconds = summary.seconds;
+      for (const TableRowCount& t : summary.tables) m.hash.tables.push_back({t.table, t.rows, ""});
+      m.hash.total_rows = summary.total_rows;
+    }
+    summary.manifest = ManifestText(m);
+  };
+  if (writer == nullptr) {
+    summary.seconds = elapsed();
+    record();
+    return summary;
   }
-  ASANASIM_RETURN_IF_ERROR(target->Commit(manifest));
+  ASANASIM_RETURN_IF_ERROR(writer->Finish());
+  summary.index_seconds = writer->index_seconds();
+  ASANASIM_RETURN_IF_ERROR(
+      FinishOutput(*target, options.compress, threads, writer->ContentHash(), summary));
+  summary.seconds = elapsed();
+  record();
+  ASANASIM_RETURN_IF_ERROR(target->Commit(options.manifest ? summary.manifest : ""));
   return summary;
 }
 

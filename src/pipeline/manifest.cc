@@ -85,10 +85,12 @@ std::string ManifestText(const Manifest& m) {
   if (m.command == "merge") {
     Json& inputs = j["inputs"] = Json::array();
     for (const ManifestInput& in : m.inputs) {
+      Json ranges = Json::array();
+      for (const auto& [begin, end] : in.org_ranges) ranges.push_back({begin, end});
       inputs.push_back({{"path", in.path},
                         {"content_hash", in.content_hash},
                         {"rows", in.rows},
-                        {"org_range", {in.org_begin, in.org_end}}});
+                        {"org_ranges", std::move(ranges)}});
     }
   }
   return DumpJson(j, /*pretty=*/true) + "\n";

@@ -18,10 +18,9 @@ namespace asanasim {
 
 struct ManifestInput {
   std::string path;
-  std::string content_hash;
-  int64_t rows = 0;
-  int64_t org_begin = 0;
-  int64_t org_end = 0;
+  std::string content_hash;  // from the input's own manifest ("" if it has none)
+  int64_t rows = 0;          // rows merged from it
+  std::vector<std::pair<int64_t, int64_t>> org_ranges;  // [begin, end) pairs
 };
 
 struct Manifest {

@@ -48,6 +48,7 @@ struct Shard {
   std::vector<Range> ranges;
   int64_t first_org = 0;
   std::vector<std::string> key_order;  // per table: its primary key columns, for ORDER BY
+  int64_t rows = 0;                    // rows merged from it (its run record excepted)
 };
 
 std::string Text(sqlite3_stmt* s, int c) {
@@ -57,7 +58,7 @@ std::string Text(sqlite3_stmt* s, int c) {
 
 absl::StatusOr<Shard> ReadShard(const std::string& path, size_t index, const std::string& scratch) {
   ASANASIM_ASSIGN_OR_RETURN(DatabaseInput input, DatabaseInput::Open(path, scratch));
-  Shard shard{path, std::move(input), {}, {}, 0, {}};
+  Shard shard{path, std::move(input), {}, {}, 0, {}, 0};
   ASANASIM_ASSIGN_OR_RETURN(ReadOnlyDatabase db, ReadOnlyDatabase::Open(shard.input.path(), path));
   ASANASIM_RETURN_IF_ERROR(db.IntegrityCheck());
   for (size_t t = 0; t < kTableCount; ++t) {
@@ -188,9 +189,10 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
     }
     ASANASIM_RETURN_IF_ERROR(writer->Write(runs));
   }
-  for (const Shard& s : shards) {
+  for (Shard& s : shards) {
     ASANASIM_RETURN_IF_ERROR(
         writer->Execute(Cat("ATTACH ", SqlQuote(s.input.path()), " AS shard")));
+    const int64_t changes_before = writer->total_changes();
     std::string sql = "BEGIN;";
     for (size_t t = 0; t < kTableCount; ++t) {
       const TableDesc& d = Describe(t);
@@ -206,6 +208,7 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
       (void)writer->Execute("ROLLBACK");
       return absl::Status(copied.code(), Cat("merging ", s.path, ": ", copied.message()));
     }
+    s.rows = writer->total_changes() - changes_before;
     ASANASIM_RETURN_IF_ERROR(writer->Execute("DETACH shard"));
   }
   ASANASIM_RETURN_IF_ERROR(writer->Finish());
@@ -221,8 +224,7 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
   summary.total_rows = summary.hash.total_rows;
   summary.jobs = static_cast<int64_t>(shards.size());
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::string manifest;
-  if (options.manifest) {
+  {
     Manifest m;
     m.command = "merge";
     absl::StatusOr<Json> world = ParseJson(u.options_json);
@@ -233,14 +235,15 @@ absl::StatusOr<GenerateSummary> Merge(const MergeOptions& options) {
     m.threads = threads;
     FillManifest(summary, options.out, m);
     for (const Shard& s : shards) {
-      for (const Range& r : s.ranges) {
-        m.inputs.push_back(
-            {s.path, ReadManifestHash(ManifestPath(s.path)).value_or(""), 0, r.begin, r.end});
-      }
+      // A shard written with --compress has its manifest under the uncompressed name.
+      const std::string plain = IsZstdPath(s.path) ? s.path.substr(0, s.path.size() - 4) : s.path;
+      ManifestInput in{s.path, ReadManifestHash(ManifestPath(plain)).value_or(""), s.rows, {}};
+      for (const Range& r : s.ranges) in.org_ranges.push_back({r.begin, r.end});
+      m.inputs.push_back(std::move(in));
     }
-    manifest = ManifestText(m);
+    summary.manifest = ManifestText(m);
   }
-  ASANASIM_RETURN_IF_ERROR(target->Commit(manifest));
+  ASANASIM_RETURN_IF_ERROR(target->Commit(options.manifest ? summary.manifest : ""));
   return summary;
 }
 

@@ -295,6 +295,10 @@ absl::Status SqliteWriter::Write(const Batch& batch) {
   return absl::OkStatus();
 }
 
+int64_t SqliteWriter::total_changes() const {
+  return db_ != nullptr ? static_cast<int64_t>(sqlite3_total_changes64(db_)) : 0;
+}
+
 absl::Status SqliteWriter::Execute(const std::string& sql) {
   if (db_ == nullptr || finished_) return absl::FailedPreconditionError("writer is closed");
   hash_valid_ = false;  // Rows may be added that the writer does not see.

@@ -69,6 +69,8 @@ class SqliteWriter {
 
   const std::array<int64_t, kTableCount>& rows_written() const { return rows_written_; }
   int64_t total_rows() const { return total_rows_; }
+  // Rows inserted, updated or deleted on the connection so far (by Write() and Execute()).
+  int64_t total_changes() const;
   // Seconds Finish() spent building indexes.
   double index_seconds() const { return index_seconds_; }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "src/util/json.h"
 #include "tests/integration/harness.h"
 
 namespace asanasim::testing {
@@ -138,6 +139,24 @@ TEST(CliTest, InterruptLeavesNothingBehind) {
   EXPECT_EQ(WEXITSTATUS(status), 130);
   EXPECT_FALSE(std::filesystem::exists(dir / "big.sqlite"));
   EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << "no partial file, lock or manifest";
+}
+
+// --json: the run's record on stdout, the very text of the manifest (--discard: rows counted).
+TEST(CliTest, JsonPrintsTheRunsRecord) {
+  ScratchDir dir;
+  const RunResult r = RunAsanasim(
+      {"generate", "--json", "--users", "40", "--projects", "4", "--out", "j.sqlite"}, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, ReadFile(dir / "j.sqlite.manifest.json"));
+  const absl::StatusOr<Json> record = ParseJson(r.out);
+  ASSERT_TRUE(record.ok()) << r.out;
+  EXPECT_EQ((*record)["content_hash"]["overall"].get<std::string>().size(), 32u);
+  const RunResult d = RunAsanasim(
+      {"generate", "--json", "--discard", "--users", "40", "--projects", "4"}, dir.path());
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  const absl::StatusOr<Json> discarded = ParseJson(d.out);
+  ASSERT_TRUE(discarded.ok()) << d.out;
+  EXPECT_EQ((*discarded)["total_rows"], (*record)["total_rows"]);
 }
 
 // Not a terminal: progress is a line every few seconds plus a final one; --quiet silences both

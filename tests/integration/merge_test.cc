@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "asanasim/hash.h"
+#include "src/util/json.h"
 #include "tests/integration/harness.h"
 
 namespace asanasim::testing {
@@ -53,6 +54,20 @@ TEST_F(MergeTest, SlicesMergeIntoTheSingleRun) {
   for (const auto& e : std::filesystem::directory_iterator(dir_->path())) {
     EXPECT_EQ(e.path().filename().string().find(".asanasim-input"), std::string::npos) << e.path();
   }
+  // Every input is listed with its rows and its own content hash (a .zst shard's manifest is
+  // under its uncompressed name).
+  const absl::StatusOr<Json> record = ParseJson(manifest);
+  ASSERT_TRUE(record.ok()) << manifest;
+  const Json& inputs = (*record)["inputs"];
+  ASSERT_EQ(inputs.size(), 3u) << manifest;
+  int64_t input_rows = 0;
+  for (const Json& in : inputs) {
+    EXPECT_GT(in["rows"].get<int64_t>(), 0) << in.dump();
+    EXPECT_EQ(in["content_hash"].get<std::string>().size(), 32u) << in.dump();
+    EXPECT_EQ(in["org_ranges"].size(), 1u) << in.dump();
+    input_rows += in["rows"].get<int64_t>();
+  }
+  EXPECT_EQ(input_rows + 1, (*record)["total_rows"].get<int64_t>()) << "all but the run record";
   // `hash --check` against the single run's manifest.
   const RunResult check =
       RunAsanasim({"hash", "--check", "single.sqlite.manifest.json", "m.sqlite.zst"}, dir_->path());
@@ -177,6 +192,14 @@ TEST_F(MergeTest, CompressedGenerateHashesLikeThePlainOne) {
         "\"content_hash\"", "\"peak_rss_kib\"", "\"host\"", "\"timings_s\"", "\"compressed\""}) {
     EXPECT_NE(manifest.find(key), std::string::npos) << key;
   }
+}
+
+TEST_F(MergeTest, JsonPrintsTheRecordThatTheManifestHolds) {
+  const RunResult r =
+      RunAsanasim({"merge", "--json", "j.sqlite", "s0.sqlite", "s2.sqlite"}, dir_->path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, ReadFile(P("j.sqlite.manifest.json")));
+  ASSERT_TRUE(ParseJson(r.out).ok()) << r.out;
 }
 
 }  // namespace

@@ -86,6 +86,20 @@ TEST(ValidateTest, ReportIsOneSelfContainedPageWithCharts) {
   EXPECT_NE(bad_html.find("class=\"rule bad\""), std::string::npos);
 }
 
+TEST(ValidateTest, ReportToStandardOutputIsThePageAlone) {
+  ScratchDir dir;
+  GenerateOrDie({"--users", "40", "--projects", "6"}, "w.sqlite", dir.path());
+  const RunResult r = RunAsanasim({"validate", "--report", "-", "w.sqlite"}, dir.path());
+  ASSERT_LE(r.exit_code, 1) << r.err;  // a world this small may miss a statistic's range
+  EXPECT_EQ(r.out.rfind("<!DOCTYPE html>", 0), 0u) << r.out.substr(0, 200);
+  EXPECT_EQ(r.out.find("</html>"), r.out.size() - std::string("</html>\n").size());
+  EXPECT_NE(r.out.find("<svg"), std::string::npos) << "the charts are there";
+  const RunResult both =
+      RunAsanasim({"validate", "--json", "--report", "-", "w.sqlite"}, dir.path());
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_EQ(both.err, "asanasim: --report - and --json both want standard output\n");
+}
+
 TEST(ValidateTest, ReportPathProblemsExitTwoAndWriteNothing) {
   ScratchDir dir;
   GenerateOrDie({"--users", "40", "--projects", "6"}, "w.sqlite", dir.path());
