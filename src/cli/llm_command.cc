@@ -112,9 +112,7 @@ absl::Status RunLlm(std::span<const std::string> args) {
   if (!flags.export_dir.empty()) {
     for (const auto& [rel, text] : archetypes->files) {
       const fs::path path = fs::path(flags.export_dir) / rel;
-      fs::create_directories(path.parent_path(), ec);
-      if (ec)
-        return ErrnoToStatus(ec.value(), "cannot create directory", path.parent_path().string());
+      ASANASIM_RETURN_IF_ERROR(MakeDirectories(path.parent_path().string()));
       ASANASIM_RETURN_IF_ERROR(WriteFileAtomically(path.string(), text));
     }
     if (!flags.quiet) {

@@ -146,9 +146,7 @@ absl::Status RunPackAuthor(std::span<const std::string> args) {
   }
   for (const auto& [rel, text] : pack->files) {
     const fs::path path = fs::path(flags.out) / rel;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec)
-      return ErrnoToStatus(ec.value(), "cannot create directory", path.parent_path().string());
+    ASANASIM_RETURN_IF_ERROR(MakeDirectories(path.parent_path().string()));
     ASANASIM_RETURN_IF_ERROR(WriteFileAtomically(path.string(), text));
   }
   if (!flags.quiet) {

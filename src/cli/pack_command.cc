@@ -127,9 +127,7 @@ absl::Status Export(std::span<const std::string> args) {
     }
   }
   for (const auto& [path, text] : files) {
-    fs::create_directories(path.parent_path(), ec);
-    if (ec)
-      return ErrnoToStatus(ec.value(), "cannot create directory", path.parent_path().string());
+    ASANASIM_RETURN_IF_ERROR(MakeDirectories(path.parent_path().string()));
     ASANASIM_RETURN_IF_ERROR(WriteFileAtomically(path.string(), text));
   }
   std::printf("wrote %zu files to %s (check edits with: asanasim pack check %s)\n", files.size(),

@@ -41,10 +41,8 @@ std::optional<std::string> ResponseCache::Get(const std::string& key) const {
 absl::Status ResponseCache::Put(const std::string& key, std::string_view content) const {
   std::error_code ec;
   const std::filesystem::path path = Path(key);
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec)
-    return ErrnoToStatus(ec.value(), "cannot create the LLM cache directory",
-                         path.parent_path().string());
+  // 0755 less the umask, never the umask's 0777 (a shared cache stays the owner's).
+  ASANASIM_RETURN_IF_ERROR(MakeDirectories(path.parent_path().string()));
   std::string packed(ZSTD_compressBound(content.size()), '\0');
   const size_t n = ZSTD_compress(packed.data(), packed.size(), content.data(), content.size(), 9);
   if (ZSTD_isError(n)) return absl::InternalError(Cat("zstd: ", ZSTD_getErrorName(n)));

@@ -347,12 +347,14 @@ TEST(UnattendedTest, AStaleWriteAheadLogBesideTheTargetIsNotReadIntoTheNewFile) 
 
 TEST(UnattendedTest, NothingWrittenIsWorldWritableWhateverTheUmask) {
   ScratchDir dir;
-  const mode_t old = umask(0);
+  const mode_t old = umask(0);  // children inherit it
   const RunResult r = RunAsanasim(
       With({"generate", "--quiet", "--out", "sub/dir/u.sqlite", "--compress"}, kSmallWorld),
       dir.path());
+  const RunResult packs = RunAsanasim({"pack", "export", "sub/packs"}, dir.path());
   umask(old);
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(packs.exit_code, 0) << packs.err;
   for (const auto& e : fs::recursive_directory_iterator(dir.path())) {
     const fs::perms p = fs::symlink_status(e.path()).permissions();
     EXPECT_EQ(p & (fs::perms::others_write | fs::perms::group_write), fs::perms::none) << e.path();
