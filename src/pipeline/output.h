@@ -15,8 +15,8 @@
 namespace asanasim {
 
 // Fills summary.hash (from `streamed` when it is ok, else by reading the database), database_bytes,
-// compressed_path/bytes and their timings. Cancelled when `cancel` is set while it hashes or
-// compresses.
+// compressed_path/bytes and their timings. Cancelled when the process is interrupted
+// (src/util/interrupt.h) while it hashes or compresses.
 absl::Status FinishOutput(const OutputTarget& target, bool compress, int threads,
                           absl::StatusOr<DatabaseHash> streamed, GenerateSummary& summary);
 
