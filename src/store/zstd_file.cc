@@ -212,10 +212,19 @@ absl::StatusOr<DatabaseInput> DatabaseInput::Open(const std::string& path,
   RemoveDeadInputs(dir);
   const std::string temp = Cat(dir, "/", kInputPrefix, std::to_string(::getpid()), "-",
                                std::to_string(g_temp_counter.fetch_add(1)), ".sqlite");
-  const int fd = ::open(temp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return ErrnoToStatus(errno, "cannot create", temp);
+  // Locked before it has the name a sweeping run looks for (RemoveDeadInputs would take an
+  // unlocked file for a dead run's): made under a name outside the prefix, then renamed.
+  const std::string fresh = Cat(dir, "/.asanasim-new-", std::to_string(::getpid()), "-",
+                                std::to_string(g_temp_counter.fetch_add(1)));
+  const int fd = ::open(fresh.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return ErrnoToStatus(errno, "cannot create", fresh);
+  if (::flock(fd, LOCK_EX) != 0 || ::rename(fresh.c_str(), temp.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(fresh.c_str());
+    ::close(fd);
+    return ErrnoToStatus(err, "cannot create", temp);
+  }
   DatabaseInput input(temp, fd);  // removes the file on every way out
-  if (::flock(fd, LOCK_EX) != 0) return ErrnoToStatus(errno, "cannot lock", temp);
   File out(::fdopen(::dup(fd), "wb"));
   if (!out) return ErrnoToStatus(errno, "cannot write", temp);
   ASANASIM_RETURN_IF_ERROR(DecompressInto(path, out.get(), temp));
