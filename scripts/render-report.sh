@@ -4,10 +4,12 @@
 #
 #   scripts/render-report.sh REPORT.html [OUT.png] [WIDTH [HEIGHT]]
 #
-# OUT defaults to REPORT.png; the page is drawn in a WIDTH x HEIGHT window (default 940 x 2900,
-# enough for the whole default report). Installs chromium with apt-get when it is missing and
-# this runs as root; otherwise says how to install it. Exit 2 on bad arguments, 1 if rendering
-# fails; the PNG appears only when complete.
+# OUT defaults to REPORT.png; the page is drawn WIDTH pixels wide (default 940) and, unless
+# HEIGHT is given, exactly as tall as it is: a first headless pass measures the laid-out page (a
+# copy of it with one line of script appended; the report itself has none), the second takes the
+# screenshot. A HEIGHT or WIDTH smaller than the page still renders, cut, and says so on stderr.
+# Installs chromium with apt-get when it is missing and this runs as root; otherwise says how to
+# install it. Exit 2 on bad arguments, 1 if rendering fails; the PNG appears only when complete.
 set -euo pipefail
 
 die() { echo "render-report: $*" >&2; exit "${2:-2}"; }
@@ -16,9 +18,10 @@ die() { echo "render-report: $*" >&2; exit "${2:-2}"; }
 report=$1
 out=${2:-${report%.html}.png}
 width=${3:-940}
-height=${4:-2900}
+height=${4:-}
 [[ -f "$report" ]] || die "no such report: $report"
-[[ "$width" =~ ^[0-9]+$ && "$height" =~ ^[0-9]+$ ]] || die "WIDTH and HEIGHT must be whole numbers"
+[[ "$width" =~ ^[1-9][0-9]*$ && "$height" =~ ^([1-9][0-9]*)?$ ]] ||
+  die "WIDTH and HEIGHT must be positive whole numbers"
 out_dir=$(dirname -- "$out")
 [[ -d "$out_dir" ]] || die "no directory for $out"
 
@@ -39,10 +42,40 @@ abs=$(cd "$(dirname -- "$report")" && pwd)/$(basename -- "$report")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # --no-sandbox: CI and containers run as root, where Chromium's sandbox refuses to start.
-"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
-  --user-data-dir="$tmp/profile" --window-size="$width,$height" \
-  --screenshot="$tmp/page.png" "file://$abs" >"$tmp/log" 2>&1 ||
-  { cat "$tmp/log" >&2; die "chromium failed to render $report" 1; }
+# --hide-scrollbars in both passes: the page is laid out at the full WIDTH in each.
+chrome=("$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run
+  --user-data-dir="$tmp/profile")
+
+# Pass 1: lay the page out WIDTH wide in a short window (the document is then no taller than its
+# content, where a tall window would pad it) and read its size back from the dumped DOM. A script
+# after </html> still runs, once the whole page is parsed. The report is self-contained, so a copy
+# of it elsewhere lays out the same.
+probe=$tmp/probe.html
+{
+  cat -- "$report"
+  printf '%s\n' '<script>var e=document.documentElement;e.setAttribute("data-render-size",e.scrollWidth+"x"+e.scrollHeight)</script>'
+} >"$probe"
+"${chrome[@]}" --window-size="$width,100" --dump-dom "file://$probe" >"$tmp/dom" 2>"$tmp/log" ||
+  { cat "$tmp/log" >&2; die "chromium failed to lay out $report" 1; }
+size=$(grep -o 'data-render-size="[0-9]*x[0-9]*"' "$tmp/dom" | head -n 1 | tr -dc '0-9x')
+[[ "$size" =~ ^([0-9]+)x([0-9]+)$ ]] || { cat "$tmp/log" >&2; die "could not measure $report" 1; }
+page_width=${BASH_REMATCH[1]}
+page_height=${BASH_REMATCH[2]}
+((page_height > 0)) || die "$report lays out to an empty page" 1
+height=${height:-$page_height}
+((height >= page_height)) ||
+  echo "render-report: the page is $page_height px tall: the image shows only its top $height px" >&2
+((width >= page_width)) ||
+  echo "render-report: the page is $page_width px wide: the image shows only its left $width px" >&2
+
+# Pass 2: the screenshot, of the window exactly (Chromium draws the viewport, not the page).
+"${chrome[@]}" --window-size="$width,$height" --screenshot="$tmp/page.png" "file://$abs" \
+  >"$tmp/log" 2>&1 || { cat "$tmp/log" >&2; die "chromium failed to render $report" 1; }
 [[ -s "$tmp/page.png" ]] || { cat "$tmp/log" >&2; die "chromium wrote no image" 1; }
+# Chromium may draw less than asked for (a window beyond its limits): say so rather than cut.
+png_size() { od -An -tu1 -j"$1" -N4 "$tmp/page.png" | awk '{print (($1*256+$2)*256+$3)*256+$4}'; }
+drawn="$(png_size 16)x$(png_size 20)"
+[[ "$drawn" == "${width}x${height}" ]] ||
+  echo "render-report: chromium drew ${drawn}, not the ${width}x${height} asked for" >&2
 mv -f "$tmp/page.png" "$out"
-echo "render-report: wrote $out (${width}x${height})"
+echo "render-report: wrote $out (${drawn}; the page is ${page_width}x${page_height})"

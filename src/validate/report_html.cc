@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "asanasim/validate.h"
 #include "src/util/strings.h"
@@ -68,9 +70,9 @@ struct Frame {
 };
 
 std::string SvgOpen(const Frame& f, std::string_view label) {
-  return "<svg role=\"img\" aria-label=\"" + Escape(label) + "\" width=\"" + Num(f.width, 0) +
-         "\" height=\"" + Num(f.height, 0) + "\" viewBox=\"0 0 " + Num(f.width, 0) + " " +
-         Num(f.height, 0) + "\" xmlns=\"http://www.w3.org/2000/svg\">";
+  return "<svg class=\"chart\" role=\"img\" aria-label=\"" + Escape(label) + "\" width=\"" +
+         Num(f.width, 0) + "\" height=\"" + Num(f.height, 0) + "\" viewBox=\"0 0 " +
+         Num(f.width, 0) + " " + Num(f.height, 0) + "\" xmlns=\"http://www.w3.org/2000/svg\">";
 }
 
 // Horizontal grid lines and y labels from 0 to `top`.
@@ -86,10 +88,71 @@ std::string YAxis(const Frame& f, double top, double step) {
   return out;
 }
 
+// An axis's title: centred under the plot at baseline `y` (x axis), or turned a quarter left and
+// centred beside the plot, left of the tick labels (y axis).
+std::string XTitle(const Frame& f, double y, std::string_view title) {
+  return "<text class=\"axis-title\" x=\"" + Num(f.left + f.plot_w() / 2) + "\" y=\"" + Num(y) +
+         "\" text-anchor=\"middle\">" + Escape(title) + "</text>";
+}
+
+std::string YTitle(const Frame& f, std::string_view title) {
+  const std::string x = Num(14);
+  const std::string y = Num(f.top + f.plot_h() / 2);
+  return "<text class=\"axis-title\" x=\"" + x + "\" y=\"" + y + "\" transform=\"rotate(-90 " + x +
+         " " + y + ")\" text-anchor=\"middle\">" + Escape(title) + "</text>";
+}
+
+// The heatmap's colour for `t` in [0, 1] (the square root of a cell's share of the busiest cell,
+// so that quiet hours stay visible). Every colour lies on one line in RGB, from near-white to
+// dark blue: the render test recognises the heatmap and its legend by that.
+std::string HeatColour(double t) {
+  const auto channel = [t](double from, double span) {
+    return std::to_string(static_cast<int>(std::lround(from - span * t)));
+  };
+  return "rgb(" + channel(240, 210) + "," + channel(244, 150) + "," + channel(250, 60) + ")";
+}
+
+// The heatmap's colour scale: a bar graded like the cells, linear in stories, with ticks at 0,
+// round values and the busiest cell's count.
+std::string HeatLegend(const Frame& f, double y, int64_t max) {
+  constexpr double kWidth = 240;
+  constexpr double kHeight = 12;
+  constexpr int kStops = 24;
+  std::string out = "<g class=\"legend\" aria-label=\"colour scale: 0 to " + Thousands(max) +
+                    " stories per cell\"><defs><linearGradient id=\"heat-scale\">";
+  for (int i = 0; i <= kStops; ++i) {
+    const double share = static_cast<double>(i) / kStops;
+    out += "<stop offset=\"" + Num(share, 3) + "\" stop-color=\"" + HeatColour(std::sqrt(share)) +
+           "\"/>";
+  }
+  out += "</linearGradient></defs><rect x=\"" + Num(f.left) + "\" y=\"" + Num(y) + "\" width=\"" +
+         Num(kWidth) + "\" height=\"" + Num(kHeight) + "\" fill=\"url(#heat-scale)\"/>";
+  double top = 0, step = 0;
+  NiceAxis(static_cast<double>(max), &top, &step);
+  step = std::max(step, 1.0);  // whole stories
+  std::vector<int64_t> ticks;
+  // Round values, less one that would crowd the end label.
+  for (double v = 0; v < static_cast<double>(max) * 0.85; v += step)
+    ticks.push_back(static_cast<int64_t>(v));
+  ticks.push_back(max);
+  for (int64_t v : ticks) {
+    const double x = f.left + kWidth * static_cast<double>(v) / static_cast<double>(max);
+    out += "<line class=\"axis\" x1=\"" + Num(x) + "\" x2=\"" + Num(x) + "\" y1=\"" +
+           Num(y + kHeight) + "\" y2=\"" + Num(y + kHeight + 4) + "\"/><text class=\"tick\" x=\"" +
+           Num(x) + "\" y=\"" + Num(y + kHeight + 16) + "\" text-anchor=\"middle\">" +
+           Thousands(v) + "</text>";
+  }
+  out += "<text class=\"axis-title\" x=\"" + Num(f.left + kWidth + 14) + "\" y=\"" +
+         Num(y + kHeight - 2) +
+         "\">stories per cell over the whole history (colour on a square-root scale)</text>";
+  return out + "</g>";
+}
+
 std::string ActivityHeatmap(const ValidationCharts& c) {
   static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   Frame f;
-  f.height = 7 * 26 + 50;
+  f.bottom = 80;  // hour ticks, the x title, then the colour scale
+  f.height = f.top + 7 * 26 + f.bottom;
   const double cell_w = (f.width - f.left - f.right) / 24;
   int64_t max = 1;
   for (const auto& day : c.activity) {
@@ -103,19 +166,19 @@ std::string ActivityHeatmap(const ValidationCharts& c) {
     for (int h = 0; h < 24; ++h) {
       const int64_t v = c.activity[static_cast<size_t>(d)][static_cast<size_t>(h)];
       const double t = std::sqrt(static_cast<double>(v) / static_cast<double>(max));
-      const int r = static_cast<int>(std::lround(240 - 210 * t));
-      const int g = static_cast<int>(std::lround(244 - 150 * t));
-      const int b = static_cast<int>(std::lround(250 - 60 * t));
       out += "<rect x=\"" + Num(f.left + h * cell_w) + "\" y=\"" + Num(y) + "\" width=\"" +
-             Num(cell_w - 2) + "\" height=\"24\" fill=\"rgb(" + std::to_string(r) + "," +
-             std::to_string(g) + "," + std::to_string(b) + ")\"><title>" + kDays[d] + " " +
-             std::to_string(h) + ":00 — " + Thousands(v) + " stories</title></rect>";
+             Num(cell_w - 2) + "\" height=\"24\" fill=\"" + HeatColour(t) + "\"><title>" +
+             kDays[d] + " " + std::to_string(h) + ":00 — " + Thousands(v) +
+             " stories</title></rect>";
     }
   }
   for (int h = 0; h < 24; h += 2) {
     out += "<text class=\"tick\" x=\"" + Num(f.left + (h + 0.5) * cell_w) + "\" y=\"" +
            Num(f.top + 7 * 26 + 16) + "\" text-anchor=\"middle\">" + std::to_string(h) + "h</text>";
   }
+  out += XTitle(f, f.top + 7 * 26 + 34, "hour of day (author's local time)");
+  out += YTitle(f, "weekday");
+  out += HeatLegend(f, f.top + 7 * 26 + 46, max);
   return out + "</svg>";
 }
 
@@ -125,7 +188,8 @@ std::string LagHistogram(const ValidationCharts& c) {
   for (int64_t v : c.lag_counts) max = std::max(max, v);
   double top = 0, step = 0;
   NiceAxis(static_cast<double>(max), &top, &step);
-  std::string out = SvgOpen(f, "completion lag, log axis") + YAxis(f, top, step);
+  std::string out =
+      SvgOpen(f, "completion lag, log axis") + YAxis(f, top, step) + YTitle(f, "top-level tasks");
   const double bar_w = f.plot_w() / static_cast<double>(c.lag_counts.size());
   for (size_t i = 0; i < c.lag_counts.size(); ++i) {
     const double h = f.plot_h() * static_cast<double>(c.lag_counts[i]) / top;
@@ -144,8 +208,7 @@ std::string LagHistogram(const ValidationCharts& c) {
     out += "<text class=\"tick\" x=\"" + Num(x) + "\" y=\"" + Num(f.top + f.plot_h() + 18) +
            "\" text-anchor=\"middle\">" + label + "</text>";
   }
-  out += "<text class=\"tick\" x=\"" + Num(f.left + f.plot_w() / 2) + "\" y=\"" +
-         Num(f.height - 4) + "\" text-anchor=\"middle\">days from creation to completion</text>";
+  out += XTitle(f, f.height - 4, "days from creation to completion (log scale)");
   return out + "</svg>";
 }
 
@@ -167,7 +230,8 @@ std::string OpenVsCompleted(const ValidationCharts& c) {
   for (int64_t v : c.completed_tasks) max = std::max(max, v);
   double top = 0, step = 0;
   NiceAxis(static_cast<double>(max), &top, &step);
-  std::string out = SvgOpen(f, "open and completed tasks by week") + YAxis(f, top, step);
+  std::string out =
+      SvgOpen(f, "open and completed tasks by week") + YAxis(f, top, step) + YTitle(f, "tasks");
   out += Polyline(f, c.completed_tasks, top, "line done");
   out += Polyline(f, c.open_tasks, top, "line open");
   const size_t n = c.week_ends.size();
@@ -177,6 +241,7 @@ std::string OpenVsCompleted(const ValidationCharts& c) {
     out += "<text class=\"tick\" x=\"" + Num(x) + "\" y=\"" + Num(f.top + f.plot_h() + 18) +
            "\" text-anchor=\"middle\">" + Escape(c.week_ends[i]) + "</text>";
   }
+  out += XTitle(f, f.height - 4, "week ending");
   out += "<rect x=\"" + Num(f.left + 12) + "\" y=\"" + Num(f.top + 6) +
          "\" width=\"12\" height=\"4\" class=\"key done\"/><text class=\"tick\" x=\"" +
          Num(f.left + 30) + "\" y=\"" + Num(f.top + 12) + "\">completed so far</text>";
@@ -191,7 +256,8 @@ std::string PerAssignee(const ValidationCharts& c) {
   const int64_t max = c.tasks_per_assignee.empty() ? 1 : c.tasks_per_assignee.front();
   double top = 0, step = 0;
   NiceAxis(static_cast<double>(max), &top, &step);
-  std::string out = SvgOpen(f, "tasks per assignee, most loaded first") + YAxis(f, top, step);
+  std::string out = SvgOpen(f, "tasks per assignee, most loaded first") + YAxis(f, top, step) +
+                    YTitle(f, "tasks assigned");
   const double n = static_cast<double>(std::max<size_t>(c.tasks_per_assignee.size(), 1));
   const double bar_w = f.plot_w() / n;
   std::string path = "M" + Num(f.left) + "," + Num(f.top + f.plot_h());
@@ -202,10 +268,9 @@ std::string PerAssignee(const ValidationCharts& c) {
   }
   path += " L" + Num(f.left + f.plot_w()) + "," + Num(f.top + f.plot_h()) + " Z";
   out += "<path class=\"area\" d=\"" + path + "\"/>";
-  out += "<text class=\"tick\" x=\"" + Num(f.left + f.plot_w() / 2) + "\" y=\"" +
-         Num(f.height - 4) + "\" text-anchor=\"middle\">" +
-         Thousands(static_cast<int64_t>(c.tasks_per_assignee.size())) +
-         " assignees, ranked by load</text>";
+  out += XTitle(f, f.height - 4,
+                "assignees, most loaded first (" +
+                    Thousands(static_cast<int64_t>(c.tasks_per_assignee.size())) + " in all)");
   return out + "</svg>";
 }
 
@@ -302,7 +367,8 @@ std::string ReportHtml(const ValidationReport& r) {
       ".verdict{display:inline-block;padding:4px 10px;border-radius:4px;font-weight:600}"
       ".good{color:#0b6b3a}.bad{color:#b3261e}.verdict.good{background:#dff3e7}"
       ".verdict.bad{background:#fbe3e1}.grid{stroke:#e6e8ee}.axis{stroke:#8a90a0}"
-      ".tick{font-size:11px;fill:#5b6275}.bar{fill:#4a78c2}.area{fill:#9db7e4;stroke:#4a78c2}"
+      ".chart{display:block}.tick{font-size:11px;fill:#5b6275}"
+      ".axis-title{font-size:12px;fill:#3d4456}.bar{fill:#4a78c2}.area{fill:#9db7e4;stroke:#4a78c2}"
       ".line{fill:none;stroke-width:2.5}.line.done{stroke:#2e8b57}.key.done{fill:#2e8b57}"
       ".line.open{stroke:#d9822b}.key.open{fill:#d9822b}.band{fill:#dff3e7}.mark{fill:#1d2433}"
       ".mark.bad{fill:#b3261e}table.stats{border-collapse:collapse;width:100%}"
