@@ -4,7 +4,16 @@
 # them). For before/after comparisons across seeds and sizes.
 #   scripts/scorecard-table.sh [--bin build/asanasim] DB...
 set -euo pipefail
-bin="$(dirname "$0")/../build/asanasim"
+here=$(dirname "$0")
+# A source tree's build/asanasim; the installed copy (PREFIX/share/asanasim/scripts) uses
+# PREFIX/bin/asanasim; else the one on PATH.
+if [[ -x "$here/../build/asanasim" ]]; then
+  bin="$here/../build/asanasim"
+elif [[ -x "$here/../../../bin/asanasim" ]]; then
+  bin="$here/../../../bin/asanasim"
+else
+  bin=$(command -v asanasim || echo "$here/../build/asanasim")
+fi
 if [[ ${1:-} == --bin ]]; then bin=$2; shift 2; fi
 [[ $# -gt 0 ]] || { echo "usage: scripts/scorecard-table.sh [--bin ASANASIM] DB..." >&2; exit 2; }
 json=()

@@ -11,6 +11,8 @@ packages=(
   clang-format  # .ci/run checks formatting
   tzdata   # real time zones (absl::TimeZone reads /usr/share/zoneinfo)
   python3  # the tests' fake Groq server (tests/llm/fake_groq.py; standard library only)
+  file  # cpack's .deb: dpkg-shlibdeps finds the binary's libraries (CPACK_DEBIAN_PACKAGE_SHLIBDEPS)
+  groff-base man-db bsdextrautils  # the install and package tests render the man pages (groff, man, col)
 )
 
 missing=()

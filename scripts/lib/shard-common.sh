@@ -3,7 +3,21 @@
 
 shard_init() {
   mode="" shards="" out_dir="" base_seed=42 orgs=1 extra=()
-  bin="${ASANASIM_BIN:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/build/asanasim}"
+  bin="${ASANASIM_BIN:-$(shard_default_bin)}"
+}
+
+# The binary beside these scripts: a source tree's build/asanasim, or, for the installed copy in
+# PREFIX/share/asanasim/scripts, PREFIX/bin/asanasim; else the one on PATH.
+shard_default_bin() {
+  local lib
+  lib=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  if [[ -x "$lib/../../build/asanasim" ]]; then
+    echo "$(cd "$lib/../.." && pwd)/build/asanasim"
+  elif [[ -x "$lib/../../../../bin/asanasim" && -d "$lib/../../../../share/asanasim" ]]; then
+    echo "$(cd "$lib/../../../.." && pwd)/bin/asanasim"
+  else
+    command -v asanasim || echo "$(cd "$lib/../.." && pwd)/build/asanasim"
+  fi
 }
 
 # shard_parse_common ARGS...: consumes one option shared by all shard scripts; sets `consumed`

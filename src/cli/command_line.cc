@@ -2,12 +2,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <utility>
 
+#include "asanasim/generate.h"
 #include "src/config/generate_settings.h"
 #include "src/config/key_value_file.h"
 #include "src/util/status.h"
@@ -64,6 +67,8 @@ bool KnownAnywhere(std::string_view key) {
   }
   return false;
 }
+
+HelpFormat help_format = HelpFormat::kText;
 
 absl::Status Usage(std::string_view message) {
   return absl::InvalidArgumentError(std::string(message));
@@ -252,7 +257,17 @@ absl::StatusOr<std::optional<std::vector<std::string>>> ParseOrPrintHelp(
   ASANASIM_ASSIGN_OR_RETURN(ParsedCommandLine parsed,
                             ParseCommandLine(spec, bindings, args, sources));
   if (parsed.help) {
-    std::fputs(CommandHelp(spec, bindings).c_str(), stdout);
+    switch (help_format) {
+      case HelpFormat::kText:
+        std::fputs(CommandHelp(spec, bindings).c_str(), stdout);
+        break;
+      case HelpFormat::kManPage:
+        std::fputs(CommandManPage(spec, bindings, Version()).c_str(), stdout);
+        break;
+      case HelpFormat::kCompletion:
+        std::fputs(CommandCompletion(spec, bindings).c_str(), stdout);
+        break;
+    }
     return std::nullopt;
   }
   return std::move(parsed.operands);
@@ -300,6 +315,232 @@ std::string CommandHelp(const CommandSpec& spec, std::span<const SettingBinding>
   }
   if (!spec.description.empty()) out += Cat("\n", spec.description);
   if (out.back() != '\n') out += '\n';
+  if (!spec.examples.empty()) {
+    out += "\nexamples:\n";
+    for (const CommandExample& e : spec.examples)
+      out += Cat("  ", e.command, "\n      ", e.what, "\n");
+  }
+  return out;
+}
+
+void SetHelpFormat(HelpFormat format) { help_format = format; }
+
+std::string RoffEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool line_start = i == 0 || text[i - 1] == '\n';
+    if (line_start && (c == '.' || c == '\'')) out += "\\&";
+    if (c == '\\') {
+      out += "\\e";
+    } else if (c == '-' && (i == 0 || std::string_view(" \n([`'\"=|-").find(text[i - 1]) !=
+                                          std::string_view::npos)) {
+      // A hyphen that starts a word is an option's minus: \- keeps it ASCII in the rendered page
+      // (so it can be copied into a shell); one inside a word ("six-month") stays a hyphen.
+      out += "\\-";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// "Writes the history." -> "writes the history", for a man page's NAME line.
+std::string NameLine(std::string_view summary) {
+  std::string out(summary);
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  if (out.size() > 1 && out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' && out[1] <= 'Z'))
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
+// Free text as roff paragraphs: a blank line starts one, lines indented by two spaces are shown
+// as they are (commands, tables), the rest is filled.
+std::string RoffParagraphs(std::string_view text) {
+  std::string out;
+  bool verbatim = false;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    const bool indented = line.size() > 2 && line.substr(0, 2) == "  ";
+    if (verbatim && !indented) {
+      out += ".fi\n.RE\n";
+      verbatim = false;
+    }
+    if (line.empty()) {
+      out += ".PP\n";
+    } else if (indented) {
+      if (!verbatim) out += ".RS 4\n.nf\n";
+      verbatim = true;
+      out += Cat(RoffEscape(line.substr(2)), "\n");
+    } else {
+      out += Cat(RoffEscape(line), "\n");
+    }
+  }
+  if (verbatim) out += ".fi\n.RE\n";
+  return out;
+}
+
+std::string PageName(std::string_view command) {
+  std::string out = Cat("asanasim-", command);
+  for (char& c : out) {
+    if (c == ' ') c = '-';
+  }
+  return out;
+}
+
+// How a value of `info` is completed: a file, a directory, one of its choices, or not at all.
+enum class ValueKind : uint8_t { kFile, kDirectory, kWords, kOther };
+ValueKind KindOf(const SettingInfo& info) {
+  if (!info.choices.empty()) return ValueKind::kWords;
+  if (info.type != SettingType::kPath) return ValueKind::kOther;
+  return info.value_name.find("DIR") != std::string_view::npos ? ValueKind::kDirectory
+                                                               : ValueKind::kFile;
+}
+
+}  // namespace
+
+std::string CommandManPage(const CommandSpec& spec, std::span<const SettingBinding> bindings,
+                           std::string_view version) {
+  const std::string page = PageName(spec.name);
+  std::string title = page;
+  for (char& c : title) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  // No date: the page is a function of the sources, so a rebuild makes the same bytes.
+  std::string out =
+      Cat(".\\\" Generated by `asanasim help --man ", page,
+          "` from the tables --help prints; do not edit.\n", ".TH ", RoffEscape(title),
+          " 1 \"\" \"asanasim ", version, "\" \"asanasim manual\"\n", ".SH NAME\n",
+          RoffEscape(page), " \\- ", RoffEscape(NameLine(spec.summary)), "\n", ".SH SYNOPSIS\n",
+          ".B asanasim ", RoffEscape(spec.name), "\n[\\fIoptions\\fR]");
+  if (!spec.operands.empty()) out += Cat(" \\fI", RoffEscape(spec.operands), "\\fR");
+  out += Cat("\n.SH DESCRIPTION\n", RoffEscape(spec.summary), "\n");
+  if (!spec.description.empty()) out += Cat(".PP\n", RoffParagraphs(spec.description));
+
+  out += ".SH OPTIONS\n";
+  std::vector<std::pair<std::string, std::string>> environment;  // keys (roff), what they set
+  const auto option = [&](std::string_view head, std::string_view doc) {
+    out += Cat(".TP\n", head, "\n", RoffEscape(doc), "\n");
+  };
+  for (const SettingBinding& b : bindings) {
+    for (size_t i = 0; i < b.size(); ++i) {
+      const SettingInfo& info = b.info(i);
+      if (info.secret) {
+        environment.emplace_back(Cat("\\fB", RoffEscape(info.name), "\\fR"), Cat(info.doc, "."));
+        continue;
+      }
+      std::string head =
+          info.short_name != 0 ? Cat("\\fB\\-", std::string(1, info.short_name), "\\fR, ") : "";
+      head += Cat("\\fB\\-\\-", RoffEscape(info.name), "\\fR");
+      if (info.type != SettingType::kBool)
+        head += Cat(" \\fI", RoffEscape(info.value_name), "\\fR");
+      std::string doc(info.doc);
+      const std::string def = b.DefaultText(i);
+      if (info.type != SettingType::kBool && !def.empty() && def != "0")
+        doc += Cat(" (default ", def, ")");
+      if (!doc.empty() && doc.back() != '.') doc += '.';
+      option(head, doc);
+      if (!info.env[0].empty()) {
+        std::string keys = Cat("\\fB", RoffEscape(info.env[0]), "\\fR");
+        if (!info.env[1].empty()) keys += Cat(", \\fB", RoffEscape(info.env[1]), "\\fR");
+        environment.emplace_back(std::move(keys), Cat("sets --", info.name, "."));
+      }
+    }
+  }
+  if (spec.reads_configuration)
+    option("\\fB\\-\\-config\\fR \\fIFILE\\fR",
+           "read settings from FILE: key = value lines, a key being an option's long name.");
+  option("\\fB\\-h\\fR, \\fB\\-\\-help\\fR", "print the options and exit.");
+  if (spec.reads_configuration) {
+    out += Cat(".PP\n",
+               RoffEscape("Precedence: flags, then --config FILE, then the environment "
+                          "variables below, then ./.env (the same keys), then the "
+                          "defaults."),
+               "\n");
+  }
+  if (!environment.empty()) {
+    out += ".SH ENVIRONMENT\n";
+    out +=
+        Cat(RoffEscape(spec.reads_configuration ? "Each is also read from ./.env (KEY=value lines)."
+                                                : "Read from the environment."),
+            "\n");
+    for (const auto& [keys, what] : environment) option(keys, what);
+  }
+  if (!spec.examples.empty()) {
+    out += ".SH EXAMPLES\n";
+    for (const CommandExample& e : spec.examples) {
+      out += Cat(".PP\n", RoffEscape(e.what), "\n.PP\n.RS 4\n.nf\n", RoffEscape(e.command),
+                 "\n.fi\n.RE\n");
+    }
+  }
+  out +=
+      ".SH EXIT STATUS\n"
+      "0 success; 1 a runtime failure, or a command that ran and answered no (see above); 2 bad\n"
+      "usage or input, with one line on standard error naming the culprit and nothing on disk\n"
+      "created or changed; 130 interrupted (SIGINT); 143 terminated (SIGTERM).\n"
+      ".SH SEE ALSO\n.BR asanasim (1)\n";
+  return out;
+}
+
+std::string CommandCompletion(const CommandSpec& spec, std::span<const SettingBinding> bindings) {
+  std::vector<std::string> words;  // every flag
+  std::string files, directories, others, choices;
+  const auto add = [](std::string& list, std::string_view name) {
+    list += Cat(list.empty() ? "" : "|", name);
+  };
+  for (const SettingBinding& b : bindings) {
+    for (size_t i = 0; i < b.size(); ++i) {
+      const SettingInfo& info = b.info(i);
+      if (info.secret) continue;
+      std::string pattern = Cat("--", info.name);
+      if (info.short_name != 0) {
+        words.push_back(Cat("-", std::string(1, info.short_name)));
+        pattern = Cat("-", std::string(1, info.short_name), "|", pattern);
+      }
+      words.push_back(Cat("--", info.name));
+      if (info.type == SettingType::kBool) continue;
+      switch (KindOf(info)) {
+        case ValueKind::kFile:
+          add(files, pattern);
+          break;
+        case ValueKind::kDirectory:
+          add(directories, pattern);
+          break;
+        case ValueKind::kWords: {
+          std::string list;
+          for (std::string_view c : info.choices) list += Cat(list.empty() ? "" : " ", c);
+          choices += Cat("        ", pattern, ") COMPREPLY=($(compgen -W '", list,
+                         "' -- \"$cur\")); return ;;\n");
+          break;
+        }
+        case ValueKind::kOther:
+          add(others, pattern);
+          break;
+      }
+    }
+  }
+  if (spec.reads_configuration) {
+    words.push_back("--config");
+    add(files, "--config");
+  }
+  words.push_back("-h");
+  words.push_back("--help");
+  std::string out = Cat("    '", spec.name, "')\n      opts='");
+  for (size_t i = 0; i < words.size(); ++i) out += Cat(i == 0 ? "" : " ", words[i]);
+  out += "'\n      case $prev in\n";
+  if (!files.empty()) out += Cat("        ", files, ") _asanasim_files; return ;;\n");
+  if (!directories.empty()) out += Cat("        ", directories, ") _asanasim_dirs; return ;;\n");
+  out += choices;
+  if (!others.empty()) out += Cat("        ", others, ") return ;;  # a value to type\n");
+  const std::string_view operands = spec.max_operands == 0                                ? "none"
+                                    : spec.operands.find("DIR") != std::string_view::npos ? "dirs"
+                                                                                          : "files";
+  out += Cat("      esac\n      operands=", operands, " ;;\n");
   return out;
 }
 

@@ -11,6 +11,7 @@
 #define ASANASIM_SRC_CLI_COMMAND_LINE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <optional>
@@ -24,6 +25,12 @@
 
 namespace asanasim {
 
+// One example of a command's use, shown by --help and its man page.
+struct CommandExample {
+  std::string_view command;  // "asanasim generate -o world.sqlite"
+  std::string_view what;     // one sentence: what it does and why one would run it
+};
+
 struct CommandSpec {
   std::string_view name = {};      // "generate", "llm warm"
   std::string_view operands = {};  // usage words after the options, e.g. "OUT SHARD..." ("" = none)
@@ -32,7 +39,19 @@ struct CommandSpec {
   std::string_view summary = {};      // one line: what the command does
   std::string_view description = {};  // what follows the options in --help (may be empty)
   bool reads_configuration = false;   // --config FILE, the environment and ./.env
+  std::span<const CommandExample> examples = {};
 };
+
+// What -h/--help prints, for the whole process. The man pages and the bash completion are made
+// from the very tables --help prints, by `asanasim help --man PAGE` and `asanasim help
+// --bash-completion`, which set this before running a command's --help; so they never drift
+// from the options a command parses.
+enum class HelpFormat : uint8_t {
+  kText,        // the --help text
+  kManPage,     // the command's man page (roff, man(7) macros)
+  kCompletion,  // the command's branch of the bash completion function
+};
+void SetHelpFormat(HelpFormat format);
 
 // Where configuration comes from besides the arguments.
 // The names of the process's environment variables.
@@ -65,6 +84,18 @@ absl::StatusOr<std::optional<std::vector<std::string>>> ParseOrPrintHelp(
 // The command's --help text: usage, summary, every option with its value, help line, default and
 // environment keys, then the description.
 std::string CommandHelp(const CommandSpec& spec, std::span<const SettingBinding> bindings);
+
+// The command's man page: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, ENVIRONMENT, EXAMPLES, SEE
+// ALSO, from the same spec and settings as CommandHelp. `version` goes in the page's footer.
+std::string CommandManPage(const CommandSpec& spec, std::span<const SettingBinding> bindings,
+                           std::string_view version);
+
+// The command's branch of `_asanasim`, the bash completion function (see HelpFormat): its
+// options, which of them take a file, a directory or one of a few words, and its operands.
+std::string CommandCompletion(const CommandSpec& spec, std::span<const SettingBinding> bindings);
+
+// Text for roff: backslashes and hyphens escaped, a leading '.' or '\'' guarded.
+std::string RoffEscape(std::string_view text);
 
 }  // namespace asanasim
 

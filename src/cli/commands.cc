@@ -18,8 +18,15 @@ constexpr Command kCommands[] = {
      &RunLlm},
 };
 
+constexpr std::string_view kLeafCommands[] = {
+    "generate",   "merge",       "hash",        "validate", "profile",
+    "pack check", "pack export", "pack author", "llm warm",
+};
+
 }  // namespace
 
 std::span<const Command> Commands() { return kCommands; }
+
+std::span<const std::string_view> LeafCommands() { return kLeafCommands; }
 
 }  // namespace asanasim

@@ -32,6 +32,10 @@ absl::Status RunPackAuthor(std::span<const std::string> args);  // pack author
 // Every command, in the order `asanasim --help` lists them.
 std::span<const Command> Commands();
 
+// Every command that parses options, with its subcommand where it has some ("pack check"): each
+// has a man page, asanasim-generate(1), asanasim-pack-check(1), and a branch in the completion.
+std::span<const std::string_view> LeafCommands();
+
 }  // namespace asanasim
 
 #endif  // ASANASIM_SRC_CLI_COMMANDS_H_

@@ -39,6 +39,22 @@ const Setting<CliFlags> kCliSettings[] = {
      ASANASIM_SETTING_FIELD(CliFlags, json)},
 };
 
+constexpr CommandExample kExamples[] = {
+    {"asanasim generate -o world.sqlite",
+     "The default world: TechFlow Solutions, 300 people, 60 projects, six months of work."},
+    {"asanasim generate -o universe.sqlite --orgs 20 --users 400 -s 7",
+     "Twenty organizations of different industries and sizes from seed 7; the same command gives "
+     "the same bytes."},
+    {"asanasim generate -o part0.sqlite --orgs 20 --org-range 0:10",
+     "Half of that universe, exactly as the full run makes it (the other half on another node; "
+     "then asanasim merge)."},
+    {"asanasim generate -o big.sqlite --orgs 100 --compress -q",
+     "A large universe written as big.sqlite.zst, quietly."},
+    {"GROQ_API_KEY=... asanasim generate -o llm.sqlite --llm groq --llm-cache cache",
+     "Task stories partly written by an LLM on Groq; responses are cached, so a rerun makes no "
+     "request."},
+};
+
 constexpr CommandSpec kSpec{
     .name = "generate",
     .summary =
@@ -50,7 +66,8 @@ constexpr CommandSpec kSpec{
         "the same OUT while this one works. Only regular files are ever replaced. Exit status:\n"
         "0 success, 1 runtime failure, 2 bad usage or configuration (or OUT busy), 130\n"
         "interrupted (SIGINT), 143 terminated (SIGTERM).\n",
-    .reads_configuration = true};
+    .reads_configuration = true,
+    .examples = kExamples};
 
 }  // namespace
 

@@ -31,6 +31,13 @@ const Setting<HashCommand> kSettings[] = {
      ASANASIM_SETTING_FIELD(HashCommand, check)},
 };
 
+constexpr CommandExample kExamples[] = {
+    {"asanasim hash world.sqlite", "Rows and hash of every table, and the overall hash."},
+    {"asanasim hash --check world.sqlite.manifest.json world.sqlite.zst",
+     "Exit 0 when the file holds exactly what its run recorded (after a copy, a compression, a "
+     "merge)."},
+};
+
 constexpr CommandSpec kSpec{
     .name = "hash",
     .operands = "DB",
@@ -40,7 +47,8 @@ constexpr CommandSpec kSpec{
     .description =
         "Rows are hashed in primary-key order (XXH3-128, value types included), so the hash does\n"
         "not depend on page layout, compression or how the file was produced. DB may be a .zst\n"
-        "file.\n"};
+        "file.\n",
+    .examples = kExamples};
 
 void PrintJson(const std::string& path, const DatabaseHash& hash) {
   Json tables = Json::object();

@@ -42,6 +42,15 @@ const Setting<CliFlags> kCliSettings[] = {
      ASANASIM_SETTING_FIELD(CliFlags, export_dir)},
 };
 
+constexpr CommandExample kExamples[] = {
+    {"asanasim llm warm --orgs 5 --llm-archetypes 8 --llm-cache cache",
+     "On a node with network: fill cache/ with what a five-org run needs."},
+    {"asanasim generate --orgs 5 --llm groq --llm-cache cache --llm-offline -o w.sqlite",
+     "Then, on a node without network, the same world with no request."},
+    {"asanasim llm warm --orgs 5 --llm-archetypes 8 --export llm-packs",
+     "Also write the archetypes as a pack directory (for --pack-dir, with no cache at all)."},
+};
+
 constexpr CommandSpec kSpec{
     .name = "llm warm",
     .summary =
@@ -53,10 +62,9 @@ constexpr CommandSpec kSpec{
         "--pack-dir and GROQ_API_KEY / GROQ_MODEL / GROQ_BASE_URL matter. Then any machine with\n"
         "the same cache and settings generates with --llm-offline and makes no request.\n"
         "Exit 0 when every department got its archetypes, 1 when the tier stopped or a budget\n"
-        "or quota left some short.\n\n"
-        "Example:\n"
-        "  asanasim llm warm --orgs 5 --llm-archetypes 8 --export llm-packs\n",
-    .reads_configuration = true};
+        "or quota left some short.\n",
+    .reads_configuration = true,
+    .examples = kExamples};
 
 }  // namespace
 

@@ -47,6 +47,14 @@ const Setting<MergeCommand> kSettings[] = {
 };
 #undef FIELD
 
+constexpr CommandExample kExamples[] = {
+    {"asanasim merge universe.sqlite part0.sqlite part1.sqlite",
+     "One database from two shards made with --org-range 0:10 and 10:20: the same content hash as "
+     "one full run."},
+    {"asanasim merge --compress all.sqlite shards/*.sqlite.zst",
+     "Compressed shards in, one compressed database (all.sqlite.zst) out."},
+};
+
 constexpr CommandSpec kSpec{
     .name = "merge",
     .operands = "OUT SHARD...",
@@ -57,7 +65,8 @@ constexpr CommandSpec kSpec{
         "Shards must share the generator version, seed and options, with disjoint org ranges;\n"
         "they may be .zst files. Every shard is checked before anything is written. Writes\n"
         "OUT.manifest.json listing the inputs. Exit status: 0 success, 1 runtime failure, 2 a\n"
-        "shard that cannot be merged (named on stderr) or bad usage.\n"};
+        "shard that cannot be merged (named on stderr) or bad usage.\n",
+    .examples = kExamples};
 
 }  // namespace
 

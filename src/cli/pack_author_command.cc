@@ -38,7 +38,7 @@ const Setting<AuthorFlags> kAuthorSettings[] = {
      ASANASIM_SETTING_FIELD(AuthorFlags, industry)},
     {{.name = "out",
       .short_name = 'o',
-      .type = SettingType::kText,
+      .type = SettingType::kPath,
       .value_name = "DIR",
       .doc = "the pack directory to write: the built-in packs (or --pack-dir's) and the new one"},
      ASANASIM_SETTING_FIELD(AuthorFlags, out)},
@@ -62,6 +62,13 @@ const Setting<AuthorFlags> kAuthorSettings[] = {
      ASANASIM_SETTING_FIELD(AuthorFlags, verbose)},
 };
 
+constexpr CommandExample kExamples[] = {
+    {"asanasim pack author --industry \"Municipal water utility\" --out packs",
+     "The LLM writes a pack for a new industry into packs/, beside the built-in ones."},
+    {"asanasim pack check packs && asanasim generate --pack-dir packs --orgs 20",
+     "Check it, then generate a universe that uses it."},
+};
+
 constexpr CommandSpec kSpec{
     .name = "pack author",
     .summary = "The LLM writes a pack for an industry the packs do not ship (tier 3).",
@@ -74,11 +81,9 @@ constexpr CommandSpec kSpec{
         "company kinds of the industry, and the new pack in DIR/<industry-in-kebab-case>/.\n"
         "Deterministic from the response cache. Exit 0 when every department was written by the\n"
         "LLM, 1 when some were reused from the default pack (the directory is usable either "
-        "way).\n\n"
-        "Example:\n"
-        "  asanasim pack author --industry \"Municipal water utility\" --out packs\n"
-        "  asanasim pack check packs && asanasim generate --pack-dir packs --orgs 20\n",
-    .reads_configuration = true};
+        "way).\n",
+    .reads_configuration = true,
+    .examples = kExamples};
 
 }  // namespace
 

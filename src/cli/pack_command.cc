@@ -25,6 +25,12 @@ const Setting<ExportFlags> kExportSettings[] = {
      ASANASIM_SETTING_FIELD(ExportFlags, force)},
 };
 
+constexpr CommandExample kCheckExamples[] = {
+    {"asanasim pack check", "Check the built-in packs."},
+    {"asanasim pack check mypacks",
+     "Check an edited copy (from pack export) before generate --pack-dir mypacks."},
+};
+
 constexpr CommandSpec kCheckSpec{
     .name = "pack check",
     .operands = "[DIR]",
@@ -38,7 +44,13 @@ constexpr CommandSpec kCheckSpec{
         "tag, a workflow without every stage, a file that belongs to no\n"
         "pack; and warnings, which leave the pack usable: a slot no template uses. Exit 0 when\n"
         "the directory has no problem, 1 otherwise (`generate --pack-dir DIR` accepts "
-        "warnings).\n"};
+        "warnings).\n",
+    .examples = kCheckExamples};
+
+constexpr CommandExample kExportExamples[] = {
+    {"asanasim pack export mypacks",
+     "Copy the built-in packs to mypacks/ to edit their teams, titles, projects and templates."},
+};
 
 constexpr CommandSpec kExportSpec{
     .name = "pack export",
@@ -46,7 +58,8 @@ constexpr CommandSpec kExportSpec{
     .min_operands = 1,
     .max_operands = 1,
     .summary = "Writes the built-in packs to DIR, to edit and use with `generate --pack-dir DIR`.",
-    .description = "Refuses to overwrite a file that exists unless --force.\n"};
+    .description = "Refuses to overwrite a file that exists unless --force.\n",
+    .examples = kExportExamples};
 
 absl::Status Check(std::span<const std::string> args) {
   ASANASIM_ASSIGN_OR_RETURN(const std::optional<std::vector<std::string>> operands,

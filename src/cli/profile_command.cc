@@ -10,6 +10,12 @@ namespace asanasim {
 
 namespace {
 
+constexpr CommandExample kExamples[] = {
+    {"asanasim profile > my.profile", "Every parameter with its default and doc line, to edit."},
+    {"asanasim profile my.profile && asanasim generate --profile my.profile -o w.sqlite",
+     "Check the edited file, then generate with it."},
+};
+
 constexpr CommandSpec kSpec{
     .name = "profile",
     .operands = "[FILE]",
@@ -18,7 +24,8 @@ constexpr CommandSpec kSpec{
     .summary = "Prints every distribution parameter of the generated world with its doc line.",
     .description =
         "The defaults, or FILE applied over them (checked as `generate --profile FILE` would).\n"
-        "Save the output, edit it, and pass it to `asanasim generate --profile FILE`.\n"};
+        "Save the output, edit it, and pass it to `asanasim generate --profile FILE`.\n",
+    .examples = kExamples};
 
 }  // namespace
 

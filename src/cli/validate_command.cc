@@ -34,7 +34,7 @@ const Setting<ValidateCommand> kSettings[] = {
     {{.name = "examples",
       .type = SettingType::kInt,
       .value_name = "N",
-      .doc = "offending ids listed per rule and text check (default 5)",
+      .doc = "offending ids listed per rule and text check",
       .min = 0,
       .max = 1000000},
      FIELD(options.examples)},
@@ -51,6 +51,14 @@ const Setting<ValidateCommand> kSettings[] = {
      FIELD(force)},
 };
 #undef FIELD
+
+constexpr CommandExample kExamples[] = {
+    {"asanasim validate world.sqlite", "Every check, one line each; exit 0 when everything holds."},
+    {"asanasim validate --json world.sqlite | jq .scorecard",
+     "The realism statistics as JSON, for a script or a dashboard."},
+    {"asanasim validate --report report.html world.sqlite",
+     "Also a self-contained page with charts (scripts/render-report.sh makes a PNG of it)."},
+};
 
 constexpr CommandSpec kSpec{
     .name = "validate",
@@ -69,7 +77,8 @@ constexpr CommandSpec kSpec{
         "only gating ones count for the verdict, and none is gating yet). DB may be a .zst file.\n"
         "The report page shows activity by weekday and hour, completion lag, open vs completed,\n"
         "tasks per assignee, rules, scorecard and text checks. Exit 0 when everything holds, 1\n"
-        "when something does not, 2 when DB is not a readable asanasim database.\n"};
+        "when something does not, 2 when DB is not a readable asanasim database.\n",
+    .examples = kExamples};
 
 // "0.160" for a ratio, "12" for a count; "n/a" for NaN.
 std::string TextValue(const TextCheckResult& t, double v) {
