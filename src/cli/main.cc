@@ -117,7 +117,7 @@ std::string MainManPage() {
       "(\\fBasanasim hash \\-\\-check\\fR compares a file with it).\n"
       ".TP\n.I OUT\\fR.lock\n"
       "Held (flock) while a run writes OUT; a second run on the same OUT exits 2.\n"
-      ".TP\n.I /usr/share/asanasim\n"
+      ".TP\n.I PREFIX/share/asanasim\n"
       "schema.sql (the database's DDL), the LLM prompts and the built\\-in vocabulary packs "
       "(the binary carries its own copies; these are to read and to start a \\-\\-pack\\-dir "
       "from), and the Slurm shard scripts.\n"

@@ -1,13 +1,12 @@
 #include "src/pipeline/library_versions.h"
 
 #include <curl/curl.h>
-#include <sqlite3.h>
-#include <xxhash.h>
-#include <zstd.h>
-
 #include <nlohmann/detail/abi_macros.hpp>
 #include <oneapi/tbb/version.h>
+#include <sqlite3.h>
 #include <toml++/impl/version.h>
+#include <xxhash.h>
+#include <zstd.h>
 
 #include "absl/base/config.h"
 #include "src/util/status.h"
