@@ -2,19 +2,24 @@
 # Builds Release (build-bench/), runs the benchmark suite with repetitions, and prints one table:
 # writer ceiling vs the bare SQLite loop, end-to-end rows/s vs the ceiling, generation-only rows/s
 # per thread count and its scaling, and peak RSS of `asanasim generate` at two sizes ten times
-# apart. Raw Google Benchmark JSON and the RSS runs' manifests go to results/<time>-<commit>/ so
-# versions can be compared.
+# apart, and the readers' queries/s (reader_bench). Raw Google Benchmark JSON and the RSS runs'
+# manifests go to results/<time>-<commit>/ so versions can be compared.
 #
-#   scripts/bench.sh [--repetitions N] [--long]
+#   scripts/bench.sh [--repetitions N] [--long] [--baseline REV]
 #
 # --long adds one ~60-million-row generate (about ten minutes) and reports its time, size and RSS.
+# --baseline REV builds revision REV (e.g. origin/main, a commit) beside this tree in
+# build-bench-base/ and compares the two in one run, alternating them round by round
+# (scripts/bench-compare.py): end-to-end and merge rows/s, the readers on each one's file, file
+# size, peak RSS, and whether the content hashes agree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-reps=5 long=0
+reps=5 long=0 baseline=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --repetitions) reps=$2; shift 2 ;;
     --long) long=1; shift ;;
+    --baseline) baseline=$2; shift 2 ;;
     *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -26,7 +31,7 @@ mkdir -p "$out"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/asanasim_bench_XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
-for area in writer pipeline gen rng; do
+for area in writer pipeline gen rng reader; do
   echo "bench.sh: ${area}_bench ($reps repetitions)..." >&2
   "build-bench/bench/${area}_bench" --benchmark_repetitions="$reps" --benchmark_out="$out/$area.json" \
     --benchmark_out_format=json >/dev/null
@@ -94,8 +99,28 @@ if os.path.exists(os.path.join(out, "long.manifest.json")):
     rows.append((f"long run: {m['total_rows']:,} rows", f"{m['timings_s']['total']:.0f} s",
                  f"{m['total_rows'] / m['timings_s']['total']:,.0f} rows/s, {size / 2**30:.1f} GiB, "
                  f"peak RSS {m['peak_rss_kib'] / 1024:.0f} MiB"))
+rd = medians("reader")
+for name in ("BM_UserOpenTasks", "BM_TaskStories", "BM_ProjectTasksBySection"):
+    label = {"BM_UserOpenTasks": "a user's open tasks", "BM_TaskStories": "a task's stories in order",
+             "BM_ProjectTasksBySection": "a project's tasks by section"}[name]
+    if name in rd:
+        rows.append((f"reader: {label}", f"{rd[name]['items_per_second']:,.0f} queries/s",
+                     f"{rd[name]['rows/query']:.1f} rows per query"))
 width = max(len(r[0]) for r in rows)
 print(f"asanasim bench, {out}")
 for name, value, note in rows:
     print(f"  {name:<{width}}  {value:>18}  {note}")
 PY
+
+if [[ -n "$baseline" ]]; then
+  echo "bench.sh: building the baseline $baseline into build-bench-base/..." >&2
+  rev=$(git rev-parse --verify "$baseline^{commit}") || { echo "bench.sh: no revision $baseline" >&2; exit 2; }
+  rm -rf build-bench-base/src
+  mkdir -p build-bench-base/src
+  git archive --format=tar "$rev" | tar -x -C build-bench-base/src
+  (cd build-bench-base/src && BUILD_DIR=../build BUILD_TYPE=Release scripts/build.sh \
+    -DASANASIM_BUILD_BENCHMARKS=OFF -DASANASIM_BUILD_TESTS=OFF >/dev/null)
+  echo "asanasim compare: base $(git rev-parse --short "$rev") vs this tree ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with changes'))"
+  python3 scripts/bench-compare.py build-bench-base/build/asanasim "$bin" build-bench/bench/reader_bench \
+    "$out" "$scratch" --rounds "$reps"
+fi
