@@ -76,7 +76,7 @@ void BM_BareLoop(benchmark::State& state) {
     sqlite3_open(path.c_str(), &db);
     bool ok =
         Exec(db,
-             "PRAGMA page_size = 4096; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL;"
+             "PRAGMA page_size = 65536; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;") &&
         Exec(db, std::string(SchemaTablesSql())) && Exec(db, "BEGIN");
     std::array<sqlite3_stmt*, kTableCount> stmts{};

@@ -148,15 +148,15 @@ absl::Status SqliteWriter::Open() {
   // A signal stops any statement within a few thousand steps (the index build and a merge's
   // copies are single statements that run for seconds).
   sqlite3_progress_handler(db_, 4096, InterruptProgressHandler, nullptr);
-  ASANASIM_RETURN_IF_ERROR(
-      Exec(Cat("PRAGMA page_size = 4096;"
-               "PRAGMA locking_mode = EXCLUSIVE;"
-               "PRAGMA journal_mode = WAL;"
-               "PRAGMA synchronous = OFF;"
-               "PRAGMA foreign_keys = OFF;"
-               "PRAGMA temp_store = FILE;"
-               "PRAGMA cache_size = -",
-               std::to_string(options_.load_cache_kib), ";")));
+  ASANASIM_RETURN_IF_ERROR(Exec(Cat("PRAGMA page_size = ", std::to_string(options_.page_size),
+                                    ";"
+                                    "PRAGMA locking_mode = EXCLUSIVE;"
+                                    "PRAGMA journal_mode = WAL;"
+                                    "PRAGMA synchronous = OFF;"
+                                    "PRAGMA foreign_keys = OFF;"
+                                    "PRAGMA temp_store = FILE;"
+                                    "PRAGMA cache_size = -",
+                                    std::to_string(options_.load_cache_kib), ";")));
   ASANASIM_RETURN_IF_ERROR(Exec(std::string(SchemaTablesSql())));
   return absl::OkStatus();
 }
