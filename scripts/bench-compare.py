@@ -116,7 +116,8 @@ def main():
     same = results["base"]["content_hash"] == results["new"]["content_hash"]
     same_merge = results["base"]["merge_hash"] == results["new"]["merge_hash"]
     print(f"  content hash: {'the same' if same else 'DIFFERS'} "
-          f"({results['new']['content_hash']}); merged: {'the same' if same_merge else 'DIFFERS'}")
+          f"({results['new']['content_hash'].get('overall', '?')}); merged: "
+          f"{'the same' if same_merge else 'DIFFERS'}")
     with open(os.path.join(a.out, "compare.json"), "w") as f:
         json.dump({"end_to_end": e2e, "merge": merge, "readers": readers, "results": results}, f,
                   indent=1)

@@ -115,11 +115,15 @@ PY
 if [[ -n "$baseline" ]]; then
   echo "bench.sh: building the baseline $baseline into build-bench-base/..." >&2
   rev=$(git rev-parse --verify "$baseline^{commit}") || { echo "bench.sh: no revision $baseline" >&2; exit 2; }
-  rm -rf build-bench-base/src
-  mkdir -p build-bench-base/src
-  git archive --format=tar "$rev" | tar -x -C build-bench-base/src
-  (cd build-bench-base/src && BUILD_DIR=../build BUILD_TYPE=Release scripts/build.sh \
-    -DASANASIM_BUILD_BENCHMARKS=OFF -DASANASIM_BUILD_TESTS=OFF >/dev/null)
+  # Built once per revision (build-bench-base/REVISION names the one there).
+  if [[ ! -x build-bench-base/build/asanasim || $(cat build-bench-base/REVISION 2>/dev/null) != "$rev" ]]; then
+    rm -rf build-bench-base
+    mkdir -p build-bench-base/src
+    git archive --format=tar "$rev" | tar -x -C build-bench-base/src
+    (cd build-bench-base/src && BUILD_DIR=../build BUILD_TYPE=Release scripts/build.sh \
+      -DASANASIM_BUILD_BENCHMARKS=OFF -DASANASIM_BUILD_TESTS=OFF >/dev/null)
+    echo "$rev" >build-bench-base/REVISION
+  fi
   echo "asanasim compare: base $(git rev-parse --short "$rev") vs this tree ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with changes'))"
   python3 scripts/bench-compare.py build-bench-base/build/asanasim "$bin" build-bench/bench/reader_bench \
     "$out" "$scratch" --rounds "$reps"

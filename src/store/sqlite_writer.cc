@@ -86,10 +86,14 @@ SqliteWriter::~SqliteWriter() {
 
 namespace {
 // SQLite counts every allocation under a global mutex unless told not to; the writer allocates a
-// lot. Must run before SQLite initializes (later it is a harmless no-op).
+// lot. And its sorter sorts in memory runs of at least 250 pages (SQLITE_SORTER_PMASZ) whatever
+// the cache size: 16 MiB with 64 KiB pages, which raised the peak RSS of --orgs 30 from 53 to
+// 71 MiB; 16 pages keep the 1 MiB runs the index build had with 4 KiB pages. Must run before
+// SQLite initializes (later it is a harmless no-op).
 void ConfigureSqliteOnce() {
   static const bool configured = [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_PMASZ, 16u);
     return true;
   }();
   (void)configured;

@@ -37,8 +37,7 @@ constexpr ReaderQuery kQueries[] = {
 std::vector<std::string> Plan(const Db& db, const std::string& sql) {
   std::vector<std::string> out;
   sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db.raw(), ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &stmt,
-                               nullptr),
+  EXPECT_EQ(sqlite3_prepare_v2(db.raw(), ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &stmt, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(db.raw());
   while (sqlite3_step(stmt) == SQLITE_ROW)
