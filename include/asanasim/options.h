@@ -37,7 +37,8 @@ struct GenerateProgress {
 };
 
 struct GenerateOptions {
-  // Output database. Written as `out + ".partial"` and renamed when complete.
+  // Output database. Built as `out + ".partial.PID"` and renamed onto `out` when complete
+  // (src/store/output_target.h).
   std::string out = "output/asana_simulation.sqlite";
   // Replace `out` if it exists. Default: refuse.
   bool force = false;
