@@ -70,6 +70,16 @@ bool KnownAnywhere(std::string_view key) {
 
 HelpFormat help_format = HelpFormat::kText;
 
+// An option's help line with its default, as --help and the man page show it.
+std::string DocWithDefault(const SettingBinding& b, size_t i) {
+  const SettingInfo& info = b.info(i);
+  std::string doc(info.doc);
+  const std::string def = b.DefaultText(i);
+  if (info.type != SettingType::kBool && !def.empty() && def != "0")
+    doc += Cat(" (default ", def, ")");
+  return doc;
+}
+
 absl::Status Usage(std::string_view message) {
   return absl::InvalidArgumentError(std::string(message));
 }
@@ -293,10 +303,7 @@ std::string CommandHelp(const CommandSpec& spec, std::span<const SettingBinding>
                                               : std::string("    ");
       left += Cat("--", info.name);
       if (info.type != SettingType::kBool) left += Cat(" ", info.value_name);
-      std::string doc(info.doc);
-      const std::string def = b.DefaultText(i);
-      if (info.type != SettingType::kBool && !def.empty() && def != "0")
-        doc += Cat(" (default ", def, ")");
+      std::string doc = DocWithDefault(b, i);
       if (!info.env[0].empty()) {
         doc += Cat(" [", info.env[0], info.env[1].empty() ? "" : ", ", info.env[1], "]");
       }
@@ -324,6 +331,14 @@ std::string CommandHelp(const CommandSpec& spec, std::span<const SettingBinding>
 }
 
 void SetHelpFormat(HelpFormat format) { help_format = format; }
+
+std::string ManPageName(std::string_view command) {
+  std::string out = Cat("asanasim-", command);
+  for (char& c : out) {
+    if (c == ' ') c = '-';
+  }
+  return out;
+}
 
 std::string RoffEscape(std::string_view text) {
   std::string out;
@@ -387,14 +402,6 @@ std::string RoffParagraphs(std::string_view text) {
   return out;
 }
 
-std::string PageName(std::string_view command) {
-  std::string out = Cat("asanasim-", command);
-  for (char& c : out) {
-    if (c == ' ') c = '-';
-  }
-  return out;
-}
-
 // How a value of `info` is completed: a file, a directory, one of its choices, or not at all.
 enum class ValueKind : uint8_t { kFile, kDirectory, kWords, kOther };
 ValueKind KindOf(const SettingInfo& info) {
@@ -408,7 +415,7 @@ ValueKind KindOf(const SettingInfo& info) {
 
 std::string CommandManPage(const CommandSpec& spec, std::span<const SettingBinding> bindings,
                            std::string_view version) {
-  const std::string page = PageName(spec.name);
+  const std::string page = ManPageName(spec.name);
   std::string title = page;
   for (char& c : title) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   // No date: the page is a function of the sources, so a rebuild makes the same bytes.
@@ -439,10 +446,7 @@ std::string CommandManPage(const CommandSpec& spec, std::span<const SettingBindi
       head += Cat("\\fB\\-\\-", RoffEscape(info.name), "\\fR");
       if (info.type != SettingType::kBool)
         head += Cat(" \\fI", RoffEscape(info.value_name), "\\fR");
-      std::string doc(info.doc);
-      const std::string def = b.DefaultText(i);
-      if (info.type != SettingType::kBool && !def.empty() && def != "0")
-        doc += Cat(" (default ", def, ")");
+      std::string doc = DocWithDefault(b, i);
       if (!doc.empty() && doc.back() != '.') doc += '.';
       option(head, doc);
       if (!info.env[0].empty()) {

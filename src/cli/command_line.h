@@ -94,6 +94,9 @@ std::string CommandManPage(const CommandSpec& spec, std::span<const SettingBindi
 // options, which of them take a file, a directory or one of a few words, and its operands.
 std::string CommandCompletion(const CommandSpec& spec, std::span<const SettingBinding> bindings);
 
+// A command's man page name: "pack check" -> "asanasim-pack-check".
+std::string ManPageName(std::string_view command);
+
 // Text for roff: backslashes and hyphens escaped, a leading '.' or '\'' guarded.
 std::string RoffEscape(std::string_view text);
 

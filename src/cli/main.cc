@@ -100,9 +100,8 @@ std::string MainManPage() {
     std::string pages;
     for (std::string_view leaf : LeafCommands()) {
       if (leaf == c.name || leaf.substr(0, c.name.size() + 1) == Cat(c.name, " ")) {
-        std::string page = Cat("asanasim-", leaf);
-        for (char& ch : page) ch = ch == ' ' ? '-' : ch;
-        pages += Cat(pages.empty() ? "See " : ", ", "\\fB", RoffEscape(page), "\\fR(1)");
+        pages +=
+            Cat(pages.empty() ? "See " : ", ", "\\fB", RoffEscape(ManPageName(leaf)), "\\fR(1)");
       }
     }
     if (!pages.empty()) out += Cat(pages, ".\n");
@@ -136,9 +135,7 @@ std::string MainManPage() {
       ".SH SEE ALSO\n";
   std::string see;
   for (std::string_view leaf : LeafCommands()) {
-    std::string page = Cat("asanasim-", leaf);
-    for (char& ch : page) ch = ch == ' ' ? '-' : ch;
-    see += Cat(see.empty() ? "" : ",\n", ".BR ", RoffEscape(page), " (1)");
+    see += Cat(see.empty() ? "" : ",\n", ".BR ", RoffEscape(ManPageName(leaf)), " (1)");
   }
   out += Cat(see, ",\n.BR sqlite3 (1)\n");
   return out;

@@ -10,8 +10,8 @@
 //    schema.sql.
 // 2. Write() appends a batch's tables in Table order; a transaction is committed every
 //    `rows_per_transaction` rows.
-// 3. Finish() commits, builds the secondary indexes with a small cache (SQLite's sorter works
-//    in cache-sized runs; small runs build faster), checkpoints the WAL into the file, switches
+// 3. Finish() commits, builds the secondary indexes with a small cache and 4 MiB sorter runs
+//    (SQLITE_CONFIG_PMASZ, see sqlite_writer.cc), checkpoints the WAL into the file, switches
 //    the file back to journal_mode=DELETE so that it is one self-contained file, and closes it.
 // The path is a temporary name: putting the file in place (sync, rename, manifest) is
 // OutputTarget's job (src/store/output_target.h). A writer destroyed before Finish() removes its
@@ -49,9 +49,9 @@ class SqliteWriter {
     // of its b-tree, so a few pages per table suffice; a big cache only costs memory (it grows
     // with the file) and time (measured: 2 MiB ran ~1.4x faster than 64 MiB).
     int64_t load_cache_kib = 2048;
-    // Page cache for the index build, in KiB. SQLite's sorter works in runs of this size; small
-    // runs build as fast and keep memory flat (measured: 1 MiB vs 4 MiB, same index time, peak
-    // RSS 24 vs 27 MiB at 1.4M rows).
+    // Page cache for the index build, in KiB. SQLite's sorter runs are this size or its minimum
+    // run (64 pages, 4 MiB with 64 KiB pages; sqlite_writer.cc), whichever is larger: with 64
+    // KiB pages, the minimum.
     int64_t index_cache_kib = 1024;
     // The file's page size in bytes (a power of two, 512-65536). The largest: a page holds 16
     // times the rows of a 4 KiB one, so the load, the WAL and the checkpoint make a sixteenth of
