@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 #include "asanasim/hash.h"
 #include "src/model/row_hasher.h"
@@ -13,7 +14,12 @@
 namespace asanasim {
 
 std::string RowHasher::Hex() const {
-  const XXH128_hash_t h = XXH3_128bits_digest(state_.get());
+  // The digest of everything so far, buffered bytes included, leaving this stream open.
+  std::unique_ptr<XXH3_state_t, XXH_errorcode (*)(XXH3_state_t*)> copy(XXH3_createState(),
+                                                                       XXH3_freeState);
+  XXH3_copyState(copy.get(), state_.get());
+  XXH3_128bits_update(copy.get(), buffer_.data(), used_);
+  const XXH128_hash_t h = XXH3_128bits_digest(copy.get());
   char buf[33];
   std::snprintf(buf, sizeof(buf), "%016llx%016llx", static_cast<unsigned long long>(h.high64),
                 static_cast<unsigned long long>(h.low64));
