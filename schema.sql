@@ -294,6 +294,14 @@ CREATE TABLE stories (
   CHECK (new_start_on IS NULL OR (new_due_on IS NOT NULL AND new_start_on <= new_due_on))
 ) STRICT;
 
+-- A task's stories in time order. The one secondary index built during the load, not after it:
+-- stories are written task by task in time order with growing ids, so each entry lands at the
+-- index's right edge, as the rows do (0 of the 302,531 stories of `--orgs 8` out of order).
+-- Sorting it afterwards held a 64 KiB buffer per sorted run: a 60-million-row run peaked at
+-- 91 MiB, against 66 MiB this way, in the same time (163 s and 167 s; about 10% slower at 0.5-4
+-- million rows, where the sort was cheap).
+CREATE INDEX stories_by_task ON stories(task_id, created_at);
+
 -- Entity-attribute-value: one row per (task, field) with exactly one typed value column set,
 -- and that column agrees with the field's type (enforced by the composite foreign key).
 CREATE TABLE custom_field_values (
@@ -379,7 +387,6 @@ CREATE INDEX sections_by_project ON sections(project_id, position);
 CREATE INDEX tasks_by_assignee ON tasks(assignee_id, completed, due_on);
 CREATE INDEX tasks_by_project_section ON tasks(project_id, section_id);
 CREATE INDEX tasks_by_parent ON tasks(parent_id) WHERE parent_id IS NOT NULL;
-CREATE INDEX stories_by_task ON stories(task_id, created_at);
 CREATE INDEX custom_field_values_by_field ON custom_field_values(custom_field_id);
 CREATE INDEX task_tags_by_tag ON task_tags(tag_id);
 CREATE INDEX task_followers_by_user ON task_followers(user_id);
