@@ -152,9 +152,9 @@ absl::Status SqliteWriter::Open() {
   if (rc != SQLITE_OK) return Error(rc, "cannot open");
   // Foreign keys and CHECK constraints are declared in the file but not evaluated on the load:
   // tests prove foreign_key_check empty and integrity_check (which evaluates every CHECK) ok on
-  // generated worlds, and `asanasim validate` runs both. Evaluating the CHECKs per row was 40%
-  // of the whole run on 8 orgs: each row's STRICT stories checks walk IN lists through ephemeral
-  // indexes (end to end 2.16 s with, 1.30 s without; docs/reference/sqlite-write-path.md).
+  // generated worlds, and `asanasim validate` runs both. Evaluating the schema's ~70 CHECKs (IN
+  // lists, CASE invariants, json_valid, length) per row was 40% of the whole run on 8 orgs (end
+  // to end 2.16 s with, 1.30 s without; docs/reference/sqlite-write-path.md).
   // A signal stops any statement within a few thousand steps (the index build and a merge's
   // copies are single statements that run for seconds).
   sqlite3_progress_handler(db_, 4096, InterruptProgressHandler, nullptr);
