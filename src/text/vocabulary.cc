@@ -30,6 +30,16 @@ constexpr std::string_view kStageNames[] = {"backlog", "todo", "doing", "review"
 constexpr std::string_view kFieldTypeNames[] = {"text", "number", "enum", "date", "people"};
 constexpr std::string_view kFieldFormats[] = {"none", "currency", "percentage", "custom",
                                               "duration"};
+// A tag's colors: schema.sql's CHECK on tags.color. The writer does not evaluate CHECKs during the
+// load (integrity_check proves them afterwards), so a pack's values that a CHECK bounds are
+// checked here, where the problem can name the file and line: these colors, a number field's
+// precision (0-6), and non-empty strings in every list (names, templates and comments are
+// CHECKed non-empty).
+constexpr std::string_view kTagColors[] = {
+    "dark-pink",    "dark-green",   "dark-blue",      "dark-red",       "dark-teal",
+    "dark-brown",   "dark-orange",  "dark-purple",    "dark-warm-gray", "light-pink",
+    "light-green",  "light-blue",   "light-red",      "light-teal",     "light-brown",
+    "light-orange", "light-purple", "light-warm-gray"};
 constexpr std::string_view kStatusKeys[kStatusTypeCount] = {"on_track", "at_risk", "off_track",
                                                             "on_hold", "complete"};
 
@@ -327,7 +337,12 @@ class VocabularyParser {
         Problem(item, Cat(what, ": every item must be a string"));
         continue;
       }
-      list.push_back(Own(item.as_string()->get()));
+      const std::string& text = item.as_string()->get();
+      if (text.find_first_not_of(" \t\n") == std::string::npos) {
+        Problem(item, Cat(what, ": an item is empty"));
+        continue;
+      }
+      list.push_back(Own(text));
       lines_[list.back().data()] = LineOf(item);
     }
     if (list.empty() && !allow_empty) Problem(*node, Cat(what, " must not be empty"));
@@ -572,7 +587,11 @@ class VocabularyParser {
         Problem(*f->get("format"),
                 Cat("format '", spec.format, "' is not none|currency|percentage|custom|duration"));
       }
-      spec.precision = static_cast<int>(Number(f->get("precision"), "precision"));
+      const double precision = Number(f->get("precision"), "precision");
+      if (precision != static_cast<int>(precision) || precision < 0 || precision > 6) {
+        Problem(*f->get("precision"), "precision must be a whole number from 0 to 6");
+      }
+      spec.precision = static_cast<int>(precision);
       spec.currency_code = String(f->get("currency_code"), "currency_code");
       spec.custom_label = String(f->get("custom_label"), "custom_label");
       spec.fill_rate = Number(Need(*f, "fill_rate", line), "fill_rate");
@@ -612,8 +631,13 @@ class VocabularyParser {
         continue;
       }
       OnlyKeys(*t, {"name", "color", "notes"});
-      v_.tags_.push_back({String(Need(*t, "name", LineOf(item)), "name"),
-                          String(Need(*t, "color", LineOf(item)), "color"),
+      const std::string_view color = String(Need(*t, "color", LineOf(item)), "color");
+      if (!color.empty() && IndexOf(kTagColors, color) < 0) {
+        Problem(*t->get("color"),
+                Cat("tag color '", color, "' is not one of Asana's (dark-|light-)pink, green, ",
+                    "blue, red, teal, brown, orange, purple, warm-gray"));
+      }
+      v_.tags_.push_back({String(Need(*t, "name", LineOf(item)), "name"), color,
                           String(Need(*t, "notes", LineOf(item)), "notes")});
     }
   }

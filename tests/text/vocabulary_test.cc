@@ -210,6 +210,45 @@ TEST(VocabularyTest, LexiconProblems) {
   EXPECT_NE(p[0].find("tells a metric's move the wrong way round"), std::string::npos) << p[0];
 }
 
+// The values schema.sql's CHECKs bound are checked when a pack is read, with its file and line:
+// the writer does not evaluate CHECKs during the load, so nothing else would stop them.
+TEST(VocabularyTest, ValuesTheSchemaBoundsAreChecked) {
+  const std::string common = "common.toml";
+  std::vector<std::string> p = ProblemsAfter(
+      common, [](std::string& t) { Replace(t, "color = \"dark-red\"", "color = \"purple\""); });
+  ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
+  EXPECT_EQ(p[0], Cat("dir/common.toml:", std::to_string(LineOf(common, "color = \"dark-red\"")),
+                      ": tag color 'purple' is not one of Asana's (dark-|light-)pink, green, blue, "
+                      "red, teal, brown, orange, purple, warm-gray"));
+  // Every one of the schema's colors is taken (one tag each, in one parse).
+  EXPECT_TRUE(ProblemsAfter(common, [](std::string& t) {
+                for (const char* color :
+                     {"dark-pink", "dark-green", "dark-blue", "dark-red", "dark-teal", "dark-brown",
+                      "dark-orange", "dark-purple", "dark-warm-gray", "light-pink", "light-green",
+                      "light-blue", "light-red", "light-teal", "light-brown", "light-orange",
+                      "light-purple", "light-warm-gray"}) {
+                  t += Cat("\n[[tag]]\nname = \"x-", color, "\"\ncolor = \"", color,
+                           "\"\nnotes = \"n\"\n");
+                }
+              }).empty());
+  for (const char* precision : {"7", "-1", "1.5"}) {
+    p = ProblemsAfter(common, [&](std::string& t) {
+      Replace(t, "precision = 1\n", Cat("precision = ", precision, "\n"));
+    });
+    ASSERT_EQ(p.size(), 1u) << precision << testing::PrintToString(p);
+    EXPECT_EQ(p[0], Cat("dir/common.toml:", std::to_string(LineOf(common, "precision = 1\n")),
+                        ": precision must be a whole number from 0 to 6"));
+  }
+  // An empty item in a list (here an archetype's name templates; a task's name is CHECKed
+  // non-empty).
+  const std::string eng = "saas/archetypes/engineering.toml";
+  p = ProblemsAfter(eng,
+                    [](std::string& t) { Replace(t, "names = [\n", "names = [\n  \" \",\n"); });
+  ASSERT_EQ(p.size(), 1u) << testing::PrintToString(p);
+  EXPECT_EQ(p[0], Cat("dir/", eng, ":", std::to_string(LineOf(eng, "names = [\n") + 1),
+                      ": names: an item is empty"));
+}
+
 TEST(VocabularyTest, FieldHintProblems) {
   const std::string eng = "saas/archetypes/engineering.toml";
   const std::string hint = "fields = { priority = \"Urgent\", severity = \"S1 - Critical\" }";
