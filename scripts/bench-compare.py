@@ -88,7 +88,7 @@ def main():
     # a 0.85x that alternating showed to be 1.08x), each round's figure the median of 3.
     samples = {k: {} for k in bins}
     for r in range(a.rounds):
-        for k in bins:
+        for k in (list(bins) if r % 2 == 0 else list(bins)[::-1]):
             env = dict(os.environ, ASANASIM_READER_DB=os.path.join(a.scratch, f"e2e-{k}.sqlite"))
             js = os.path.join(a.out, f"reader-{k}-{r}.json")
             run([a.reader_bench, "--benchmark_repetitions=3", f"--benchmark_out={js}",

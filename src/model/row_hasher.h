@@ -60,6 +60,7 @@ class RowHasher {
     for (int i = 0; i < 8; ++i) buffer_[used_++] = static_cast<unsigned char>(v >> (8 * i));
   }
   void Put(const char* data, size_t n) {
+    if (n == 0) return;  // (data may be null)
     if (n > kBufferBytes - used_) {
       Flush();
       if (n >= kBufferBytes) {

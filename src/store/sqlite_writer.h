@@ -11,7 +11,8 @@
 //    a small page cache, and runs the table part of schema.sql.
 // 2. Write() appends a batch's tables in Table order; a transaction is committed every
 //    `rows_per_transaction` rows.
-// 3. Finish() commits, builds the secondary indexes with a small cache and 4 MiB sorter runs
+// 3. Finish() commits, builds the secondary indexes of schema.sql's index part (stories_by_task,
+//    in the table part, was filled during the load) with a small cache and 4 MiB sorter runs
 //    (SQLITE_CONFIG_PMASZ, see sqlite_writer.cc), checkpoints the WAL into the file, switches
 //    the file back to journal_mode=DELETE so that it is one self-contained file, and closes it.
 // The path is a temporary name: putting the file in place (sync, rename, manifest) is

@@ -45,7 +45,7 @@ TEST(RowHasherTest, EqualsOneShotXxh3OfTheEncoding) {
       h.Integer(n);
       expected.push_back(static_cast<char>(RowHasher::kInteger));
       AppendU64(expected, static_cast<uint64_t>(n));
-      n = n * 7 + 1;
+      n = static_cast<int64_t>(static_cast<uint64_t>(n) * 7 + 1);  // wraps, as intended
 
       h.Null();
       expected.push_back(static_cast<char>(RowHasher::kNull));

@@ -67,8 +67,11 @@ TEST_F(SchemaTest, EverySchemaTableIsDescribed) {
   }
 }
 
+// Secondary indexes are built after the load, except stories_by_task: its entries arrive in key
+// order, so it is filled during the load (schema.sql says why).
 TEST_F(SchemaTest, IndexesComeAfterTheLoadAndBuild) {
-  EXPECT_EQ(std::string(SchemaTablesSql()).find("CREATE INDEX"), std::string::npos);
+  EXPECT_EQ(Strings("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"),
+            std::vector<std::string>{"stories_by_task"});
   EXPECT_FALSE(SchemaIndexesSql().empty());
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(db_, std::string(SchemaIndexesSql()).c_str(), nullptr, nullptr, &err),
