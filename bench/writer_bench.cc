@@ -78,9 +78,8 @@ void BM_BareLoop(benchmark::State& state) {
     bool ok =
         Exec(db,
              "PRAGMA page_size = 65536; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL;"
-             "PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints "
-             "= ON;"
-             "PRAGMA cache_size = -65536;") &&
+             "PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF;"
+             "PRAGMA ignore_check_constraints = ON; PRAGMA cache_size = -65536;") &&
         Exec(db, std::string(SchemaTablesSql())) && Exec(db, "BEGIN");
     std::array<sqlite3_stmt*, kTableCount> stmts{};
     for (size_t t = 0; t < kTableCount && ok; ++t) {

@@ -4,18 +4,13 @@
 #include <cstdio>
 #include <optional>
 
+#include "src/model/schema.h"
 #include "src/rng/distributions.h"
 #include "src/util/json.h"
 
 namespace asanasim {
 namespace {
 
-constexpr std::string_view kColors[] = {
-    "dark-pink",      "dark-green",      "dark-blue",   "dark-red",
-    "dark-teal",      "dark-brown",      "dark-orange", "dark-purple",
-    "dark-warm-gray", "light-pink",      "light-green", "light-blue",
-    "light-red",      "light-teal",      "light-brown", "light-orange",
-    "light-purple",   "light-warm-gray", "none"};
 constexpr std::string_view kViews[] = {"list", "board", "timeline", "calendar"};
 constexpr double kViewWeights[] = {0.50, 0.35, 0.10, 0.05};
 constexpr std::string_view kPrivacy[] = {"public_to_workspace", "private_to_team", "private"};
@@ -64,7 +59,7 @@ const ProjectText& TextBinder::BindProject(uint32_t local, uint32_t owner, int64
   project_.notes.clear();
   if (Bernoulli(text, 0.7))
     AppendOneOf(project_.notes, team_.org().vocabulary->project_notes(), context, text);
-  project_.color = PickOne<std::string_view>(text, kColors);
+  project_.color = PickOne<std::string_view>(text, kAsanaColors);
   project_.view = kViews[views_.Pick(text)];
   project_.privacy = kPrivacy[privacy_.Pick(text)];
   return project_;

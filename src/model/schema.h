@@ -3,6 +3,7 @@
 #ifndef ASANASIM_SRC_MODEL_SCHEMA_H_
 #define ASANASIM_SRC_MODEL_SCHEMA_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace asanasim {
@@ -12,6 +13,16 @@ extern const char kSchemaSql[];
 
 // Version of the schema, recorded in each run row; bump on any change to schema.sql.
 inline constexpr int kSchemaVersion = 5;
+
+// Asana's colors, as schema.sql's CHECKs list them: tags.color takes the first kTagColorCount,
+// projects.color those and "none" (the last).
+inline constexpr std::string_view kAsanaColors[] = {
+    "dark-pink",      "dark-green",      "dark-blue",   "dark-red",
+    "dark-teal",      "dark-brown",      "dark-orange", "dark-purple",
+    "dark-warm-gray", "light-pink",      "light-green", "light-blue",
+    "light-red",      "light-teal",      "light-brown", "light-orange",
+    "light-purple",   "light-warm-gray", "none"};
+inline constexpr size_t kTagColorCount = 18;
 
 // Everything before the "-- @indexes" line (all of it if absent).
 std::string_view SchemaTablesSql();

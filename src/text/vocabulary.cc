@@ -12,6 +12,7 @@
 #include <set>
 
 #include "src/model/row_hasher.h"
+#include "src/model/schema.h"
 #include "src/text/lexicon.h"
 #include "src/text/template.h"
 #include "src/util/embedded_files.h"
@@ -30,16 +31,6 @@ constexpr std::string_view kStageNames[] = {"backlog", "todo", "doing", "review"
 constexpr std::string_view kFieldTypeNames[] = {"text", "number", "enum", "date", "people"};
 constexpr std::string_view kFieldFormats[] = {"none", "currency", "percentage", "custom",
                                               "duration"};
-// A tag's colors: schema.sql's CHECK on tags.color. The writer does not evaluate CHECKs during the
-// load (integrity_check proves them afterwards), so a pack's values that a CHECK bounds are
-// checked here, where the problem can name the file and line: these colors, a number field's
-// precision (0-6), and non-empty strings in every list (names, templates and comments are
-// CHECKed non-empty).
-constexpr std::string_view kTagColors[] = {
-    "dark-pink",    "dark-green",   "dark-blue",      "dark-red",       "dark-teal",
-    "dark-brown",   "dark-orange",  "dark-purple",    "dark-warm-gray", "light-pink",
-    "light-green",  "light-blue",   "light-red",      "light-teal",     "light-brown",
-    "light-orange", "light-purple", "light-warm-gray"};
 constexpr std::string_view kStatusKeys[kStatusTypeCount] = {"on_track", "at_risk", "off_track",
                                                             "on_hold", "complete"};
 
@@ -327,7 +318,7 @@ class VocabularyParser {
     return node->as_array();
   }
 
-  // A list of strings; each element's line is kept for later checks when `lines` is set.
+  // A list of strings, none blank; each element's line is kept for later checks.
   Words Strings(const toml::node* node, std::string_view what, bool allow_empty = false) {
     const toml::array* array = Array(node, what);
     if (array == nullptr) return {};
@@ -588,10 +579,11 @@ class VocabularyParser {
                 Cat("format '", spec.format, "' is not none|currency|percentage|custom|duration"));
       }
       const double precision = Number(f->get("precision"), "precision");
-      if (precision != static_cast<int>(precision) || precision < 0 || precision > 6) {
+      if (precision >= 0 && precision <= 6 && precision == std::floor(precision)) {
+        spec.precision = static_cast<int>(precision);
+      } else {
         Problem(*f->get("precision"), "precision must be a whole number from 0 to 6");
       }
-      spec.precision = static_cast<int>(precision);
       spec.currency_code = String(f->get("currency_code"), "currency_code");
       spec.custom_label = String(f->get("custom_label"), "custom_label");
       spec.fill_rate = Number(Need(*f, "fill_rate", line), "fill_rate");
@@ -631,8 +623,12 @@ class VocabularyParser {
         continue;
       }
       OnlyKeys(*t, {"name", "color", "notes"});
+      // The writer does not evaluate CHECKs during the load (integrity_check proves them after
+      // it), so the pack values a CHECK bounds are checked here, where a problem names the file
+      // and line: a tag's color, a number field's precision, non-empty list items (Strings).
       const std::string_view color = String(Need(*t, "color", LineOf(item)), "color");
-      if (!color.empty() && IndexOf(kTagColors, color) < 0) {
+      const std::string_view* colors_end = kAsanaColors + kTagColorCount;
+      if (!color.empty() && std::find(kAsanaColors, colors_end, color) == colors_end) {
         Problem(*t->get("color"),
                 Cat("tag color '", color, "' is not one of Asana's (dark-|light-)pink, green, ",
                     "blue, red, teal, brown, orange, purple, warm-gray"));
